@@ -1,0 +1,27 @@
+"""The page of each exercise."""
+
+from __future__ import annotations
+
+from .graph import Atlas
+from .model import Exercise, TargetKind
+from .muscle_map import region_roles
+from .links import exercise_link, mention_links, muscle_link
+from .rendering import GeneratedPage, Link, page_uri, render_markdown
+
+
+def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
+    """The page at /exercises/<id>/."""
+    uri = page_uri(TargetKind.EXERCISE, exercise.id)
+    markdown = render_markdown(
+        "exercise.md.j2",
+        uri,
+        exercise=exercise,
+        primary=[muscle_link(atlas, muscle) for muscle in exercise.primary],
+        secondary=[muscle_link(atlas, muscle) for muscle in exercise.secondary],
+        equipment=[atlas.equipment[item].name for item in exercise.equipment],
+        related=[exercise_link(atlas, atlas.exercises[other]) for other in exercise.related],
+        routines=[Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
+        mentions=mention_links(atlas, TargetKind.EXERCISE, exercise.id),
+        page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
+    )
+    return GeneratedPage(uri, markdown, exercise.source)

@@ -1,0 +1,49 @@
+"""The whole generator: load and check every source, then render every page. No MkDocs here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .articles import weave_articles
+from .catalog import load_catalog
+from .exercise_pages import render_exercise_page
+from .graph import Atlas
+from .index_pages import export_json, render_exercise_index
+from .layout import ProjectLayout
+from .model import Article
+from .muscle_pages import render_muscle_index, render_muscle_page
+from .rendering import GeneratedFile, GeneratedPage
+from .routine_pages import render_routine_index, render_routine_page
+
+
+@dataclass(frozen=True)
+class SiteSources:
+    """Everything the generator hands to a site engine."""
+
+    atlas: Atlas
+    """The checked graph."""
+    pages: tuple[GeneratedPage, ...]
+    """Generated Markdown pages."""
+    files: tuple[GeneratedFile, ...]
+    """Generated non-page files (the JSON export)."""
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        """Hand-written pages with links woven in, by path inside content/."""
+        return self.atlas.articles
+
+
+def build_atlas(layout: ProjectLayout) -> Atlas:
+    """Load, check and join every source; raises AtlasProblems before anything is rendered."""
+    atlas = load_catalog(layout)
+    return atlas.with_articles(weave_articles(layout, atlas))
+
+
+def generate_site(layout: ProjectLayout) -> SiteSources:
+    """The complete graph, then every generated page and file."""
+    atlas = build_atlas(layout)
+    pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas)]
+    pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
+    pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
+    pages += [render_routine_page(atlas, routine) for routine in atlas.routines.values()]
+    return SiteSources(atlas, tuple(pages), (export_json(atlas),))

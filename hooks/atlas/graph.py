@@ -1,0 +1,92 @@
+"""The atlas: every checked record, joined into one graph with its indexes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Article, Equipment, Exercise, Mention, MuscleGroup, MusclePart, Role, Routine, TargetKind
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """Muscles, equipment, exercises, routines and articles, complete before any page is rendered."""
+
+    groups: dict[str, MuscleGroup]
+    """Muscle groups by id, in taxonomy order."""
+    equipment: dict[str, Equipment]
+    """Equipment by id, in taxonomy order."""
+    exercises: dict[str, Exercise]
+    """Exercises by id, sorted by name."""
+    routines: dict[str, Routine] = field(default_factory=dict)
+    """Routines by id: authored first, then generated."""
+    articles: dict[str, Article] = field(default_factory=dict)
+    """Articles by path inside content/."""
+    parts: dict[str, MusclePart] = field(init=False)
+    """Muscle parts by id."""
+    _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
+    _routines_by_exercise: dict[str, tuple[Routine, ...]] = field(init=False, repr=False)
+    _mentions: dict[tuple[TargetKind, str], tuple[Mention, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parts = {part.id: part for group in self.groups.values() for part in group.parts}
+        object.__setattr__(self, "parts", parts)
+        by_group: dict[tuple[str, Role], dict[str, Exercise]] = defaultdict(dict)
+        for exercise in self.exercises.values():
+            primary_groups = {self.group_id_of(muscle) for muscle in exercise.primary}
+            for group_id in primary_groups:
+                by_group[group_id, Role.PRIMARY][exercise.id] = exercise
+            for muscle in exercise.secondary:
+                group_id = self.group_id_of(muscle)
+                if group_id not in primary_groups:
+                    by_group[group_id, Role.SECONDARY][exercise.id] = exercise
+        object.__setattr__(self, "_by_group", {key: tuple(found.values()) for key, found in by_group.items()})
+        self._index_routines()
+        self._index_mentions()
+
+    def _index_routines(self) -> None:
+        using: dict[str, list[Routine]] = defaultdict(list)
+        for routine in self.routines.values():
+            for exercise_id in routine.exercise_ids:
+                using[exercise_id].append(routine)
+        object.__setattr__(self, "_routines_by_exercise", {key: tuple(found) for key, found in using.items()})
+
+    def _index_mentions(self) -> None:
+        mentions: dict[tuple[TargetKind, str], list[Mention]] = defaultdict(list)
+        for article in self.articles.values():
+            for mention in article.mentions:
+                target = mention.target_id
+                if mention.kind is TargetKind.MUSCLE:
+                    target = self.group_id_of(target)
+                mentions[mention.kind, target].append(mention)
+        object.__setattr__(self, "_mentions", {key: tuple(found) for key, found in mentions.items()})
+
+    def group_id_of(self, muscle_id: str) -> str:
+        """The group a muscle id names: itself for a group, its group for a part."""
+        part = self.parts.get(muscle_id) if hasattr(self, "parts") else None
+        return part.group_id if part else muscle_id
+
+    def muscle_name(self, muscle_id: str) -> str:
+        """Display name of a group or part."""
+        part = self.parts.get(muscle_id)
+        return part.name if part else self.groups[muscle_id].name
+
+    def exercises_for(self, group_id: str, role: Role) -> tuple[Exercise, ...]:
+        """Exercises that train a group in that role (a secondary list leaves out the primary ones)."""
+        return self._by_group.get((group_id, role), ())
+
+    def routines_using(self, exercise_id: str) -> tuple[Routine, ...]:
+        """Routines that include an exercise."""
+        return self._routines_by_exercise.get(exercise_id, ())
+
+    def mentions_of(self, kind: TargetKind, target_id: str) -> tuple[Mention, ...]:
+        """Article sections that link to a target."""
+        return self._mentions.get((kind, target_id), ())
+
+    def with_routines(self, routines: dict[str, Routine]) -> Atlas:
+        """The same atlas with these routines."""
+        return Atlas(self.groups, self.equipment, self.exercises, routines, self.articles)
+
+    def with_articles(self, articles: dict[str, Article]) -> Atlas:
+        """The same atlas with these articles."""
+        return Atlas(self.groups, self.equipment, self.exercises, self.routines, articles)

@@ -1,0 +1,60 @@
+"""The exercise index (the finder's page) and the JSON export it reads."""
+
+from __future__ import annotations
+
+import json
+
+from .graph import Atlas
+from .links import exercise_link
+from .model import MuscleKind, Role, TargetKind
+from .rendering import INDEX_URIS, GeneratedFile, GeneratedPage, Link, page_uri, render_markdown
+
+API_EXERCISES = "api/exercises.json"
+"""The public export of every record; the finder reads it."""
+
+
+def render_exercise_index(atlas: Atlas) -> GeneratedPage:
+    """The page at /exercises/: every exercise grouped by the muscle group it works hardest."""
+    sections = []
+    for group in atlas.groups.values():
+        exercises = atlas.exercises_for(group.id, Role.PRIMARY)
+        if exercises:
+            heading = Link(group.name, page_uri(TargetKind.MUSCLE, group.id))
+            sections.append((heading, group.kind is MuscleKind.UPPER_BACK, [exercise_link(atlas, e) for e in exercises]))
+    markdown = render_markdown(
+        "exercises_index.md.j2",
+        INDEX_URIS[TargetKind.EXERCISE],
+        sections=sections,
+        count=len(atlas.exercises),
+        page_data={"kind": "exercise-index", "api": API_EXERCISES},
+    )
+    return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None, in_nav=True)
+
+
+def export_json(atlas: Atlas) -> GeneratedFile:
+    """Every muscle, piece of equipment, exercise and routine as JSON, with ids and page URLs."""
+    data = {
+        "version": 1,
+        "muscles": [
+            {"id": group.id, "name": group.name, "kind": group.kind.value, "aliases": list(group.aliases), "url": f"muscles/{group.id}/",
+             "parts": [{"id": part.id, "name": part.name, "aliases": list(part.aliases)} for part in group.parts]}
+            for group in atlas.groups.values()
+        ],
+        "equipment": [{"id": item.id, "name": item.name} for item in atlas.equipment.values()],
+        "exercises": [
+            {"id": e.id, "name": e.name, "aliases": list(e.aliases), "url": f"exercises/{e.id}/", "category": e.category.value,
+             "level": e.level.value, "equipment": list(e.equipment), "summary": e.summary,
+             "muscles": {"primary": list(e.primary), "secondary": list(e.secondary)},
+             "groups": {"primary": sorted({atlas.group_id_of(m) for m in e.primary}),
+                        "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary})},
+             "routines": [routine.id for routine in atlas.routines_using(e.id)]}
+            for e in atlas.exercises.values()
+        ],
+        "routines": [
+            {"id": r.id, "name": r.name, "url": f"routines/{r.id}/", "level": r.level.value, "minutes": r.minutes,
+             "equipment": list(r.equipment), "generated": r.generated, "exercises": list(r.exercise_ids)}
+            for r in atlas.routines.values()
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return GeneratedFile(API_EXERCISES, text.replace("</", "<\\/").encode("ascii"))

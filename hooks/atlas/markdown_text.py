@@ -1,0 +1,53 @@
+"""Turn record text into inert Markdown: whatever a record says, it renders as the same text and nothing else."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Plain text as Markdown that renders as exactly that text, on one line."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    escaped = _MARKDOWN_SYNTAX.sub(_escape_one, text)
+    return Markup(escaped)
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    char = match.group(1)
+    if char in "<>&\"":
+        return html.escape(char, quote=True)
+    if char in ":~^=":
+        return "&#%d;" % ord(char)
+    return "\\" + char
+
+
+def front_matter_text(value: Any) -> Markup:
+    """A string for YAML front matter that MkDocs and the theme treat as HTML text (escaped once)."""
+    return Markup(json.dumps(html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=True), ensure_ascii=False))
+
+
+def front_matter_data(value: Any) -> Markup:
+    """Ready-made data for templates, as one line of JSON (valid YAML); text inside is HTML-escaped."""
+    return Markup(json.dumps(_escape_strings(value), ensure_ascii=False, sort_keys=True))
+
+
+def _escape_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {key: _escape_strings(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_escape_strings(item) for item in value]
+    return value

@@ -1,0 +1,53 @@
+"""The page of each muscle group and the muscle index with its map."""
+
+from __future__ import annotations
+
+from .graph import Atlas
+from .links import exercise_link, mention_links
+from .model import MuscleGroup, MuscleKind, Role, TargetKind
+from .muscle_map import region_links, region_roles
+from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
+
+KIND_TITLES = {
+    MuscleKind.UPPER_BACK: "The upper back",
+    MuscleKind.HELPER: "Helpers around it",
+    MuscleKind.OTHER: "Elsewhere in the body",
+}
+
+
+def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
+    """The page at /muscles/<group>/."""
+    uri = page_uri(TargetKind.MUSCLE, group.id)
+    markdown = render_markdown(
+        "muscle.md.j2",
+        uri,
+        group=group,
+        primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
+        secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
+        mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
+        page_data={"kind": "muscle", "id": group.id, "map": region_roles(atlas, (group.id,)), "map_links": region_links(atlas)},
+    )
+    return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
+
+
+def render_muscle_index(atlas: Atlas) -> GeneratedPage:
+    """The page at /muscles/: the clickable map and every group, by kind."""
+    uri = INDEX_URIS[TargetKind.MUSCLE]
+    sections = []
+    for kind, title in KIND_TITLES.items():
+        links = [_group_link(atlas, group) for group in atlas.groups.values() if group.kind is kind]
+        if links:
+            sections.append((title, links))
+    markdown = render_markdown(
+        "muscles_index.md.j2",
+        uri,
+        sections=sections,
+        page_data={"kind": "muscle-index", "map": {}, "map_links": region_links(atlas)},
+    )
+    return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml", in_nav=True)
+
+
+def _group_link(atlas: Atlas, group: MuscleGroup) -> Link:
+    count = len(atlas.exercises_for(group.id, Role.PRIMARY))
+    noun = "exercise" if count == 1 else "exercises"
+    return Link(group.name, page_uri(TargetKind.MUSCLE, group.id), f"{count} primary {noun}")

@@ -1,0 +1,114 @@
+"""Read a YAML file safely into plain values, remembering the line of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, field_label
+
+MAX_FILE_BYTES = 512 * 1024
+"""Larger record files are refused: no real record comes near it."""
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:timestamp",
+}
+
+Key = tuple[str | int, ...]
+
+
+@dataclass
+class SourcedYaml:
+    """A parsed YAML document and the line on which each of its values starts."""
+
+    path: str
+    """The file, relative to the project root."""
+    value: Any
+    """The document as plain Python values (dict, list, str, int, float, bool, None)."""
+    lines: dict[Key, int] = field(default_factory=dict)
+    """1-based line of each value, keyed by its path from the root."""
+
+    def line_of(self, key: Key) -> int:
+        """The line of the value at `key`, or of its nearest enclosing value."""
+        while key not in self.lines and key:
+            key = key[:-1]
+        return self.lines.get(key, 1)
+
+
+class _Unsupported(Exception):
+    def __init__(self, line: int, field: str, message: str) -> None:
+        self.line, self.field, self.message = line, field, message
+
+
+def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]]:
+    """Parse `file` (shown as `label` in messages); return the document or the problems."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [Problem(label, 0, "file", f"cannot be read ({error.strerror})")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(label, 0, "file", f"is {len(raw):,} bytes; expected at most {MAX_FILE_BYTES:,}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Problem(label, line, "encoding", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        reason = error.problem or error.context or "invalid YAML"
+        return None, [Problem(label, line, "yaml", f"{reason}; expected valid YAML (spaces, not tabs, for indentation)")]
+    except yaml.YAMLError as error:
+        return None, [Problem(label, 0, "yaml", f"{error}; expected valid YAML")]
+    if root is None:
+        return None, [Problem(label, 0, "file", "is empty; expected a mapping of fields")]
+    document = SourcedYaml(label, None)
+    try:
+        document.value = _plain(root, (), document.lines, set())
+    except _Unsupported as error:
+        return None, [Problem(label, error.line, error.field, error.message)]
+    return document, []
+
+
+def _plain(node: yaml.Node, key: Key, lines: dict[Key, int], seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise _Unsupported(line, field_label(key), "YAML anchors and aliases are not supported; write the value out")
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        raise _Unsupported(line, field_label(key), f"YAML tag {node.tag!r} is not allowed; expected plain values")
+    lines[key] = line
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unsupported(key_node.start_mark.line + 1, field_label(key), "keys must be plain words")
+            name = key_node.value
+            if name == "<<":
+                raise _Unsupported(key_node.start_mark.line + 1, field_label(key), "YAML merge keys (<<) are not supported")
+            if name in mapping:
+                raise _Unsupported(key_node.start_mark.line + 1, field_label(key + (name,)), "appears twice; expected each field once")
+            mapping[name] = _plain(value_node, key + (name,), lines, seen)
+            lines[key + (name,)] = key_node.start_mark.line + 1
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, key + (index,), lines, seen) for index, item in enumerate(node.value)]
+    return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+
+
+_SCALARS = yaml.SafeLoader("")
+"""Turns resolved scalar nodes into values; used without its object cache."""

@@ -1,0 +1,63 @@
+"""MkDocs adapter: translates MkDocs events into calls to the generator in atlas/. Nothing else lives here."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from atlas.generation import SiteSources, generate_site
+from atlas.layout import ProjectLayout
+from atlas.problems import AtlasProblems
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.upper_back_atlas")
+
+
+class _Build:
+    """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
+
+    sources: SiteSources | None = None
+
+
+_build = _Build()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _build.sources = None
+    layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
+    config.watch.append(str(layout.exercises_dir))
+    try:
+        _build.sources = generate_site(layout)
+    except AtlasProblems as problems:
+        for problem in problems.problems:
+            log.error(str(problem))
+        raise PluginError(problems.summary()) from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _build.sources is not None
+    for article in files.documentation_pages():
+        article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
+    for page in _build.sources.pages:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        generated = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        generated.edit_uri = page.source
+        files.append(generated)
+    for extra in _build.sources.files:
+        files.append(File.generated(config, extra.src_uri, content=extra.content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build.sources is not None
+    article = _build.sources.articles.get(page.file.src_uri)
+    return article.markdown if article else markdown
