@@ -31,8 +31,9 @@ def load_catalog(layout: ProjectLayout) -> Atlas:
         raise AtlasProblems(problems)
     groups, equipment = _taxonomy(taxonomy)
     muscle_ids = set(groups) | {part.id for group in groups.values() for part in group.parts}
-    problems += _check_exercises(exercise_docs, muscle_ids, set(equipment))
-    problems += _check_routines(routine_docs, set(exercise_docs), set(equipment))
+    exercise_ids = {file.stem for file in layout.record_files(layout.exercises_dir)}
+    problems += _check_exercises(exercise_docs, exercise_ids, muscle_ids, set(equipment))
+    problems += _check_routines(routine_docs, exercise_ids, set(equipment))
     if problems:
         raise AtlasProblems(problems)
     exercises = {stem: _exercise(stem, doc) for stem, doc in exercise_docs.items()}
@@ -89,7 +90,7 @@ def _taxonomy(document: SourcedYaml) -> tuple[dict[str, MuscleGroup], dict[str, 
     return groups, equipment
 
 
-def _check_exercises(documents: dict[str, SourcedYaml], muscle_ids: set[str], equipment_ids: set[str]) -> list[Problem]:
+def _check_exercises(documents: dict[str, SourcedYaml], exercise_ids: set[str], muscle_ids: set[str], equipment_ids: set[str]) -> list[Problem]:
     problems = []
     names: dict[str, str] = {}
     for stem, doc in documents.items():
@@ -102,7 +103,7 @@ def _check_exercises(documents: dict[str, SourcedYaml], muscle_ids: set[str], eq
         for index, muscle in enumerate(record["muscles"].get("secondary", [])):
             if muscle in record["muscles"]["primary"]:
                 problems.append(Problem(doc.path, doc.line_of(("muscles", "secondary", index)), f"muscles.secondary[{index}]", f"{muscle!r} is already primary; expected each muscle in one role"))
-        problems += _unknown_ids(doc, ("related",), record.get("related", []), set(documents), "exercise")
+        problems += _unknown_ids(doc, ("related",), record.get("related", []), exercise_ids, "exercise")
         for index, other in enumerate(record.get("related", [])):
             if other == stem:
                 problems.append(Problem(doc.path, doc.line_of(("related", index)), f"related[{index}]", f"{other!r} is this exercise itself; expected other exercises"))
@@ -146,8 +147,8 @@ def _unknown_ids(doc: SourcedYaml, key: tuple[Any, ...], values: list[str], know
             continue
         place = field_key or key + (index,)
         hint = _closest(value, known)
-        advice = f"; did you mean {hint!r}?" if hint else ""
-        problems.append(Problem(doc.path, doc.line_of(place), field_label(place), f"unknown {noun} id {value!r}{advice} expected an id defined in {_where(noun)}"))
+        advice = f" (did you mean {hint!r}?)" if hint else ""
+        problems.append(Problem(doc.path, doc.line_of(place), field_label(place), f"unknown {noun} id {value!r}{advice}; expected an id defined in {_where(noun)}"))
     return problems
 
 
@@ -184,7 +185,7 @@ def _routine(stem: str, doc: SourcedYaml, exercises: dict[str, Exercise]) -> Rou
         for block in record["blocks"]
     )
     routine = Routine(stem, doc.path, record["name"].strip(), record["goal"], Level(record["level"]), int(record["duration"].split()[0]),
-                      tuple(record.get("equipment", ())), blocks, tuple(record.get("notes", ())))
+                      tuple(item for item in record.get("equipment", ()) if item != BODYWEIGHT), blocks, tuple(record.get("notes", ())))
     if "equipment" in record:
         return routine
     return derive_equipment(routine, exercises)

@@ -56,5 +56,10 @@ def export_json(atlas: Atlas) -> GeneratedFile:
             for r in atlas.routines.values()
         ],
     }
-    text = json.dumps(data, ensure_ascii=True, indent=None, separators=(",", ":"))
-    return GeneratedFile(API_EXERCISES, text.replace("</", "<\\/").encode("ascii"))
+    return GeneratedFile(API_EXERCISES, inert_json(data).encode("ascii"))
+
+
+def inert_json(data: object) -> str:
+    """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

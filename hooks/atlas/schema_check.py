@@ -91,6 +91,9 @@ def _explain(error: ValidationError, document: SourcedYaml) -> list[Problem]:
     if validator in ("minimum", "maximum"):
         wanted = f"at least {error.validator_value}" if validator == "minimum" else f"at most {error.validator_value}"
         return [Problem(document.path, line, label, f"{_show(error.instance)} is out of range; expected {wanted}")]
+    if validator in ("minLength", "maxLength"):
+        wanted = f"at least {error.validator_value}" if validator == "minLength" else f"at most {error.validator_value}"
+        return [Problem(document.path, line, label, f"is {len(error.instance):,} characters long; expected {wanted}")]
     if validator == "uniqueItems":
         return [Problem(document.path, line, label, "lists an entry twice; expected each entry once")]
     if expected:

@@ -71,6 +71,8 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         reason = error.problem or error.context or "invalid YAML"
+        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         return None, [Problem(label, line, "yaml", f"{reason}; expected valid YAML (spaces, not tabs, for indentation)")]
     except yaml.YAMLError as error:
         return None, [Problem(label, 0, "yaml", f"{error}; expected valid YAML")]

@@ -1,0 +1,91 @@
+"""Shared helpers: tiny real projects in tmp_path, built with the real `mkdocs build`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).resolve().parent / "minimal"
+
+
+@dataclass
+class BuildResult:
+    """What a build printed and where it wrote."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        """The HTML of a built page, such as `exercises/face-pull/`."""
+        return (self.site / path / "index.html").read_text(encoding="utf-8") if path.endswith("/") or not path else (self.site / path).read_text(encoding="utf-8")
+
+    def article(self, path: str) -> str:
+        """Only the main content of a built page: no navigation, no table of contents."""
+        html = self.page(path)
+        start = html.index('<article class="md-content__inner')
+        return html[start: html.index("</article>", start)]
+
+
+def project_config(**overrides: object) -> str:
+    """The repository's mkdocs.yml (declared once), without its nav, with overrides."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    config.update(overrides)
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def make_project(root: Path, source: Path = MINIMAL) -> Path:
+    """A buildable project at `root`: the given sources plus the repository's hooks and overrides."""
+    shutil.copytree(source, root, dirs_exist_ok=True)
+    for shared in ("hooks", "overrides"):
+        target = root / shared
+        if not target.exists():
+            target.symlink_to(REPO / shared, target_is_directory=True)
+    (root / "mkdocs.yml").write_text(project_config(), encoding="utf-8")
+    return root
+
+
+def build(project: Path, *extra: str) -> BuildResult:
+    """Run `mkdocs build --strict` on a project, as a person would."""
+    site = project / "site"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
+        cwd=project, capture_output=True, text=True, env=environment, timeout=600,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the minimal valid project."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The minimal project, built once for the tests that only read it."""
+    result = build(make_project(tmp_path_factory.mktemp("minimal") / "project"))
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The repository's own site, built once with --strict."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                               cwd=REPO, capture_output=True, text=True, env=environment, timeout=600)
+    result = BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+    assert result.returncode == 0, result.output
+    return result
