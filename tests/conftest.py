@@ -7,10 +7,14 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Browser
+
+from browser import WatchedPage, chromium, serve_folder
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "minimal"
@@ -89,3 +93,28 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole run."""
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site: BuildResult) -> Iterator[str]:
+    """The real site, served on localhost."""
+    with serve_folder(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[WatchedPage]:
+    """A fresh page; the test fails if it requested anything outside localhost or opened a dialog."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = WatchedPage(context.new_page())
+    yield page
+    context.close()
+    assert page.foreign_requests() == []
+    assert page.dialogs == []
