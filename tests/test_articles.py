@@ -1,0 +1,95 @@
+"""Articles are woven into the graph: mentions become links, pages link back, guides carry safety."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, BuildResult
+
+
+def _section(html: str, heading_id: str) -> str:
+    start = html.index(f'id="{heading_id}"')
+    following = html.find("<h2", start)
+    return html[start: following if following != -1 else len(html)]
+
+
+def test_first_mention_per_section_links_by_name_alias_and_plural(minimal_site: BuildResult) -> None:
+    html = minimal_site.article("guides/sample/")
+    intro = html[: html.index('id="pulling-work"')]
+    assert intro.count('href="../../muscles/rhomboids/"') == 1
+    pulling = _section(html, "pulling-work")
+    assert '<a href="../../exercises/band-pull-apart/">band pull apart</a>' in pulling
+    assert '<a href="../../routines/quick-pull/">Quick pull warm-up</a>' in pulling
+
+
+def test_existing_links_code_headings_admonition_titles_and_fences_are_left_alone(minimal_site: BuildResult) -> None:
+    html = minimal_site.article("guides/sample/")
+    pulling = _section(html, "pulling-work")
+    assert '<a href="../../exercises/face-pull/">Face pull page</a>' in pulling
+    assert "<code>face pull</code>" in pulling
+    heading = re.search(r'<h2 id="face-pull-and-rear-delts">(.*?)</h2>', html).group(1)
+    assert "<a href=\"../../exercises" not in heading and "muscles/rear-delts" not in heading
+    below = _section(html, "face-pull-and-rear-delts")
+    assert '<a href="../../muscles/rear-delts/">posterior deltoid</a>' in below
+    assert '<p class="admonition-title">Shrug tip</p>' in below
+    assert '<a href="../../exercises/shrug/">shrug</a>' in below
+    assert '<a href="../../muscles/traps/#upper-traps">upper traps</a>' in below
+    assert "face pull inside a fence" in below and 'face-pull/">face pull</a> inside' not in below
+
+
+def test_face_pulls_plural_links_once_in_its_section(minimal_site: BuildResult) -> None:
+    pulling = _section(minimal_site.article("guides/sample/"), "pulling-work")
+    assert pulling.count('href="../../exercises/face-pull/"') == 2  # the plural mention and the author's own link
+    assert '<a href="../../exercises/face-pull/">face pulls</a>' in pulling
+
+
+def test_pages_list_the_sections_that_mention_them(minimal_site: BuildResult) -> None:
+    face_pull = minimal_site.article("exercises/face-pull/")
+    mentioned = face_pull[face_pull.index('id="mentioned-in"'):]
+    assert '<a href="../../guides/sample/#pulling-work">Sample guide › Pulling work</a>' in mentioned
+    rhomboids = minimal_site.article("muscles/rhomboids/")
+    guides = rhomboids[rhomboids.index('id="read-more-in-the-guides"'):]
+    assert '<a href="../../guides/sample/">Sample guide</a>' in guides
+    traps = minimal_site.article("muscles/traps/")
+    assert "Sample guide › Face pull and rear delts" in traps  # "upper traps" is a part of the traps
+
+
+def test_guides_carry_disclaimer_first_and_red_flag_before_sources(minimal_site: BuildResult) -> None:
+    html = minimal_site.article("guides/sample/")
+    assert html.index("General information, not medical advice") < html.index('id="pulling-work"')
+    assert html.index('id="face-pull-and-rear-delts"') < html.index("Stop and see a professional") < html.index('id="sources"')
+    assert "General information, not medical advice" not in minimal_site.article("")
+
+
+def test_footer_disclaimer_on_every_page(minimal_site: BuildResult) -> None:
+    for page in minimal_site.site.rglob("*.html"):
+        assert "not medical advice" in page.read_text(), page
+
+
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def _runs(text: str, size: int = 8) -> set[str]:
+    words = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+    return {" ".join(words[i: i + size]) for i in range(len(words) - size + 1)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles live in ../shared/seeds beside the repository")
+def test_no_sentence_is_copied_from_the_seeds() -> None:
+    seed_runs = set().union(*(_runs(path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")))
+    ours = [*REPO.glob("content/**/*.md"), *REPO.glob("exercises/**/*.yml")]
+    copied = {str(path.relative_to(REPO)): sorted(_runs(path.read_text(encoding="utf-8")) & seed_runs) for path in ours}
+    assert {path: runs for path, runs in copied.items() if runs} == {}
+
+
+def test_real_guides_exist_and_link_into_the_graph(real_site: BuildResult) -> None:
+    for guide in ("upper-back-muscles", "activation", "desk-posture", "thoracic-mobility", "lifting-safely"):
+        html = real_site.article(f"guides/{guide}/")
+        assert "General information, not medical advice" in html
+        assert html.count('href="../../exercises/') + html.count('href="../../muscles/') >= 5, guide
+    for guide in ("upper-back-muscles", "desk-posture", "thoracic-mobility", "lifting-safely"):
+        assert "Stop and see a professional" in real_site.article(f"guides/{guide}/"), guide
+    assert "Resurge" not in "".join(path.read_text() for path in Path(real_site.site).rglob("*.html"))
