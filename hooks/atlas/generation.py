@@ -13,6 +13,7 @@ from .layout import ProjectLayout
 from .model import Article
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .rendering import GeneratedFile, GeneratedPage
+from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
 
 
@@ -36,6 +37,8 @@ class SiteSources:
 def build_atlas(layout: ProjectLayout) -> Atlas:
     """Load, check and join every source; raises AtlasProblems before anything is rendered."""
     atlas = load_catalog(layout)
+    generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
+    atlas = atlas.with_routines(atlas.routines | generated)
     return atlas.with_articles(weave_articles(layout, atlas))
 
 
