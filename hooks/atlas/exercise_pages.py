@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .graph import Atlas
 from .model import Exercise, TargetKind
-from .muscle_map import region_roles
 from .links import exercise_link, mention_links, muscle_link
+from .muscle_map import region_roles
 from .rendering import GeneratedPage, Link, page_uri, render_markdown
 
 
@@ -22,6 +22,14 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         related=[exercise_link(atlas, atlas.exercises[other]) for other in exercise.related],
         routines=[Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
         mentions=mention_links(atlas, TargetKind.EXERCISE, exercise.id),
+        search_terms=_search_terms(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
+
+
+def _search_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
+    """Names people type: the exercise's own, and its primary muscles' with their groups' names and aliases."""
+    groups = [atlas.groups[atlas.group_id_of(muscle)] for muscle in exercise.primary]
+    muscles = [atlas.muscle_name(muscle) for muscle in exercise.primary]
+    return [exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases))]

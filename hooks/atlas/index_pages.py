@@ -6,7 +6,7 @@ import json
 
 from .graph import Atlas
 from .links import exercise_link
-from .model import MuscleKind, Role, TargetKind
+from .model import Category, Level, MuscleKind, Role, TargetKind
 from .rendering import INDEX_URIS, GeneratedFile, GeneratedPage, Link, page_uri, render_markdown
 
 API_EXERCISES = "api/exercises.json"
@@ -26,9 +26,24 @@ def render_exercise_index(atlas: Atlas) -> GeneratedPage:
         INDEX_URIS[TargetKind.EXERCISE],
         sections=sections,
         count=len(atlas.exercises),
-        page_data={"kind": "exercise-index", "api": API_EXERCISES},
+        page_data={"kind": "exercise-index", "api": API_EXERCISES, "facets": finder_facets(atlas)},
     )
     return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None, in_nav=True)
+
+
+def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:
+    """The finder's filter options, in display order; the page renders them as form controls."""
+    muscles = []
+    for group in atlas.groups.values():
+        if atlas.exercises_for(group.id, Role.PRIMARY) or atlas.exercises_for(group.id, Role.SECONDARY):
+            muscles.append({"value": group.id, "label": group.name, "kind": "group"})
+            muscles += [{"value": part.id, "label": part.name, "kind": "part"} for part in group.parts]
+    return {
+        "muscle": muscles,
+        "equipment": [{"value": item.id, "label": item.name} for item in atlas.equipment.values() if item.id != "none"],
+        "level": [{"value": level.value, "label": level.value.capitalize()} for level in Level],
+        "category": [{"value": category.value, "label": category.value.capitalize()} for category in Category],
+    }
 
 
 def export_json(atlas: Atlas) -> GeneratedFile:

@@ -51,3 +51,8 @@ def _escape_strings(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_escape_strings(item) for item in value]
     return value
+
+
+def front_matter_terms(values: list[str]) -> Markup:
+    """Search terms for front matter `tags`: a JSON list, markup characters escaped, apostrophes kept."""
+    return Markup(json.dumps([html.escape(value, quote=False) for value in dict.fromkeys(values)], ensure_ascii=False))

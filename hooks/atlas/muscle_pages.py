@@ -25,6 +25,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
+        search_terms=[group.name, *group.aliases, *(name for part in group.parts for name in (part.name, *part.aliases))],
         page_data={"kind": "muscle", "id": group.id, "map": region_roles(atlas, (group.id,)), "map_links": region_links(atlas)},
     )
     return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")

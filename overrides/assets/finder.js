@@ -1,0 +1,216 @@
+/* Upper Back Atlas finder: filters /api/exercises.json by muscle, role, equipment, level, kind of work and
+   text; keeps its state in the URL. Builds every element with DOM calls and textContent (no HTML strings). */
+(function () {
+  "use strict";
+  var SHOWN_AT_FIRST = 60;
+  var MULTI = ["equipment", "level", "category"];
+
+  function readState(search) {
+    var params = new URLSearchParams(search);
+    var state = { q: params.get("q") || "", muscle: params.get("muscle") || "", role: params.get("role") === "any" ? "any" : "primary" };
+    MULTI.forEach(function (name) { state[name] = params.getAll(name); });
+    return state;
+  }
+
+  function stateQuery(state) {
+    var params = new URLSearchParams();
+    if (state.muscle) { params.set("muscle", state.muscle); }
+    if (state.role === "any") { params.set("role", "any"); }
+    MULTI.forEach(function (name) { state[name].forEach(function (value) { params.append(name, value); }); });
+    if (state.q) { params.set("q", state.q); }
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  function prepare(exercise) {
+    var primary = new Set(exercise.muscles.primary.concat(exercise.groups.primary));
+    var any = new Set(Array.from(primary).concat(exercise.muscles.secondary, exercise.groups.secondary));
+    var text = [exercise.name].concat(exercise.aliases, [exercise.summary]).join(" ").toLowerCase();
+    return { exercise: exercise, primary: primary, any: any, text: text };
+  }
+
+  function checks(item, state) {
+    /* Which filters an exercise passes, plus what the "equipment I have" filter still misses. */
+    var e = item.exercise;
+    var missing = e.equipment.filter(function (id) { return state.equipment.indexOf(id) === -1; });
+    var text = true;
+    if (state.q) {
+      var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+      for (var i = 0; i < words.length; i++) { if (item.text.indexOf(words[i]) === -1) { text = false; break; } }
+    }
+    return {
+      muscle: !state.muscle || (state.role === "any" ? item.any : item.primary).has(state.muscle),
+      equipment: !state.equipment.length || missing.length === 0,
+      level: !state.level.length || state.level.indexOf(e.level) !== -1,
+      category: !state.category.length || state.category.indexOf(e.category) !== -1,
+      q: text,
+      missing: missing
+    };
+  }
+
+  function passesExcept(result, facet) {
+    return ["muscle", "equipment", "level", "category", "q"].every(function (name) { return name === facet || result[name]; });
+  }
+
+  function Finder(root, data) {
+    this.root = root;
+    this.form = root.querySelector("form");
+    this.output = root.querySelector(".uba-finder-output");
+    this.list = root.querySelector(".uba-finder-results");
+    this.count = root.querySelector(".uba-finder-count");
+    this.empty = root.querySelector(".uba-finder-empty");
+    this.clear = root.querySelector(".uba-finder-clear");
+    this.more = root.querySelector(".uba-finder-more");
+    this.siteRoot = new URL("../", new URL(root.getAttribute("data-api"), window.location.href));
+    this.items = data.exercises.map(prepare);
+    this.equipmentNames = {};
+    this.labels = {};
+    var self = this;
+    data.equipment.forEach(function (item) { self.equipmentNames[item.id] = item.name.toLowerCase(); });
+    this.form.querySelectorAll("input").forEach(function (input) {
+      var label = input.closest("label");
+      if (label) { self.labels[input.name + "=" + input.value] = label.firstChild.nextSibling.textContent.trim(); }
+    });
+    this.badges = Array.from(root.querySelectorAll("[data-count-for]"));
+    this.facetValues = {};
+    MULTI.forEach(function (name) {
+      self.facetValues[name] = Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return input.value; });
+    });
+    this.showAll = false;
+  }
+
+  Finder.prototype.start = function () {
+    var self = this;
+    this.form.hidden = false;
+    this.output.hidden = false;
+    document.querySelectorAll(".uba-finder-static").forEach(function (node) { node.hidden = true; });
+    this.toForm(readState(window.location.search));
+    this.form.addEventListener("change", function (event) { self.changed(event.target.name !== "q"); });
+    this.form.addEventListener("input", function (event) { if (event.target.name === "q") { self.changed(false); } });
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.more.addEventListener("click", function () { self.showAll = true; self.update(); });
+    this.onPop = function () { self.toForm(readState(window.location.search)); self.update(); };
+    window.addEventListener("popstate", this.onPop);
+    this.update();
+  };
+
+  Finder.prototype.stop = function () { window.removeEventListener("popstate", this.onPop); };
+
+  Finder.prototype.fromForm = function () {
+    var form = this.form;
+    var state = { q: form.elements.q.value.trim(), muscle: form.querySelector("input[name=muscle]:checked").value,
+                  role: form.querySelector("input[name=role]:checked").value };
+    MULTI.forEach(function (name) {
+      state[name] = Array.from(form.querySelectorAll("input[name=" + name + "]:checked")).map(function (input) { return input.value; });
+    });
+    return state;
+  };
+
+  Finder.prototype.toForm = function (state) {
+    var form = this.form;
+    form.elements.q.value = state.q;
+    form.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (input) {
+      var wanted = input.name === "muscle" ? [state.muscle] : input.name === "role" ? [state.role] : state[input.name] || [];
+      input.checked = wanted.indexOf(input.value) !== -1;
+    });
+  };
+
+  Finder.prototype.changed = function (push) {
+    var state = this.fromForm();
+    var url = window.location.pathname + stateQuery(state) + window.location.hash;
+    if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
+    this.showAll = false;
+    this.update();
+  };
+
+  Finder.prototype.update = function () {
+    /* One pass over the exercises gives both the results and, for every option, how many there would be with it. */
+    var self = this;
+    var state = this.fromForm();
+    var counts = {};
+    var bump = function (key) { counts[key] = (counts[key] || 0) + 1; };
+    var found = [];
+    this.items.forEach(function (item) {
+      var result = checks(item, state);
+      var e = item.exercise;
+      if (passesExcept(result, null)) { found.push(item); }
+      if (passesExcept(result, "muscle")) {
+        bump("muscle=");
+        (state.role === "any" ? item.any : item.primary).forEach(function (id) { bump("muscle=" + id); });
+      }
+      if (passesExcept(result, "equipment")) {
+        if (result.missing.length === 0) { self.facetValues.equipment.forEach(function (id) { bump("equipment=" + id); }); }
+        else if (result.missing.length === 1) { bump("equipment=" + result.missing[0]); }
+      }
+      ["level", "category"].forEach(function (facet) {
+        if (!passesExcept(result, facet)) { return; }
+        if (state[facet].length && state[facet].indexOf(e[facet]) !== -1) { self.facetValues[facet].forEach(function (value) { bump(facet + "=" + value); }); }
+        else { bump(facet + "=" + e[facet]); }
+      });
+    });
+    this.badges.forEach(function (badge) { badge.textContent = "(" + (counts[badge.getAttribute("data-count-for")] || 0) + ")"; });
+    this.render(found, state);
+  };
+
+  Finder.prototype.render = function (found, state) {
+    var self = this;
+    var noun = found.length === 1 ? " exercise" : " exercises";
+    this.count.textContent = found.length + noun + (found.length === this.items.length ? "" : " match");
+    this.empty.hidden = found.length !== 0;
+    while (this.clear.firstChild) { this.clear.removeChild(this.clear.firstChild); }
+    if (!found.length) { this.offerClears(state); }
+    var shown = this.showAll ? found : found.slice(0, SHOWN_AT_FIRST);
+    var fragment = document.createDocumentFragment();
+    shown.forEach(function (item) {
+      var e = item.exercise;
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = new URL(e.url, self.siteRoot).href;
+      link.textContent = e.name;
+      var note = document.createElement("span");
+      note.className = "uba-finder-note";
+      var equipment = e.equipment.map(function (id) { return self.equipmentNames[id] || id; }).join(", ") || "no equipment";
+      note.textContent = " · " + e.level + ", " + equipment;
+      li.appendChild(link);
+      li.appendChild(note);
+      fragment.appendChild(li);
+    });
+    this.list.replaceChildren(fragment);
+    this.more.hidden = shown.length === found.length;
+    this.more.textContent = "Show all " + found.length;
+  };
+
+  Finder.prototype.offerClears = function (state) {
+    var self = this;
+    var active = [];
+    if (state.q) { active.push(["q", "the words “" + state.q + "”"]); }
+    if (state.muscle) { active.push(["muscle", self.labels["muscle=" + state.muscle] || state.muscle]); }
+    MULTI.forEach(function (name) { if (state[name].length) { active.push([name, name === "category" ? "kind of work" : name]); } });
+    active.forEach(function (pair) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Clear " + pair[1];
+      button.addEventListener("click", function () {
+        var next = self.fromForm();
+        if (pair[0] === "q" || pair[0] === "muscle") { next[pair[0]] = ""; } else { next[pair[0]] = []; }
+        self.toForm(next);
+        self.changed(true);
+      });
+      self.clear.appendChild(button);
+    });
+  };
+
+  var current = null;
+  function init() {
+    if (current) { current.stop(); current = null; }
+    var root = document.querySelector("[data-uba-finder]");
+    if (!root) { return; }
+    fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
+      if (!document.body.contains(root)) { return; }
+      current = new Finder(root, data);
+      current.start();
+    });
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+})();
