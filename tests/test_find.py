@@ -1,0 +1,188 @@
+"""Finding exercises by muscle in real headless Chromium: search, the finder and the muscle map."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from browser import WatchedPage
+from conftest import BuildResult
+
+SEARCHES = [
+    # query, the first result, what the next results must be
+    ("rhomboids", "muscles/rhomboids/", "exercises/"),
+    ("rhomboid", "muscles/rhomboids/", "exercises/"),
+    ("traps", "muscles/traps/", "exercises/"),
+    ("trapezius", "muscles/traps/", "exercises/"),
+    ("mid traps", "muscles/traps/", "exercises/"),
+    ("rear delts", "muscles/rear-delts/", "exercises/"),
+    ("posterior deltoid", "muscles/rear-delts/", "exercises/"),
+    ("rotator cuff", "muscles/rotator-cuff/", "exercises/"),
+    ("infraspinatus", "muscles/rotator-cuff/", "exercises/"),
+    ("lats", "muscles/lats/", "exercises/"),
+    ("bent over row", "exercises/bent-over-row/", None),
+    ("band pull apart", "exercises/band-pull-apart/", None),
+    ("suitcase carry", "exercises/suitcase-carry/", None),
+    ("face pull", "exercises/face-pull/", None),
+]
+
+
+def _search(page: Page, base: str, query: str) -> list[str]:
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "")
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    page.wait_for_timeout(150)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
+    return [urlsplit(href).path.removeprefix(urlsplit(base).path) for href in hrefs]
+
+
+def test_search_puts_the_muscle_first_and_its_exercises_next(watched: WatchedPage, real_site_url: str) -> None:
+    page = watched.page
+    page.goto(real_site_url)
+    page.wait_for_load_state("networkidle")
+    failures = {}
+    for query, first, following in SEARCHES:
+        results = _search(page, real_site_url, query)
+        if not results or results[0] != first or (following and not all(path.startswith(following) for path in results[1:4])):
+            failures[query] = results[:5]
+    assert failures == {}
+
+
+def _finder(page: Page, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_selector(".uba-finder-count:not(:empty)")
+    return _results(page)
+
+
+def _results(page: Page) -> list[str]:
+    page.wait_for_timeout(50)
+    return page.eval_on_selector_all(".uba-finder-results a", "els => els.map(e => e.textContent)")
+
+
+def _expected(site: BuildResult, keep) -> list[str]:  # type: ignore[no-untyped-def]
+    data = json.loads((site.site / "api/exercises.json").read_text())
+    return [e["name"] for e in data["exercises"] if keep(e)]
+
+
+def test_finder_filters_by_each_facet_and_combinations(watched: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
+    page = watched.page
+    everything = _finder(page, f"{real_site_url}exercises/")
+    assert len(everything) == len(_expected(real_site, lambda e: True)) or page.is_visible(".uba-finder-more")
+    assert page.is_hidden(".uba-finder-static")
+    cases = {
+        "muscle=rhomboids": lambda e: "rhomboids" in e["groups"]["primary"],
+        "muscle=rhomboids&role=any": lambda e: "rhomboids" in e["groups"]["primary"] + e["groups"]["secondary"],
+        "muscle=infraspinatus": lambda e: "infraspinatus" in e["muscles"]["primary"],
+        "equipment=resistance-band": lambda e: set(e["equipment"]) <= {"resistance-band"},
+        "level=advanced": lambda e: e["level"] == "advanced",
+        "category=mobility&category=activation": lambda e: e["category"] in ("mobility", "activation"),
+        "muscle=rhomboids&equipment=resistance-band": lambda e: "rhomboids" in e["groups"]["primary"] and set(e["equipment"]) <= {"resistance-band"},
+        "muscle=traps&level=beginner&category=strength": lambda e: "traps" in e["groups"]["primary"] and e["level"] == "beginner" and e["category"] == "strength",
+        "q=row": lambda e: "row" in " ".join([e["name"], *e["aliases"], e["summary"]]).lower(),
+    }
+    for query, keep in cases.items():
+        assert _finder(page, f"{real_site_url}exercises/?{query}") == _expected(real_site, keep), query
+
+
+def test_finder_counts_clicks_url_and_back_button(watched: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
+    page = watched.page
+    _finder(page, f"{real_site_url}exercises/")
+    band_only = len(_expected(real_site, lambda e: set(e["equipment"]) <= {"resistance-band"}))
+    assert page.text_content("[data-count-for='equipment=resistance-band']") == f"({band_only})"
+    page.get_by_label("Rhomboids").check()
+    page.get_by_label("Resistance band").check()
+    assert parse_qs(urlsplit(page.url).query) == {"muscle": ["rhomboids"], "equipment": ["resistance-band"]}
+    both = _results(page)
+    assert both == _expected(real_site, lambda e: "rhomboids" in e["groups"]["primary"] and set(e["equipment"]) <= {"resistance-band"})
+    assert page.text_content(".uba-finder-count") == f"{len(both)} exercise{'s' if len(both) != 1 else ''} match"
+    page.go_back()
+    page.wait_for_function("!location.search.includes('equipment') && !document.querySelector('input[value=resistance-band]').checked"
+                           " && document.querySelector('input[name=muscle][value=rhomboids]').checked")
+    assert _results(page) == _expected(real_site, lambda e: "rhomboids" in e["groups"]["primary"])
+    page.go_forward()
+    page.wait_for_function("location.search.includes('equipment') && document.querySelector('input[value=resistance-band]').checked")
+    assert _results(page) == both
+
+
+def test_finder_says_when_nothing_matches_and_offers_to_clear(watched: WatchedPage, real_site_url: str) -> None:
+    page = watched.page
+    assert _finder(page, f"{real_site_url}exercises/?muscle=supraspinatus&level=advanced") == []
+    assert page.is_visible(".uba-finder-empty")
+    page.get_by_role("button", name="Clear level").click()
+    assert _results(page) and "level" not in page.url
+
+
+def test_finder_survives_instant_navigation(watched: WatchedPage, real_site_url: str) -> None:
+    page = watched.page
+    page.goto(real_site_url)
+    page.wait_for_load_state("networkidle")
+    page.click(".md-nav--primary a[href$='exercises/']")
+    page.wait_for_selector(".uba-finder-count:not(:empty)")
+    page.get_by_label("Lats").check()
+    lats = _results(page)
+    assert lats and "muscle=lats" in page.url
+    page.click(f".uba-finder-results a >> text={lats[0]}")
+    page.wait_for_selector("h1:not(:has-text('Exercises'))")
+    page.go_back()
+    page.wait_for_function("document.querySelector('input[name=muscle][value=lats]') && document.querySelector('input[name=muscle][value=lats]').checked")
+    assert _results(page) == lats
+
+
+def test_exercise_list_works_without_javascript(browser, real_site: BuildResult, real_site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{real_site_url}exercises/")
+    assert page.is_hidden(".uba-finder-form")
+    assert page.is_visible(".uba-finder-static")
+    listed = set(page.eval_on_selector_all(".uba-finder-static li a:first-child", "els => els.map(e => e.textContent)"))
+    assert listed >= set(_expected(real_site, lambda e: True))
+    context.close()
+
+
+REGIONS = {
+    "upper-traps": "muscles/traps/#upper-traps", "middle-traps": "muscles/traps/#middle-traps", "lower-traps": "muscles/traps/#lower-traps",
+    "rhomboids": "muscles/rhomboids/", "rotator-cuff": "muscles/rotator-cuff/", "rear-delts": "muscles/rear-delts/",
+    "lats": "muscles/lats/", "erector-spinae": "muscles/erector-spinae/", "serratus-anterior": "muscles/serratus-anterior/",
+}
+
+
+def test_muscle_map_regions_link_and_take_keyboard_focus(watched: WatchedPage, real_site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{real_site_url}muscles/")
+    links = page.eval_on_selector_all(".uba-map--large a.uba-region", "els => els.map(e => [e.dataset.region, new URL(e.getAttribute('href'), location.href).href, e.getAttribute('aria-label')])")
+    assert {region: href.removeprefix(real_site_url) for region, href, _ in links} == REGIONS
+    assert all(name for _, _, name in links)
+    reached = []
+    page.focus(".md-search__input")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        region = page.evaluate("document.activeElement.dataset ? document.activeElement.dataset.region : null")
+        if region:
+            reached.append(region)
+            assert page.text_content(".uba-map-name") == page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert set(reached) == set(REGIONS)
+    rhomboids = page.locator(".uba-map--large a[data-region=rhomboids]")
+    box = rhomboids.bounding_box()
+    assert box is not None
+    rhomboids.click(position={"x": box["width"] * 0.15, "y": box["height"] * 0.5})  # on the left of its two shapes
+    page.wait_for_url("**/muscles/rhomboids/")
+
+
+@pytest.mark.parametrize(("path", "primary", "secondary"), [
+    ("exercises/face-pull/", {"rear-delts", "middle-traps", "rotator-cuff"}, {"lower-traps", "rhomboids"}),
+    ("exercises/shrug/", {"upper-traps"}, {"rhomboids"}),
+    ("muscles/traps/", {"upper-traps", "middle-traps", "lower-traps"}, set()),
+])
+def test_pages_map_highlights_the_right_regions(path: str, primary: set[str], secondary: set[str], watched: WatchedPage, real_site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{real_site_url}{path}")
+    roles = dict(page.eval_on_selector_all(".uba-region", "els => els.map(e => [e.dataset.region, e.getAttribute('class')])"))
+    assert {region for region, css in roles.items() if "uba-region--primary" in css} == primary
+    assert {region for region, css in roles.items() if "uba-region--secondary" in css} == secondary
+    fills = dict(page.eval_on_selector_all(".uba-region", "els => els.map(e => [e.dataset.region, getComputedStyle(e).fill])"))
+    idle = {fills[region] for region in fills if region not in primary | secondary}
+    assert len(idle) == 1 and not idle & {fills[region] for region in primary}
