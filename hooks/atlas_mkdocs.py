@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
 from atlas.generation import SiteSources, generate_site
 from atlas.layout import ProjectLayout
@@ -48,8 +48,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for article in files.documentation_pages():
         article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
     for page in _build.sources.pages:
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        generated = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        generated = File.generated(config, page.src_uri, content=page.markdown)
         generated.edit_uri = page.source
         files.append(generated)
     for extra in _build.sources.files:

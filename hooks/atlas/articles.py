@@ -127,7 +127,7 @@ class _Weaver:
         if meta is None:
             return None
         woven = self._add_safety("\n".join(lines), meta)
-        return Article(self.src_uri, self.title, woven, tuple(self.mentions))
+        return Article(self.src_uri, self.title, match.group(1) or "" if match else "", woven, tuple(self.mentions))
 
     def _front_matter(self, text: str) -> dict[str, object] | None:
         try:

@@ -28,7 +28,7 @@ def render_exercise_index(atlas: Atlas) -> GeneratedPage:
         count=len(atlas.exercises),
         page_data={"kind": "exercise-index", "api": API_EXERCISES, "facets": finder_facets(atlas)},
     )
-    return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None, in_nav=True)
+    return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None)
 
 
 def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:

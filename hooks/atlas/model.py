@@ -277,7 +277,9 @@ class Article:
     """Path inside content/, such as guides/activation.md."""
     title: str
     """Its title."""
+    front_matter: str
+    """The article's front matter as written (YAML, without the --- lines)."""
     markdown: str
-    """The page's Markdown with cross-links, disclaimer and callouts added."""
+    """The page's Markdown with cross-links, disclaimer and callouts added (front matter not included)."""
     mentions: tuple[Mention, ...] = ()
     """Links it makes to exercises, muscles and routines."""

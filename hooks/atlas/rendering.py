@@ -28,8 +28,6 @@ class GeneratedPage:
     """Front matter and body."""
     source: str | None = None
     """The record it comes from, relative to the project root (for "Edit this page")."""
-    in_nav: bool = False
-    """Whether the navigation lists it (index pages); record pages are linked from index pages instead."""
 
 
 @dataclass(frozen=True)

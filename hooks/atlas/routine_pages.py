@@ -97,4 +97,4 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
         for title, routines in groups if routines
     ]
     markdown = render_markdown("routines_index.md.j2", uri, groups=rows, page_data={"kind": "routine-index"})
-    return GeneratedPage(uri, markdown, None, in_nav=True)
+    return GeneratedPage(uri, markdown, None)

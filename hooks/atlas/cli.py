@@ -1,0 +1,45 @@
+"""Command line: `upper-back-atlas check` checks every source; `upper-back-atlas export OUT` writes a hook-free copy."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .export import export_site
+from .generation import build_atlas
+from .layout import ProjectLayout
+from .problems import AtlasProblems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="upper-back-atlas", description=__doc__)
+    parser.add_argument("--project", type=Path, default=Path("."), help="the folder with mkdocs.yml (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="check every record and article; print each problem")
+    export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
+    export.add_argument("out", type=Path, help="the folder to write (replaced if it exists)")
+    arguments = parser.parse_args(argv)
+
+    config_file = arguments.project.resolve() / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    layout = ProjectLayout(config_file.parent, config_file.parent / config.get("docs_dir", "docs"))
+    try:
+        if arguments.command == "check":
+            atlas = build_atlas(layout)
+            print(f"{len(atlas.exercises)} exercises, {len(atlas.routines)} routines, {len(atlas.articles)} articles: no problems.")
+        else:
+            sources = export_site(layout, config_file, arguments.out.resolve())
+            print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {arguments.out}.")
+    except AtlasProblems as problems:
+        for problem in problems.problems:
+            print(problem, file=sys.stderr)
+        print(problems.summary(), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
