@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,8 @@ from .graph import Atlas
 from .layout import ProjectLayout
 from .model import Article, Mention, TargetKind
 from .problems import AtlasProblems, Problem
-from .rendering import page_uri, relative_link, render_markdown
+from .rendering import INDEX_URIS, page_uri, relative_link, render_markdown
+from .sourced_yaml import read_source_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -22,6 +24,8 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _KEEP_LINE = re.compile(r"^\s*(!!!|\?\?\?\+?|<|\[[^\]]+\]:|\*\[)")
 _EXPLICIT = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
 _PROTECTED = re.compile(r"(`+).*?\1|\[\[.*?\]\]|!?\[[^\]]*\]\([^)]*\)|!?\[[^\]]*\]\[[^\]]*\]|<[^>]*>|https?://\S+|\{[^}]*\}")
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCES_HEADING = re.compile(r"^##[ \t]+(Sources|References)\b", re.IGNORECASE | re.MULTILINE)
 GUIDES_FOLDER = "guides/"
 
@@ -47,18 +51,49 @@ def weave_articles(layout: ProjectLayout, atlas: Atlas) -> dict[str, Article]:
     pattern = _name_pattern(targets)
     explicit = {(t.kind, t.target_id): t for t in targets.values()}
     explicit.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name) for r in atlas.routines.values()})
+    files = sorted(layout.content_dir.rglob("*.md"))
+    pages = {file.relative_to(layout.content_dir).as_posix() for file in files} | generated_page_uris(atlas)
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
-    for file in sorted(layout.content_dir.rglob("*.md")):
+    for file in files:
         src_uri = file.relative_to(layout.content_dir).as_posix()
-        weaver = _Weaver(layout.label(file), src_uri, targets, pattern, explicit)
-        article = weaver.weave(file.read_text(encoding="utf-8"))
+        text, unreadable = read_source_text(file, layout.label(file))
+        if text is None:
+            problems += unreadable
+            continue
+        weaver = _Weaver(layout.label(file), src_uri, targets, pattern, explicit, _LinkChecker(layout.content_dir, pages))
+        article = weaver.weave(text)
         problems += weaver.problems
         if article:
             articles[src_uri] = article
     if problems:
         raise AtlasProblems(problems)
     return articles
+
+
+def generated_page_uris(atlas: Atlas) -> set[str]:
+    """Where the generator will put a page, as source paths."""
+    uris = set(INDEX_URIS.values())
+    uris |= {page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in atlas.exercises}
+    uris |= {page_uri(TargetKind.MUSCLE, group_id) for group_id in atlas.groups}
+    uris |= {page_uri(TargetKind.ROUTINE, routine_id) for routine_id in atlas.routines}
+    return uris
+
+
+@dataclass(frozen=True)
+class _LinkChecker:
+    """Relative links in an article must reach a page or a file of the site."""
+
+    content_dir: Path
+    pages: set[str]
+
+    def reaches(self, from_uri: str, target: str) -> bool:
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        if not path or _EXTERNAL.match(target) or path.startswith("/"):
+            return True
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
+        candidates = {resolved, f"{resolved}/index.md", f"{resolved}.md"} if path.endswith("/") or "." not in posixpath.basename(path) else {resolved}
+        return bool(candidates & self.pages) or (self.content_dir / resolved).is_file()
 
 
 def _targets(atlas: Atlas) -> dict[str, _Target]:
@@ -97,8 +132,9 @@ class _Weaver:
     """Rewrites one article line by line."""
 
     def __init__(self, label: str, src_uri: str, targets: dict[str, _Target], pattern: re.Pattern[str] | None,
-                 explicit: dict[tuple[TargetKind, str], _Target]) -> None:
+                 explicit: dict[tuple[TargetKind, str], _Target], links: _LinkChecker) -> None:
         self.label, self.src_uri, self.targets, self.pattern, self.explicit = label, src_uri, targets, pattern, explicit
+        self.links = links
         self.problems: list[Problem] = []
         self.mentions: list[Mention] = []
         self.anchors: set[str] = set()
@@ -154,6 +190,10 @@ class _Weaver:
             self.section = _Section(plain, anchor)
 
     def _link_line(self, line: str, number: int) -> str:
+        for link in _MARKDOWN_LINK.finditer(line):
+            if not self.links.reaches(self.src_uri, link.group(1)):
+                self.problems.append(Problem(self.label, number, link.group(0), f"links to {link.group(1)!r}, which is not a page or file of the site; "
+                                             "expected a path relative to this file, such as ../exercises/face-pull.md"))
         line = _EXPLICIT.sub(lambda match: self._explicit_link(match, number), line)
         if self.pattern is None:
             return line

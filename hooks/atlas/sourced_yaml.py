@@ -11,7 +11,7 @@ import yaml
 from .problems import Problem, field_label
 
 MAX_FILE_BYTES = 512 * 1024
-"""Larger record files are refused: no real record comes near it."""
+"""Larger source files are refused: no real record or article comes near it."""
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -50,8 +50,8 @@ class _Unsupported(Exception):
         self.line, self.field, self.message = line, field, message
 
 
-def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]]:
-    """Parse `file` (shown as `label` in messages); return the document or the problems."""
+def read_source_text(file: Path, label: str) -> tuple[str | None, list[Problem]]:
+    """The text of a UTF-8 source file of reasonable size, or the problems that stop it being read."""
     try:
         raw = file.read_bytes()
     except OSError as error:
@@ -63,8 +63,14 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, [Problem(label, line, "encoding", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    return text.removeprefix("\ufeff"), []
+
+
+def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]]:
+    """Parse `file` (shown as `label` in messages); return the document or the problems."""
+    text, problems = read_source_text(file, label)
+    if text is None:
+        return None, problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
