@@ -36,18 +36,21 @@ def ensure_environment(extra: str) -> None:
     stamp.write_text(wanted)
 
 
-def ensure_chromium() -> str:
-    """Debian's Chromium (and pdftotext, to read printed sheets) for the browser tests, installed with apt-get when missing."""
+def ensure_test_tools() -> str:
+    """Debian's Chromium, pdftotext (to read printed sheets) and Java (for the HTML checker), installed with apt-get when missing.
+
+    Returns Chromium's path.
+    """
     found = [candidate for candidate in (os.environ.get("CHROMIUM", ""), *CHROMIUM_CANDIDATES) if candidate and Path(candidate).exists()]
-    if found and shutil.which("pdftotext"):
+    if found and shutil.which("pdftotext") and shutil.which("java"):
         return found[0]
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=environment)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "poppler-utils", "fonts-dejavu-core"],
-                       check=True, env=environment, stdout=subprocess.DEVNULL)
-        return ensure_chromium()
-    sys.exit("The browser tests need Chromium: install Debian's `chromium` package, or set CHROMIUM to its path.")
+        packages = ["chromium", "poppler-utils", "fonts-dejavu-core", *([] if shutil.which("java") else ["default-jre-headless"])]
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True, env=environment, stdout=subprocess.DEVNULL)
+        return ensure_test_tools()
+    sys.exit("The tests need Debian's chromium, poppler-utils and a Java runtime: install them, or set CHROMIUM to Chromium's path.")
 
 
 def serve(arguments: list[str]) -> int:
@@ -58,7 +61,7 @@ def serve(arguments: list[str]) -> int:
 
 def test(arguments: list[str]) -> int:
     ensure_environment("test")
-    environment = dict(os.environ, CHROMIUM=ensure_chromium(), NO_MKDOCS_2_WARNING="1")
+    environment = dict(os.environ, CHROMIUM=ensure_test_tools(), NO_MKDOCS_2_WARNING="1")
     return subprocess.run([str(PYTHON), "-m", "pytest", *arguments], cwd=ROOT, env=environment).returncode
 
 

@@ -1,0 +1,204 @@
+"""The results of one benchmark run, and the Markdown tables they print as."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from finder import FinderTiming
+from measure import Run, SiteStats
+from profiling import ProfiledFunction
+from serve import RebuildTiming
+
+HOOKS, PLAIN, ZENSICAL = "a", "b", "c"
+BUILD_LABELS = {
+    HOOKS: "(a) mkdocs build --strict, with hooks",
+    PLAIN: "(b) mkdocs build --strict of the export",
+    ZENSICAL: "(c) zensical build of the export",
+}
+RATIO_TARGET = 1.10
+PER_PAGE_TARGET = 1.2
+MEMORY_TARGET_MB = 1024
+PAGE_TARGET_KB = 40
+INDEX_TARGET_BYTES = 1024
+FINDER_TARGET_MS = 16
+REBUILD_TARGET_S = 2
+SAMPLE_EXERCISE = "face-pull"
+MEGABYTE = 1024 * 1024
+
+
+@dataclass
+class Build:
+    run: Run | None
+    """None when the build could not be attempted."""
+    stats: SiteStats | None = None
+    failure: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.run is not None and self.run.ok and self.stats is not None
+
+    @property
+    def ms_per_page(self) -> float:
+        assert self.run and self.stats
+        return self.run.seconds * 1000 / self.stats.pages
+
+
+@dataclass
+class SizeResult:
+    exercises: int
+    synthetic_exercises: int
+    routines: int
+    synthetic_routines: int
+    check: Run
+    export: Run
+    builds: dict[str, Build] = field(default_factory=dict)
+
+    def ratio(self) -> float | None:
+        hooks, plain = self.builds.get(HOOKS), self.builds.get(PLAIN)
+        if hooks and plain and hooks.ok and plain.ok:
+            assert hooks.run and plain.run
+            return hooks.run.seconds / plain.run.seconds
+        return None
+
+
+@dataclass
+class Report:
+    sizes: list[SizeResult]
+    environment: list[str]
+    finder: FinderTiming | None = None
+    finder_failure: str | None = None
+    rebuild: RebuildTiming | None = None
+    rebuild_failure: str | None = None
+    profile: list[ProfiledFunction] | None = None
+    profile_failure: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        parts = ["# Upper Back Atlas benchmark", "", *(f"- {line}" for line in self.environment), "",
+                 "## Inputs", "", *self._inputs(), "", "## Builds", "", *self._builds(), "",
+                 "## Targets", "", *self._targets(), ""]
+        if self.profile or self.profile_failure:
+            parts += ["## Where the hook build spends its time", "", *self._profile(), ""]
+        if self.notes:
+            parts += ["## Notes", "", *(f"- {note}" for note in self.notes), ""]
+        return "\n".join(parts)
+
+    def _inputs(self) -> list[str]:
+        rows = [["Exercises (N)", "of them synthetic", "routine records", "of them synthetic", "atlas check s", "export s", "export peak MB"]]
+        for size in self.sizes:
+            rows.append([f"{size.exercises:,}", f"{size.synthetic_exercises:,}", str(size.routines), str(size.synthetic_routines),
+                         f"{size.check.seconds:.2f}", f"{size.export.seconds:.2f}" if size.export.ok else f"failed: {size.export.reason()}",
+                         f"{size.export.peak_rss_mb:.0f}"])
+        return _table(rows)
+
+    def _builds(self) -> list[str]:
+        rows = [["N", "Build", "Wall s", "Pages", "ms/page", "Peak RSS MB", "Site MB", "Search index KB", "Index B/exercise",
+                 f"{SAMPLE_EXERCISE} page KB", "Largest exercise page KB"]]
+        for size in self.sizes:
+            for key, build in size.builds.items():
+                rows.append([f"{size.exercises:,}", BUILD_LABELS[key], *_build_cells(build, size.exercises)])
+        return _table(rows)
+
+    def _targets(self) -> list[str]:
+        rows = [["Target", "N", "Measured", "Met"]]
+        for size in self.sizes:
+            ratio = size.ratio()
+            rows.append([f"(a)/(b) wall time ≤ {RATIO_TARGET:.2f}", f"{size.exercises:,}", _or_dash(ratio, "{:.2f}"),
+                         _met(None if ratio is None else ratio <= RATIO_TARGET)])
+        rows.append(self._per_page_row())
+        rows.append(self._memory_row())
+        for size in self.sizes:
+            hooks = size.builds.get(HOOKS)
+            page = hooks.stats.largest_exercise_page_bytes if hooks and hooks.ok and hooks.stats else None
+            rows.append([f"exercise page < {PAGE_TARGET_KB} KB (largest, (a))", f"{size.exercises:,}", _or_dash(page and page / 1024, "{:.1f} KB"),
+                         _met(None if page is None else page < PAGE_TARGET_KB * 1024)])
+        for size in self.sizes:
+            hooks = size.builds.get(HOOKS)
+            index = hooks.stats.search_index_bytes if hooks and hooks.ok and hooks.stats else None
+            per = index / size.exercises if index else None
+            rows.append([f"search index < {INDEX_TARGET_BYTES} B per exercise ((a))", f"{size.exercises:,}", _or_dash(per, "{:,.0f} B"),
+                         _met(None if per is None else per < INDEX_TARGET_BYTES)])
+        rows.append(self._finder_row())
+        rows.append(self._rebuild_row())
+        return _table(rows)
+
+    def _per_page_row(self) -> list[str]:
+        hooked = [(size.exercises, size.builds[HOOKS]) for size in self.sizes if HOOKS in size.builds and size.builds[HOOKS].ok]
+        label = f"(a) ms/page at largest N ÷ at smallest N ≤ {PER_PAGE_TARGET}"
+        if len(hooked) < 2:
+            return [label, "–", "needs two sizes", "–"]
+        (small, first), (large, last) = hooked[0], hooked[-1]
+        ratio = last.ms_per_page / first.ms_per_page
+        return [label, f"{large:,} vs {small:,}", f"{ratio:.2f} ({last.ms_per_page:.1f} vs {first.ms_per_page:.1f} ms)",
+                _met(ratio <= PER_PAGE_TARGET)]
+
+    def _memory_row(self) -> list[str]:
+        largest = self.sizes[-1]
+        hooks = largest.builds.get(HOOKS)
+        peak = hooks.run.peak_rss_mb if hooks and hooks.run else None
+        suffix = "" if largest.exercises >= 5000 else " (5,000 not measured)"
+        return [f"(a) peak memory at 5,000 < 1 GiB{suffix}", f"{largest.exercises:,}", _or_dash(peak, "{:.0f} MB"),
+                _met(None if peak is None else peak < MEMORY_TARGET_MB)]
+
+    def _finder_row(self) -> list[str]:
+        label = f"finder: one filter change ≤ {FINDER_TARGET_MS} ms (median / max of {len(self.finder.change_ms) if self.finder else 20})"
+        n = f"{self.sizes[-1].exercises:,}"
+        if self.finder is None:
+            return [label, n, f"not measured: {self.finder_failure}", "–"]
+        return [label, n, f"{self.finder.median_ms:.1f} / {self.finder.max_ms:.1f} ms",
+                f"median {_met(self.finder.median_ms <= FINDER_TARGET_MS)}, max {_met(self.finder.max_ms <= FINDER_TARGET_MS)}"]
+
+    def _rebuild_row(self) -> list[str]:
+        label = f"mkdocs serve: record edit visible ≤ {REBUILD_TARGET_S} s (median of 3)"
+        if self.rebuild is None:
+            return [label, "real project", f"not measured: {self.rebuild_failure}", "–"]
+        each = ", ".join(f"{value:.2f}" for value in self.rebuild.seconds)
+        return [label, "real project", f"{self.rebuild.median:.2f} s ({each})", _met(self.rebuild.median <= REBUILD_TARGET_S)]
+
+    def _profile(self) -> list[str]:
+        if not self.profile:
+            return [f"Profiling failed: {self.profile_failure}"]
+        lines = [f"(a)/(b) is above {RATIO_TARGET:.2f}, so the hook build at N = {self.sizes[-1].exercises:,} ran once under cProfile "
+                 "(which slows it down); the ten `atlas.` functions with the most cumulative time:", ""]
+        rows = [["Function", "Calls", "Cumulative s"]]
+        rows += [[f"`{item.name}`", f"{item.calls:,}", f"{item.cumulative_seconds:.2f}"] for item in self.profile]
+        return lines + _table(rows)
+
+
+def _build_cells(build: Build, exercises: int) -> list[str]:
+    if build.run is None:
+        return ["–", f"not run: {_cell(build.failure or '')}", *["–"] * 7]
+    if not build.ok:
+        return [f"{build.run.seconds:.2f}", f"failed: {_cell(build.failure or build.run.reason())}", *["–"] * 7]
+    assert build.run and build.stats
+    stats = build.stats
+    index = stats.search_index_bytes
+    return [
+        f"{build.run.seconds:.2f}", f"{stats.pages:,}", f"{build.ms_per_page:.1f}", f"{build.run.peak_rss_mb:.0f}",
+        f"{stats.total_bytes / MEGABYTE:.1f}",
+        f"{index / 1024:,.0f}" + ("" if stats.search_index == "search/search_index.json" else f" ({stats.search_index})") if index else "none",
+        f"{index / exercises:,.0f}" if index else "–",
+        _or_dash(stats.sample_page_bytes and stats.sample_page_bytes / 1024, "{:.1f}"),
+        _or_dash(stats.largest_exercise_page_bytes and stats.largest_exercise_page_bytes / 1024, "{:.1f}"),
+    ]
+
+
+def _met(condition: bool | None) -> str:
+    if condition is None:
+        return "–"
+    return "yes" if condition else "**no**"
+
+
+def _or_dash(value: float | int | None, form: str) -> str:
+    return "–" if value is None else form.format(value)
+
+
+def _cell(text: str, limit: int = 220) -> str:
+    text = " ".join(text.replace("|", "\\|").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    header, *body = rows
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return lines + ["| " + " | ".join(row) + " |" for row in body]

@@ -1,0 +1,183 @@
+"""Benchmark the Upper Back Atlas build: `python benchmarks/run.py [--sizes 100,1000,5000]`.
+
+For each size N it writes a temporary project with N exercise records, then measures side by side
+(a) `mkdocs build --strict` with our hooks, (b) a plain `mkdocs build --strict` of the hook-free export
+and (c) `zensical build` of the same export; then the finder in headless Chromium on the largest site,
+and `mkdocs serve` rebuilds on a copy of the real project. Prints a Markdown table and writes results.md.
+"""
+
+from __future__ import annotations
+
+import sys
+
+sys.dont_write_bytecode = True  # nothing lands in the repository outside benchmarks/, not even __pycache__
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+from importlib import metadata  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from finder import time_finder  # noqa: E402
+from measure import run_measured, site_stats  # noqa: E402
+from profiling import profile_hook_build  # noqa: E402
+from report import HOOKS, PLAIN, RATIO_TARGET, SAMPLE_EXERCISE, ZENSICAL, Build, Report, SizeResult  # noqa: E402
+from serve import time_serve_rebuilds  # noqa: E402
+from synthetic import make_project  # noqa: E402
+from zensical_env import Zensical, prepare_zensical  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results.md"
+DEFAULT_SIZES = "100,1000,5000"
+BUILD_TIMEOUT = 1800.0
+CHECK_TIMEOUT = 600.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _arguments(argv)
+    sizes = sorted({int(size.replace("_", "")) for size in arguments.sizes.split(",")})
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    work = Path(tempfile.mkdtemp(prefix="uba-bench-"))
+    try:
+        zensical = _zensical(arguments)
+        results = [_measure_size(size, work / f"n{size}", size == sizes[-1], zensical, env, arguments.seed) for size in sizes]
+        report = Report(results, _environment(zensical, arguments.seed))
+        largest = work / f"n{sizes[-1]}" / "project"
+        if not arguments.no_profile and any((ratio := size.ratio()) is not None and ratio > RATIO_TARGET for size in results):
+            _profile(report, largest, env)
+        if arguments.no_browser:
+            report.finder_failure = "skipped (--no-browser)"
+        else:
+            _finder(report, largest / "site")
+        if arguments.no_serve:
+            report.rebuild_failure = "skipped (--no-serve)"
+        else:
+            _rebuild(report, work / "serve", env)
+        text = report.markdown()
+        print(text)
+        arguments.output.write_text(text, encoding="utf-8")
+        _progress(f"wrote {arguments.output}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"numbers of exercises, comma-separated (default {DEFAULT_SIZES})")
+    parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic records (default 2024)")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown (default benchmarks/results.md)")
+    parser.add_argument("--zensical-venv", type=Path, default=Path(tempfile.gettempdir()) / "zensical-venv",
+                        help="virtual environment for Zensical, created when missing (default /tmp/zensical-venv)")
+    parser.add_argument("--no-zensical", action="store_true", help="skip build (c)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the finder timing in Chromium")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild timing")
+    parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run even when (a)/(b) is above target")
+    return parser.parse_args(argv)
+
+
+def _zensical(arguments: argparse.Namespace) -> Zensical:
+    if arguments.no_zensical:
+        return Zensical(None, "–", "Zensical skipped (--no-zensical).")
+    _progress(f"preparing Zensical in {arguments.zensical_venv}")
+    return prepare_zensical(arguments.zensical_venv, sys.executable)
+
+
+def _measure_size(size: int, folder: Path, keep: bool, zensical: Zensical, env: dict[str, str], seed: int) -> SizeResult:
+    project, export = folder / "project", folder / "export"
+    _progress(f"N={size}: writing records")
+    synthetic, routines = make_project(REPO, project, size, seed)
+    python = sys.executable
+    check = run_measured([python, "-m", "atlas", "--project", str(project), "check"], folder, env, CHECK_TIMEOUT, folder / "check.log")
+    if not check.ok:
+        raise SystemExit(f"the generated project for N={size} does not pass `atlas check`:\n{check.output}")
+    _progress(f"N={size}: {check.output.strip()}")
+    result = SizeResult(size, synthetic, _count_routines(project), routines, check,
+                        run_measured([python, "-m", "atlas", "--project", str(project), "export", str(export)], folder, env,
+                                     BUILD_TIMEOUT, folder / "export.log"))
+    _progress(f"N={size}: (a) hook build")
+    result.builds[HOOKS] = _build([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+                                  project, project / "site", env, folder / "a.log")
+    if result.export.ok:
+        _progress(f"N={size}: (b) plain build of the export")
+        result.builds[PLAIN] = _build([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder / "plain-site")],
+                                      export, folder / "plain-site", env, folder / "b.log")
+        if zensical.executable:
+            _progress(f"N={size}: (c) zensical build of the export")
+            result.builds[ZENSICAL] = _build([str(zensical.executable), "build", "--clean"], export, export / "site", env, folder / "c.log")
+        else:
+            result.builds[ZENSICAL] = Build(None, failure=zensical.note)
+    else:
+        result.builds[PLAIN] = result.builds[ZENSICAL] = Build(None, failure=f"export failed: {result.export.reason()}")
+    if not keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def _build(command: list[str], cwd: Path, site: Path, env: dict[str, str], log: Path) -> Build:
+    run = run_measured(command, cwd, env, BUILD_TIMEOUT, log)
+    if not run.ok or not site.is_dir():
+        return Build(run, failure=run.reason() if not run.ok else f"no site written at {site.name}/")
+    return Build(run, site_stats(site, SAMPLE_EXERCISE))
+
+
+def _count_routines(project: Path) -> int:
+    return sum(1 for path in (project / "exercises" / "routines").glob("*.yml"))
+
+
+def _profile(report: Report, project: Path, env: dict[str, str]) -> None:
+    _progress("profiling the hook build of the largest size")
+    run, functions = profile_hook_build(sys.executable, project, env, BUILD_TIMEOUT)
+    report.profile = functions
+    if not functions:
+        report.profile_failure = run.reason() if not run.ok else "no atlas functions in the profile"
+
+
+def _finder(report: Report, site: Path) -> None:
+    _progress("timing the finder in Chromium")
+    try:
+        report.finder = time_finder(site)
+    except Exception as error:  # a broken browser setup is a result to report, not a crash
+        report.finder_failure = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        return
+    finder = report.finder
+    report.notes.append(f"Finder: ready {finder.ready_seconds:.2f} s after navigation, showing “{finder.exercises_shown}”; each change "
+                        f"timed as element.click() plus a forced layout (document.body.offsetHeight), {len(finder.change_ms)} changes over "
+                        f"muscle, role, equipment, level and kind of work after one untimed warm-up; median of the click() alone "
+                        f"(the change handler): {finder.script_median_ms:.1f} ms.")
+    if report.finder.missing:
+        report.notes.append(f"Finder controls not found: {', '.join(report.finder.missing)}")
+
+
+def _rebuild(report: Report, folder: Path, env: dict[str, str]) -> None:
+    _progress("timing mkdocs serve rebuilds on a copy of the real project")
+    try:
+        report.rebuild = time_serve_rebuilds(REPO, folder, [sys.executable, "-m", "mkdocs"], env)
+    except Exception as error:
+        report.rebuild_failure = f"{type(error).__name__}: {error}"
+        return
+    report.notes.append(f"mkdocs serve: first build served after {report.rebuild.startup_seconds:.1f} s; each time is from writing "
+                        f"exercises/{SAMPLE_EXERCISE}.yml (new summary) to the served page containing it, polled every 50 ms.")
+
+
+def _environment(zensical: Zensical, seed: int) -> list[str]:
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "playwright"))
+    return [
+        f"`python benchmarks/run.py` on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}; {versions}; seed {seed}.",
+        "N is the total number of exercise records: the real ones (the articles link to them by id) plus synthetic ones; "
+        "synthetic routines are about N/50 (at least 5), beside the real ones. One run per measurement.",
+        "Wall time and peak RSS are of a fresh child process (peak RSS from the kernel's rusage of the child). "
+        "Pages counts index.html files. (b) and (c) time the build only; the export is timed under Inputs.",
+        zensical.note,
+    ]
+
+
+def _progress(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
