@@ -56,6 +56,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    assert _build.sources is not None
+    if template_name == "404.html":
+        context["map_links"] = _build.sources.map_links
+    return context
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build.sources is not None
     article = _build.sources.articles.get(page.file.src_uri)

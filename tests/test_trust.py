@@ -89,7 +89,7 @@ class _Elements(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.append((tag, attrs))
-        self._in_script = tag == "script"
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"  # JSON-LD is data, not code
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False

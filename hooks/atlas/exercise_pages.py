@@ -23,6 +23,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         routines=[Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
         mentions=mention_links(atlas, TargetKind.EXERCISE, exercise.id),
         search_terms=_search_terms(atlas, exercise),
+        structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
@@ -33,3 +34,15 @@ def _search_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
     groups = [atlas.groups[atlas.group_id_of(muscle)] for muscle in exercise.primary]
     muscles = [atlas.muscle_name(muscle) for muscle in exercise.primary]
     return [exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases))]
+
+
+def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
+    """schema.org HowTo for search engines: the steps, tools and summary as written."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "HowTo",
+        "name": exercise.name,
+        "description": exercise.summary,
+        "tool": [{"@type": "HowToTool", "name": atlas.equipment[item].name} for item in exercise.equipment],
+        "step": [{"@type": "HowToStep", "position": number, "text": step} for number, step in enumerate(exercise.steps, start=1)],
+    }

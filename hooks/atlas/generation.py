@@ -11,6 +11,7 @@ from .graph import Atlas
 from .index_pages import export_json, render_exercise_index
 from .layout import ProjectLayout
 from .model import Article
+from .muscle_map import region_links
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .rendering import GeneratedFile, GeneratedPage
 from .routine_generation import generate_routines
@@ -27,6 +28,11 @@ class SiteSources:
     """Generated Markdown pages."""
     files: tuple[GeneratedFile, ...]
     """Generated non-page files (the JSON export)."""
+
+    @property
+    def map_links(self) -> dict[str, dict[str, str]]:
+        """Muscle map regions with their names and pages, for templates that have no page of their own (404)."""
+        return region_links(self.atlas)
 
     @property
     def articles(self) -> dict[str, Article]:

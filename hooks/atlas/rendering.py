@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .markdown_text import front_matter_data, front_matter_terms, front_matter_text, markdown_text
+from .markdown_text import front_matter_data, front_matter_raw, front_matter_terms, front_matter_text, markdown_text
 from .model import TargetKind
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -81,7 +81,7 @@ def markdown_environment() -> Environment:
         lstrip_blocks=True,
         autoescape=True,
     )
-    environment.filters.update(fm=front_matter_text, data=front_matter_data, terms=front_matter_terms, link=_link)
+    environment.filters.update(fm=front_matter_text, data=front_matter_data, raw=front_matter_raw, terms=front_matter_terms, link=_link)
     environment.globals["uri"] = page_uri
     environment.globals["TargetKind"] = TargetKind
     return environment
