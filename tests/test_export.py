@@ -41,6 +41,18 @@ def test_plain_mkdocs_build_of_the_export_matches_the_hook_build(real_site: Buil
     assert len(hooked) > 60
 
 
+def test_properdocs_builds_the_site_and_the_export(tmp_path: Path) -> None:
+    """ProperDocs, the maintained fork of MkDocs 1.x, is the known-good fallback engine: with our hooks and without."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    out = tmp_path / "export"
+    subprocess.run([sys.executable, "-m", "atlas", "--project", str(REPO), "export", str(out)], check=True, env=environment, capture_output=True)
+    for folder, site in ((REPO, tmp_path / "hooked"), (out, tmp_path / "plain")):
+        completed = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(site)],
+                                   cwd=folder, capture_output=True, text=True, env=environment)
+        assert completed.returncode == 0, completed.stderr
+        assert (site / "exercises/face-pull/index.html").is_file() and (site / "api/exercises.json").is_file()
+
+
 def test_check_command_reports_problems_without_a_traceback(project: Path) -> None:
     good = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "check"], capture_output=True, text=True)
     assert good.returncode == 0 and "3 exercises" in good.stdout
