@@ -232,3 +232,9 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert sorted(trees[0]) == sorted(trees[1])
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
     assert b"2026-01-01" in trees[0]["sitemap.xml"]
+
+
+def test_yaml_is_only_ever_loaded_safely() -> None:
+    unsafe = re.compile(r"yaml\.(?:load|load_all|unsafe_load|full_load)\(|Loader=yaml\.(?:Loader|FullLoader|UnsafeLoader)")
+    sources = [*REPO.glob("hooks/**/*.py"), *REPO.glob("tests/*.py"), *REPO.glob("benchmarks/*.py"), REPO / "dev.py"]
+    assert [str(path) for path in sources if unsafe.search(path.read_text(encoding="utf-8"))] == []
