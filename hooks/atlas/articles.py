@@ -143,7 +143,8 @@ class _Weaver:
 
     def weave(self, text: str) -> Article | None:
         match = _FRONT_MATTER.match(text)
-        meta = self._front_matter(match.group(1) or "" if match else "")
+        raw_front_matter = (match.group(1) or "") if match else ""
+        meta = self._front_matter(raw_front_matter)
         self.title = str((meta or {}).get("title") or "")
         body = text[match.end():] if match else text
         offset = text[: match.end()].count("\n") if match else 0
@@ -163,7 +164,7 @@ class _Weaver:
         if meta is None:
             return None
         woven = self._add_safety("\n".join(lines), meta)
-        return Article(self.src_uri, self.title, match.group(1) or "" if match else "", woven, tuple(self.mentions))
+        return Article(self.src_uri, self.title, raw_front_matter, woven, tuple(self.mentions))
 
     def _front_matter(self, text: str) -> dict[str, object] | None:
         try:

@@ -63,7 +63,7 @@ class Atlas:
 
     def group_id_of(self, muscle_id: str) -> str:
         """The group a muscle id names: itself for a group, its group for a part."""
-        part = self.parts.get(muscle_id) if hasattr(self, "parts") else None
+        part = self.parts.get(muscle_id)
         return part.group_id if part else muscle_id
 
     def muscle_name(self, muscle_id: str) -> str:
