@@ -21,7 +21,8 @@ class ProfiledFunction:
 
 def profile_hook_build(python: str, project: Path, env: dict[str, str], timeout: float) -> tuple[Run, list[ProfiledFunction]]:
     output = project / "build.prof"
-    command = [python, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site-profile")]
+    command = [python, "-m", "cProfile", "-o", str(output),
+               "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site-profile")]
     run = run_measured(command, project, env, timeout, project / "profile.log")
     return run, (top_functions(output) if run.ok else [])
 

@@ -84,7 +84,8 @@ class Report:
         return "\n".join(parts)
 
     def _inputs(self) -> list[str]:
-        rows = [["Exercises (N)", "of them synthetic", "routine records", "of them synthetic", "atlas check s", "export s", "export peak MB"]]
+        rows = [["Exercises (N)", "of them synthetic", "routine records", "of them synthetic", "atlas check s", "export s",
+                 "export peak MB"]]
         for size in self.sizes:
             rows.append([f"{size.exercises:,}", f"{size.synthetic_exercises:,}", str(size.routines), str(size.synthetic_routines),
                          f"{size.check.seconds:.2f}", f"{size.export.seconds:.2f}" if size.export.ok else f"failed: {size.export.reason()}",
@@ -110,8 +111,8 @@ class Report:
         for size in self.sizes:
             hooks = size.builds.get(HOOKS)
             page = hooks.stats.largest_exercise_page_bytes if hooks and hooks.ok and hooks.stats else None
-            rows.append([f"exercise page < {PAGE_TARGET_KB} KB (largest, (a))", f"{size.exercises:,}", _or_dash(page and page / 1024, "{:.1f} KB"),
-                         _met(None if page is None else page < PAGE_TARGET_KB * 1024)])
+            rows.append([f"exercise page < {PAGE_TARGET_KB} KB (largest, (a))", f"{size.exercises:,}",
+                         _or_dash(page and page / 1024, "{:.1f} KB"), _met(None if page is None else page < PAGE_TARGET_KB * 1024)])
         for size in self.sizes:
             hooks = size.builds.get(HOOKS)
             index = hooks.stats.search_index_bytes if hooks and hooks.ok and hooks.stats else None
@@ -173,10 +174,11 @@ def _build_cells(build: Build, exercises: int) -> list[str]:
     assert build.run and build.stats
     stats = build.stats
     index = stats.search_index_bytes
+    index_name = "" if stats.search_index == "search/search_index.json" else f" ({stats.search_index})"
     return [
         f"{build.run.seconds:.2f}", f"{stats.pages:,}", f"{build.ms_per_page:.1f}", f"{build.run.peak_rss_mb:.0f}",
         f"{stats.total_bytes / MEGABYTE:.1f}",
-        f"{index / 1024:,.0f}" + ("" if stats.search_index == "search/search_index.json" else f" ({stats.search_index})") if index else "none",
+        f"{index / 1024:,.0f}{index_name}" if index else "none",
         f"{index / exercises:,.0f}" if index else "–",
         _or_dash(stats.sample_page_bytes and stats.sample_page_bytes / 1024, "{:.1f}"),
         _or_dash(stats.largest_exercise_page_bytes and stats.largest_exercise_page_bytes / 1024, "{:.1f}"),

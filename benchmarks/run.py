@@ -17,6 +17,7 @@ import os  # noqa: E402
 import platform  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from importlib import metadata  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -42,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="uba-bench-"))
     try:
         zensical = _zensical(arguments)
-        results = [_measure_size(size, work / f"n{size}", size == sizes[-1], zensical, env, arguments.seed) for size in sizes]
-        report = Report(results, _environment(zensical, arguments.seed))
+        results = [_measure_size(size, work / f"n{size}", size == sizes[-1], zensical, env, arguments) for size in sizes]
+        report = Report(results, _environment(zensical, arguments))
         largest = work / f"n{sizes[-1]}" / "project"
         if not arguments.no_profile and any((ratio := size.ratio()) is not None and ratio > RATIO_TARGET for size in results):
             _profile(report, largest, env)
@@ -68,6 +69,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"numbers of exercises, comma-separated (default {DEFAULT_SIZES})")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic records (default 2024)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each build; the median wall time is reported (default 1)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown (default benchmarks/results.md)")
     parser.add_argument("--zensical-venv", type=Path, default=Path(tempfile.gettempdir()) / "zensical-venv",
                         help="virtual environment for Zensical, created when missing (default /tmp/zensical-venv)")
@@ -85,39 +87,52 @@ def _zensical(arguments: argparse.Namespace) -> Zensical:
     return prepare_zensical(arguments.zensical_venv, sys.executable)
 
 
-def _measure_size(size: int, folder: Path, keep: bool, zensical: Zensical, env: dict[str, str], seed: int) -> SizeResult:
+def _measure_size(size: int, folder: Path, keep: bool, zensical: Zensical, env: dict[str, str],
+                  arguments: argparse.Namespace) -> SizeResult:
+    """Records for N = `size`, their check and export, then builds (a), (b) and (c)."""
     project, export = folder / "project", folder / "export"
     _progress(f"N={size}: writing records")
-    synthetic, routines = make_project(REPO, project, size, seed)
-    python = sys.executable
-    check = run_measured([python, "-m", "atlas", "--project", str(project), "check"], folder, env, CHECK_TIMEOUT, folder / "check.log")
+    synthetic, routines = make_project(REPO, project, size, arguments.seed)
+    check = run_measured(_atlas(project, "check"), folder, env, CHECK_TIMEOUT, folder / "check.log")
     if not check.ok:
         raise SystemExit(f"the generated project for N={size} does not pass `atlas check`:\n{check.output}")
     _progress(f"N={size}: {check.output.strip()}")
-    result = SizeResult(size, synthetic, _count_routines(project), routines, check,
-                        run_measured([python, "-m", "atlas", "--project", str(project), "export", str(export)], folder, env,
-                                     BUILD_TIMEOUT, folder / "export.log"))
+    exported = run_measured(_atlas(project, "export", str(export)), folder, env, BUILD_TIMEOUT, folder / "export.log")
+    result = SizeResult(size, synthetic, _count_routines(project), routines, check, exported)
+    repeat = max(1, arguments.repeat)
+    mkdocs_build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
     _progress(f"N={size}: (a) hook build")
-    result.builds[HOOKS] = _build([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-                                  project, project / "site", env, folder / "a.log")
-    if result.export.ok:
-        _progress(f"N={size}: (b) plain build of the export")
-        result.builds[PLAIN] = _build([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder / "plain-site")],
-                                      export, folder / "plain-site", env, folder / "b.log")
-        if zensical.executable:
-            _progress(f"N={size}: (c) zensical build of the export")
-            result.builds[ZENSICAL] = _build([str(zensical.executable), "build", "--clean"], export, export / "site", env, folder / "c.log")
-        else:
-            result.builds[ZENSICAL] = Build(None, failure=zensical.note)
+    result.builds[HOOKS] = _build([*mkdocs_build, str(project / "site")], project, project / "site", env, folder / "a.log", repeat)
+    if not exported.ok:
+        result.builds[PLAIN] = result.builds[ZENSICAL] = Build(None, failure=f"export failed: {exported.reason()}")
     else:
-        result.builds[PLAIN] = result.builds[ZENSICAL] = Build(None, failure=f"export failed: {result.export.reason()}")
+        _progress(f"N={size}: (b) plain build of the export")
+        plain_site = folder / "plain-site"
+        result.builds[PLAIN] = _build([*mkdocs_build, str(plain_site)], export, plain_site, env, folder / "b.log", repeat)
+        if zensical.executable is None:
+            result.builds[ZENSICAL] = Build(None, failure=zensical.note)
+        else:
+            _progress(f"N={size}: (c) zensical build of the export")
+            command = [str(zensical.executable), "build", "--clean"]
+            result.builds[ZENSICAL] = _build(command, export, export / "site", env, folder / "c.log", repeat)
     if not keep:
         shutil.rmtree(folder, ignore_errors=True)
     return result
 
 
-def _build(command: list[str], cwd: Path, site: Path, env: dict[str, str], log: Path) -> Build:
-    run = run_measured(command, cwd, env, BUILD_TIMEOUT, log)
+def _atlas(project: Path, *command: str) -> list[str]:
+    return [sys.executable, "-m", "atlas", "--project", str(project), *command]
+
+
+def _build(command: list[str], cwd: Path, site: Path, env: dict[str, str], log: Path, repeat: int) -> Build:
+    """The run with the median wall time of `repeat` runs (the highest peak memory of all), or the first failure."""
+    runs = []
+    for _ in range(repeat):
+        runs.append(run_measured(command, cwd, env, BUILD_TIMEOUT, log))
+        if not runs[-1].ok:
+            break
+    run = sorted(runs, key=lambda each: each.seconds)[len(runs) // 2] if runs[-1].ok else runs[-1]
+    run = replace(run, peak_rss_mb=max(each.peak_rss_mb for each in runs))
     if not run.ok or not site.is_dir():
         return Build(run, failure=run.reason() if not run.ok else f"no site written at {site.name}/")
     return Build(run, site_stats(site, SAMPLE_EXERCISE))
@@ -162,17 +177,24 @@ def _rebuild(report: Report, folder: Path, env: dict[str, str]) -> None:
                         f"exercises/{SAMPLE_EXERCISE}.yml (new summary) to the served page containing it, polled every 50 ms.")
 
 
-def _environment(zensical: Zensical, seed: int) -> list[str]:
+def _environment(zensical: Zensical, arguments: argparse.Namespace) -> list[str]:
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "playwright"))
     return [
         f"`python benchmarks/run.py` on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}; {versions}; seed {seed}.",
+        f"Python {platform.python_version()}; {versions}; seed {arguments.seed}.",
         "N is the total number of exercise records: the real ones (the articles link to them by id) plus synthetic ones; "
-        "synthetic routines are about N/50 (at least 5), beside the real ones. One run per measurement.",
+        "synthetic routines are about N/50 (at least 5), beside the real ones.",
+        f"Each build ran {_times(arguments.repeat)}" + (" (the median wall time is shown, with the highest peak memory)."
+                                                        if arguments.repeat > 1 else
+                                                        "; single timings vary from run to run, so use --repeat 3 for steadier ratios."),
         "Wall time and peak RSS are of a fresh child process (peak RSS from the kernel's rusage of the child). "
         "Pages counts index.html files. (b) and (c) time the build only; the export is timed under Inputs.",
         zensical.note,
     ]
+
+
+def _times(count: int) -> str:
+    return "once" if count <= 1 else f"{count} times"
 
 
 def _progress(message: str) -> None:

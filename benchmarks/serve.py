@@ -18,6 +18,8 @@ from synthetic import copy_project
 
 RECORD = "face-pull"
 POLL_SECONDS = 0.05
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Straight to 127.0.0.1, whatever proxy the environment names."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _wait_for(url: str, done: Callable[[str], bool], timeout: float, server: sub
             raise RuntimeError(f"mkdocs serve stopped with status {server.returncode}")
         try:
             request = urllib.request.Request(url, headers={"Cache-Control": "no-cache"})
-            with urllib.request.urlopen(request, timeout=5) as response:
+            with _DIRECT.open(request, timeout=5) as response:
                 if done(response.read().decode("utf-8", errors="replace")):
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):

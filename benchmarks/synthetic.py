@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from vocabulary import FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS, SOURCES, STANCES, \
-    VARIATIONS, Movement
+from vocabulary import (FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS, SOURCES, STANCES,
+                        VARIATIONS, Movement)
 
 LEVELS = ("beginner", "intermediate", "advanced")
 UNLOADED = {"none", "mat"}
@@ -81,11 +81,9 @@ def synthetic_exercises(rng: random.Random, count: int, taken_ids: set[str], tak
         raise ValueError(f"the vocabulary makes only {len(combinations)} distinct exercises; {count} were asked for")
     rng.shuffle(combinations)
     chosen = combinations[:count]
-    ids: list[str] = []
     used = set(taken_ids)
-    for combo in chosen:
-        ids.append(_unique_id(_slug(combo.name), used))
-    records = {exercise_id: exercise_record(rng, combo) for exercise_id, combo in zip(ids, chosen)}
+    ids = [_unique_id(_slug(combo.name), used) for combo in chosen]
+    records = {exercise_id: exercise_record(rng, combo) for exercise_id, combo in zip(ids, chosen, strict=True)}
     _add_related(rng, records, chosen, ids)
     return records
 
@@ -94,7 +92,8 @@ def all_combinations() -> list[Combination]:
     """Every sensible name the vocabulary allows, in a fixed order."""
     found = []
     for key, movement in MOVEMENTS.items():
-        for implement, stance, grip, variation in itertools.product(movement.implements, movement.stances, movement.grips, movement.variations):
+        choices = itertools.product(movement.implements, movement.stances, movement.grips, movement.variations)
+        for implement, stance, grip, variation in choices:
             if _fits(movement, implement, stance, grip):
                 found.append(Combination(key, implement, stance, grip, variation))
     return found
@@ -114,8 +113,7 @@ def _fits(movement: Movement, implement: str, stance: str, grip: str) -> bool:
 
 def exercise_record(rng: random.Random, combo: Combination) -> dict[str, Any]:
     """One valid record for a combination; `related` is filled in later."""
-    movement, implement = MOVEMENTS[combo.movement], IMPLEMENTS[combo.implement]
-    stance, grip, variation = STANCES[combo.stance], GRIPS[combo.grip], VARIATIONS[combo.variation]
+    movement, stance, grip, variation = MOVEMENTS[combo.movement], STANCES[combo.stance], GRIPS[combo.grip], VARIATIONS[combo.variation]
     category = "stability" if variation.hold and movement.category == "activation" else movement.category
     level = LEVELS[max(0, min(2, movement.level + stance.level + grip.level + variation.level))]
     equipment = _equipment(combo)
@@ -213,9 +211,9 @@ def _dose(rng: random.Random, movement: Movement, combo: Combination) -> dict[st
 def _add_related(rng: random.Random, records: dict[str, dict[str, Any]], combos: list[Combination], ids: list[str]) -> None:
     """2-4 related ids each, preferring the same movement."""
     by_movement: dict[str, list[str]] = {}
-    for exercise_id, combo in zip(ids, combos):
+    for exercise_id, combo in zip(ids, combos, strict=True):
         by_movement.setdefault(combo.movement, []).append(exercise_id)
-    for exercise_id, combo in zip(ids, combos):
+    for exercise_id, combo in zip(ids, combos, strict=True):
         wanted = rng.randint(2, 4)
         pool = [other for other in by_movement[combo.movement] if other != exercise_id]
         related = rng.sample(pool, min(wanted, len(pool)))
