@@ -13,6 +13,7 @@ from markdown.extensions.toc import slugify, unique
 from .graph import Atlas
 from .layout import ProjectLayout
 from .model import Article, Mention, TargetKind
+from .name_matching import NameMatcher
 from .problems import AtlasProblems, Problem
 from .rendering import INDEX_URIS, page_uri, relative_link, render_markdown
 from .sourced_yaml import read_source_text
@@ -48,7 +49,7 @@ class _Section:
 def weave_articles(layout: ProjectLayout, atlas: Atlas) -> dict[str, Article]:
     """Every article in content/ with links resolved; raises AtlasProblems for unknown explicit links."""
     targets = _targets(atlas)
-    pattern = _name_pattern(targets)
+    matcher = NameMatcher({name: target for name, target in targets.items() if ":" not in name})
     explicit = {(t.kind, t.target_id): t for t in targets.values()}
     explicit.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name) for r in atlas.routines.values()})
     files = sorted(layout.content_dir.rglob("*.md"))
@@ -61,7 +62,7 @@ def weave_articles(layout: ProjectLayout, atlas: Atlas) -> dict[str, Article]:
         if text is None:
             problems += unreadable
             continue
-        weaver = _Weaver(layout.label(file), src_uri, targets, pattern, explicit, _LinkChecker(layout.content_dir, pages))
+        weaver = _Weaver(layout.label(file), src_uri, matcher, explicit, _LinkChecker(layout.content_dir, pages))
         article = weaver.weave(text)
         problems += weaver.problems
         if article:
@@ -120,20 +121,12 @@ def _targets(atlas: Atlas) -> dict[str, _Target]:
     return found
 
 
-def _name_pattern(targets: dict[str, _Target]) -> re.Pattern[str] | None:
-    names = sorted((name for name in targets if ":" not in name), key=lambda name: (-len(name), name))
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
-    return re.compile(rf"(?<![\w-])({alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)
-
-
 class _Weaver:
     """Rewrites one article line by line."""
 
-    def __init__(self, label: str, src_uri: str, targets: dict[str, _Target], pattern: re.Pattern[str] | None,
+    def __init__(self, label: str, src_uri: str, matcher: NameMatcher[_Target],
                  explicit: dict[tuple[TargetKind, str], _Target], links: _LinkChecker) -> None:
-        self.label, self.src_uri, self.targets, self.pattern, self.explicit = label, src_uri, targets, pattern, explicit
+        self.label, self.src_uri, self.matcher, self.explicit = label, src_uri, matcher, explicit
         self.links = links
         self.problems: list[Problem] = []
         self.mentions: list[Mention] = []
@@ -196,8 +189,6 @@ class _Weaver:
                 self.problems.append(Problem(self.label, number, link.group(0), f"links to {link.group(1)!r}, which is not a page or file of the site; "
                                              "expected a path relative to this file, such as ../exercises/face-pull.md"))
         line = _EXPLICIT.sub(lambda match: self._explicit_link(match, number), line)
-        if self.pattern is None:
-            return line
         pieces = []
         position = 0
         for protected in _PROTECTED.finditer(line):
@@ -224,19 +215,17 @@ class _Weaver:
         return f"[{(text or target.name).strip()}]({relative_link(self.src_uri, target.uri)})"
 
     def _auto_link(self, text: str) -> str:
-        if not text.strip():
-            return text
-
-        def replace(match: re.Match[str]) -> str:
-            target = self.targets.get(" ".join(match.group(1).casefold().split()))
-            if target is None or target.uri in self.section.linked:
-                return match.group(0)
+        pieces = []
+        position = 0
+        for found in self.matcher.find(text):
+            target = found.target
+            if target.uri in self.section.linked:
+                continue
             self.section.linked.add(target.uri)
             self._mention(target)
-            return f"[{match.group(0)}]({relative_link(self.src_uri, target.uri)})"
-
-        assert self.pattern is not None
-        return self.pattern.sub(replace, text)
+            pieces += [text[position: found.start], f"[{text[found.start: found.end]}]({relative_link(self.src_uri, target.uri)})"]
+            position = found.end
+        return "".join(pieces) + text[position:]
 
     def _mention(self, target: _Target) -> None:
         title = self.section.title or self.title

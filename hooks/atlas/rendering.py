@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -54,9 +53,18 @@ def page_uri(kind: TargetKind, target_id: str) -> str:
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
-    """A Markdown link target from one source page to another (MkDocs turns .md links into URLs)."""
+    """A Markdown link target from one source page to another (MkDocs turns .md links into URLs).
+
+    Both are clean relative paths inside the site, so plain string work does what posixpath.relpath
+    would, without its calls to the file system (this runs once per link: tens of thousands of times).
+    """
     target, _, anchor = to_uri.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
+    from_parts = from_uri.split("/")[:-1]
+    to_parts = target.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    path = "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
     return f"{path}#{anchor}" if anchor else path
 
 

@@ -72,16 +72,9 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
     if text is None:
         return None, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        reason = error.problem or error.context or "invalid YAML"
-        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
-            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        return None, [Problem(label, line, "yaml", f"{reason}; expected valid YAML (spaces, not tabs, for indentation)")]
-    except yaml.YAMLError as error:
-        return None, [Problem(label, 0, "yaml", f"{error}; expected valid YAML")]
+        root = yaml.compose(text, Loader=_COMPOSER)
+    except yaml.YAMLError as fast_error:
+        return None, [_syntax_problem(label, text, fast_error)]
     if root is None:
         return None, [Problem(label, 0, "file", "is empty; expected a mapping of fields")]
     document = SourcedYaml(label, None)
@@ -90,6 +83,22 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
     except _Unsupported as error:
         return None, [Problem(label, error.line, error.field, error.message)]
     return document, []
+
+
+def _syntax_problem(label: str, text: str, fast_error: yaml.YAMLError) -> Problem:
+    """Explain a syntax error; PyYAML's pure-Python parser words it better than LibYAML, so ask it again."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+        error = fast_error
+    except yaml.YAMLError as slow_error:
+        error = slow_error
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Problem(label, 0, "yaml", f"{error}; expected valid YAML")
+    mark = error.problem_mark or error.context_mark
+    reason = error.problem or error.context or "invalid YAML"
+    if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+        reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+    return Problem(label, mark.line + 1 if mark else 0, "yaml", f"{reason}; expected valid YAML (spaces, not tabs, for indentation)")
 
 
 def _plain(node: yaml.Node, key: Key, lines: dict[Key, int], seen: set[int]) -> Any:
@@ -118,5 +127,7 @@ def _plain(node: yaml.Node, key: Key, lines: dict[Key, int], seen: set[int]) -> 
     return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
 
 
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's parser when PyYAML has it (several times faster); both give the same nodes and line marks."""
 _SCALARS = yaml.SafeLoader("")
 """Turns resolved scalar nodes into values; used without its object cache."""

@@ -29,27 +29,10 @@
     return { exercise: exercise, primary: primary, any: any, text: text };
   }
 
-  function checks(item, state) {
-    /* Which filters an exercise passes, plus what the "equipment I have" filter still misses. */
-    var e = item.exercise;
-    var missing = e.equipment.filter(function (id) { return state.equipment.indexOf(id) === -1; });
-    var text = true;
-    if (state.q) {
-      var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-      for (var i = 0; i < words.length; i++) { if (item.text.indexOf(words[i]) === -1) { text = false; break; } }
-    }
-    return {
-      muscle: !state.muscle || (state.role === "any" ? item.any : item.primary).has(state.muscle),
-      equipment: !state.equipment.length || missing.length === 0,
-      level: !state.level.length || state.level.indexOf(e.level) !== -1,
-      category: !state.category.length || state.category.indexOf(e.category) !== -1,
-      q: text,
-      missing: missing
-    };
-  }
-
-  function passesExcept(result, facet) {
-    return ["muscle", "equipment", "level", "category", "q"].every(function (name) { return name === facet || result[name]; });
+  function toSet(values) {
+    var set = {};
+    values.forEach(function (value) { set[value] = true; });
+    return set;
   }
 
   function Finder(root, data) {
@@ -72,6 +55,7 @@
       if (label) { self.labels[input.name + "=" + input.value] = label.firstChild.nextSibling.textContent.trim(); }
     });
     this.badges = Array.from(root.querySelectorAll("[data-count-for]"));
+    this.badgeKeys = this.badges.map(function (badge) { return badge.getAttribute("data-count-for"); });
     this.facetValues = {};
     MULTI.forEach(function (name) {
       self.facetValues[name] = Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return input.value; });
@@ -124,32 +108,60 @@
   };
 
   Finder.prototype.update = function () {
-    /* One pass over the exercises gives both the results and, for every option, how many there would be with it. */
-    var self = this;
+    /* One tight pass over the exercises gives the results and, for every option, how many there would be
+       with it: an exercise counts for an option of a facet when it passes every other facet. */
     var state = this.fromForm();
     var counts = {};
     var bump = function (key) { counts[key] = (counts[key] || 0) + 1; };
+    var equipmentHad = toSet(state.equipment);
+    var levels = toSet(state.level);
+    var categories = toSet(state.category);
+    var words = state.q ? state.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var roleKey = state.role === "any" ? "any" : "primary";
+    var values = this.facetValues;
     var found = [];
-    this.items.forEach(function (item) {
-      var result = checks(item, state);
+    for (var i = 0; i < this.items.length; i++) {
+      var item = this.items[i];
       var e = item.exercise;
-      if (passesExcept(result, null)) { found.push(item); }
-      if (passesExcept(result, "muscle")) {
+      var muscles = item[roleKey];
+      var missing = 0;
+      var missingId = null;
+      for (var j = 0; j < e.equipment.length; j++) {
+        if (!equipmentHad[e.equipment[j]]) { missing += 1; missingId = e.equipment[j]; }
+      }
+      var textOk = true;
+      for (var w = 0; w < words.length && textOk; w++) { textOk = item.text.indexOf(words[w]) !== -1; }
+      var ok = {
+        muscle: !state.muscle || muscles.has(state.muscle),
+        equipment: !state.equipment.length || missing === 0,
+        level: !state.level.length || levels[e.level] === true,
+        category: !state.category.length || categories[e.category] === true
+      };
+      var failed = (ok.muscle ? 0 : 1) + (ok.equipment ? 0 : 1) + (ok.level ? 0 : 1) + (ok.category ? 0 : 1) + (textOk ? 0 : 1);
+      if (failed === 0) { found.push(item); }
+      if (failed > 1 || !textOk) { continue; }
+      if (failed === 0 || !ok.muscle) {
         bump("muscle=");
-        (state.role === "any" ? item.any : item.primary).forEach(function (id) { bump("muscle=" + id); });
+        muscles.forEach(function (id) { bump("muscle=" + id); });
       }
-      if (passesExcept(result, "equipment")) {
-        if (result.missing.length === 0) { self.facetValues.equipment.forEach(function (id) { bump("equipment=" + id); }); }
-        else if (result.missing.length === 1) { bump("equipment=" + result.missing[0]); }
+      if (failed === 0 || !ok.equipment) {
+        if (missing === 0) { values.equipment.forEach(function (id) { bump("equipment=" + id); }); }
+        else if (missing === 1) { bump("equipment=" + missingId); }
       }
-      ["level", "category"].forEach(function (facet) {
-        if (!passesExcept(result, facet)) { return; }
-        if (state[facet].length && state[facet].indexOf(e[facet]) !== -1) { self.facetValues[facet].forEach(function (value) { bump(facet + "=" + value); }); }
-        else { bump(facet + "=" + e[facet]); }
-      });
-    });
-    this.badges.forEach(function (badge) { badge.textContent = "(" + (counts[badge.getAttribute("data-count-for")] || 0) + ")"; });
+      if (failed === 0 || !ok.level) { this.bumpChoice(bump, "level", levels, state.level.length, e.level); }
+      if (failed === 0 || !ok.category) { this.bumpChoice(bump, "category", categories, state.category.length, e.category); }
+    }
+    for (var b = 0; b < this.badges.length; b++) {
+      var text = "(" + (counts[this.badgeKeys[b]] || 0) + ")";
+      if (this.badges[b].textContent !== text) { this.badges[b].textContent = text; }
+    }
     this.render(found, state);
+  };
+
+  Finder.prototype.bumpChoice = function (bump, facet, chosen, anyChosen, value) {
+    /* Ticking one more level (or kind) adds to the current choice: an exercise already in it counts for every option. */
+    if (anyChosen && chosen[value]) { this.facetValues[facet].forEach(function (option) { bump(facet + "=" + option); }); }
+    else { bump(facet + "=" + value); }
   };
 
   Finder.prototype.render = function (found, state) {
