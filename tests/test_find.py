@@ -108,6 +108,22 @@ def test_finder_counts_clicks_url_and_back_button(watched: WatchedPage, real_sit
     assert _results(page) == both
 
 
+def test_finder_counts_predict_the_results_of_each_click(watched: WatchedPage, real_site_url: str) -> None:
+    page = watched.page
+    _finder(page, f"{real_site_url}exercises/?equipment=dumbbells&level=beginner")
+    for option in ("muscle=rhomboids", "muscle=lower-traps", "equipment=bench", "level=intermediate", "category=strength", "muscle="):
+        name, value = option.split("=")
+        promised = int(page.text_content(f"[data-count-for='{option}']").strip("()"))
+        page.click(f"input[name={name}][value='{value}']")
+        assert len(_results_all(page)) == promised, option
+
+
+def _results_all(page: Page) -> list[str]:
+    if page.is_visible(".uba-finder-more"):
+        page.click(".uba-finder-more")
+    return _results(page)
+
+
 def test_finder_says_when_nothing_matches_and_offers_to_clear(watched: WatchedPage, real_site_url: str) -> None:
     page = watched.page
     assert _finder(page, f"{real_site_url}exercises/?muscle=supraspinatus&level=advanced") == []

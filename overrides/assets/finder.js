@@ -26,7 +26,15 @@
     var primary = new Set(exercise.muscles.primary.concat(exercise.groups.primary));
     var any = new Set(Array.from(primary).concat(exercise.muscles.secondary, exercise.groups.secondary));
     var text = [exercise.name].concat(exercise.aliases, [exercise.summary]).join(" ").toLowerCase();
-    return { exercise: exercise, primary: primary, any: any, text: text };
+    var keys = function (set) { return ["muscle="].concat(Array.from(set).map(function (id) { return "muscle=" + id; })); };
+    return { exercise: exercise, primary: primary, any: any, text: text, primaryKeys: keys(primary), anyKeys: keys(any),
+             levelKey: "level=" + exercise.level, categoryKey: "category=" + exercise.category };
+  }
+
+  function add(counts, key) { counts[key] = (counts[key] || 0) + 1; }
+
+  function addAll(counts, keys) {
+    for (var k = 0; k < keys.length; k++) { counts[keys[k]] = (counts[keys[k]] || 0) + 1; }
   }
 
   function toSet(values) {
@@ -56,9 +64,9 @@
     });
     this.badges = Array.from(root.querySelectorAll("[data-count-for]"));
     this.badgeKeys = this.badges.map(function (badge) { return badge.getAttribute("data-count-for"); });
-    this.facetValues = {};
+    this.optionKeys = {};
     MULTI.forEach(function (name) {
-      self.facetValues[name] = Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return input.value; });
+      self.optionKeys[name] = Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return name + "=" + input.value; });
     });
     this.showAll = false;
   }
@@ -112,56 +120,47 @@
        with it: an exercise counts for an option of a facet when it passes every other facet. */
     var state = this.fromForm();
     var counts = {};
-    var bump = function (key) { counts[key] = (counts[key] || 0) + 1; };
     var equipmentHad = toSet(state.equipment);
     var levels = toSet(state.level);
     var categories = toSet(state.category);
     var words = state.q ? state.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
-    var roleKey = state.role === "any" ? "any" : "primary";
-    var values = this.facetValues;
+    var any = state.role === "any";
+    var allEquipment = this.optionKeys.equipment;
     var found = [];
     for (var i = 0; i < this.items.length; i++) {
       var item = this.items[i];
       var e = item.exercise;
-      var muscles = item[roleKey];
       var missing = 0;
       var missingId = null;
       for (var j = 0; j < e.equipment.length; j++) {
-        if (!equipmentHad[e.equipment[j]]) { missing += 1; missingId = e.equipment[j]; }
+        if (equipmentHad[e.equipment[j]] !== true) { missing += 1; missingId = e.equipment[j]; }
       }
       var textOk = true;
       for (var w = 0; w < words.length && textOk; w++) { textOk = item.text.indexOf(words[w]) !== -1; }
-      var ok = {
-        muscle: !state.muscle || muscles.has(state.muscle),
-        equipment: !state.equipment.length || missing === 0,
-        level: !state.level.length || levels[e.level] === true,
-        category: !state.category.length || categories[e.category] === true
-      };
-      var failed = (ok.muscle ? 0 : 1) + (ok.equipment ? 0 : 1) + (ok.level ? 0 : 1) + (ok.category ? 0 : 1) + (textOk ? 0 : 1);
+      if (!textOk) { continue; }
+      var muscleOk = !state.muscle || (any ? item.any : item.primary).has(state.muscle);
+      var equipmentOk = !state.equipment.length || missing === 0;
+      var levelOk = !state.level.length || levels[e.level] === true;
+      var categoryOk = !state.category.length || categories[e.category] === true;
+      var failed = (muscleOk ? 0 : 1) + (equipmentOk ? 0 : 1) + (levelOk ? 0 : 1) + (categoryOk ? 0 : 1);
+      if (failed > 1) { continue; }
       if (failed === 0) { found.push(item); }
-      if (failed > 1 || !textOk) { continue; }
-      if (failed === 0 || !ok.muscle) {
-        bump("muscle=");
-        muscles.forEach(function (id) { bump("muscle=" + id); });
+      if (failed === 0 || !muscleOk) { addAll(counts, any ? item.anyKeys : item.primaryKeys); }
+      if (failed === 0 || !equipmentOk) {
+        if (missing === 0) { addAll(counts, allEquipment); } else if (missing === 1) { add(counts, "equipment=" + missingId); }
       }
-      if (failed === 0 || !ok.equipment) {
-        if (missing === 0) { values.equipment.forEach(function (id) { bump("equipment=" + id); }); }
-        else if (missing === 1) { bump("equipment=" + missingId); }
+      if (failed === 0 || !levelOk) {
+        if (state.level.length && levels[e.level] === true) { addAll(counts, this.optionKeys.level); } else { add(counts, item.levelKey); }
       }
-      if (failed === 0 || !ok.level) { this.bumpChoice(bump, "level", levels, state.level.length, e.level); }
-      if (failed === 0 || !ok.category) { this.bumpChoice(bump, "category", categories, state.category.length, e.category); }
+      if (failed === 0 || !categoryOk) {
+        if (state.category.length && categories[e.category] === true) { addAll(counts, this.optionKeys.category); } else { add(counts, item.categoryKey); }
+      }
     }
     for (var b = 0; b < this.badges.length; b++) {
       var text = "(" + (counts[this.badgeKeys[b]] || 0) + ")";
       if (this.badges[b].textContent !== text) { this.badges[b].textContent = text; }
     }
     this.render(found, state);
-  };
-
-  Finder.prototype.bumpChoice = function (bump, facet, chosen, anyChosen, value) {
-    /* Ticking one more level (or kind) adds to the current choice: an exercise already in it counts for every option. */
-    if (anyChosen && chosen[value]) { this.facetValues[facet].forEach(function (option) { bump(facet + "=" + option); }); }
-    else { bump(facet + "=" + value); }
   };
 
   Finder.prototype.render = function (found, state) {
