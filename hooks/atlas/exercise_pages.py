@@ -19,9 +19,8 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         primary=[muscle_link(atlas, muscle) for muscle in exercise.primary],
         secondary=[muscle_link(atlas, muscle) for muscle in exercise.secondary],
         equipment=[atlas.equipment[item].name for item in exercise.equipment],
-        related=[exercise_link(atlas, atlas.exercises[other]) for other in exercise.related],
-        routines=[Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
-        mentions=mention_links(atlas, TargetKind.EXERCISE, exercise.id),
+        callouts=_callouts(exercise),
+        link_sections=_link_sections(atlas, exercise),
         search_terms=_search_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
@@ -33,7 +32,27 @@ def _search_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
     """Names people type: the exercise's own, and its primary muscles' with their groups' names and aliases."""
     groups = [atlas.groups[atlas.group_id_of(muscle)] for muscle in exercise.primary]
     muscles = [atlas.muscle_name(muscle) for muscle in exercise.primary]
-    return [exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases))]
+    return compact_terms([exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases))])
+
+
+_FILLER_WORDS = {"muscle", "muscles"}
+
+
+def compact_terms(terms: list[str]) -> list[str]:
+    """The terms without those search finds anyway: repeats, singulars beside their plural, and a term
+    that only adds "muscle" to another ("trapezius muscle" beside "trapezius"). Search stems words, so
+    nothing is lost, and every byte saved here is saved once per exercise in the index."""
+    folded = {" ".join(term.casefold().split()): term for term in terms}
+    kept = []
+    for key, term in folded.items():
+        others = [other for other in folded if other != key]
+        if any(other in (key + "s", key + "es") for other in others):
+            continue
+        words = set(key.split())
+        if any(set(other.split()) < words and not words - set(other.split()) - _FILLER_WORDS for other in others):
+            continue
+        kept.append(term)
+    return kept
 
 
 def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
@@ -46,3 +65,22 @@ def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
         "tool": [{"@type": "HowToTool", "name": atlas.equipment[item].name} for item in exercise.equipment],
         "step": [{"@type": "HowToStep", "position": number, "text": step} for number, step in enumerate(exercise.steps, start=1)],
     }
+
+
+def _callouts(exercise: Exercise) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The admonitions of the page, in order: kind, title and items (the red flag has its own text)."""
+    callouts = [("warning", "Lift safely", exercise.safety)]
+    if exercise.loads:
+        callouts.append(("red-flag", "", ()))
+    callouts += [("tip", "Make it easier", exercise.easier), ("tip", "Make it harder", exercise.harder), ("info", "At home", exercise.home)]
+    return [callout for callout in callouts if callout[2] or callout[0] == "red-flag"]
+
+
+def _link_sections(atlas: Atlas, exercise: Exercise) -> list[tuple[str, list[Link]]]:
+    """The lists of links at the foot of the page, leaving out empty ones."""
+    sections = [
+        ("Related exercises", [exercise_link(atlas, atlas.exercises[other]) for other in exercise.related]),
+        ("Routines that use it", [Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)]),
+        ("Mentioned in", mention_links(atlas, TargetKind.EXERCISE, exercise.id)),
+    ]
+    return [(title, links) for title, links in sections if links]

@@ -41,5 +41,5 @@ class ProjectLayout:
         """The record files of a folder (files starting with _ are not records), sorted."""
         if not folder.is_dir():
             return []
-        found = [path for path in folder.iterdir() if path.suffix in (".yml", ".yaml") and path.is_file()]
-        return sorted(path for path in found if not path.name.startswith("_"))
+        found = [path for path in folder.iterdir() if path.suffix in (".yml", ".yaml") and not path.name.startswith("_")]
+        return sorted((path for path in found if path.is_file()), key=lambda path: path.name)
