@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,3 +71,10 @@ class WatchedPage:
         """Requests to any host but localhost."""
         return [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
                 and urlsplit(url).hostname not in LOCAL_HOSTS]
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """The text of each page of a printed PDF (pdftotext), whitespace folded."""
+    count = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+    return [" ".join(subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                                    capture_output=True, text=True, check=True).stdout.split()) for number in range(1, count + 1)]

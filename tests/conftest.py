@@ -58,9 +58,9 @@ def make_project(root: Path, source: Path = MINIMAL) -> Path:
     return root
 
 
-def build(project: Path, *extra: str) -> BuildResult:
+def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
     """Run `mkdocs build --strict` on a project, as a person would."""
-    site = project / "site"
+    site = site or project / "site"
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
@@ -86,11 +86,7 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The repository's own site, built once with --strict."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                               cwd=REPO, capture_output=True, text=True, env=environment, timeout=600)
-    result = BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+    result = build(REPO, site=tmp_path_factory.mktemp("real") / "site")
     assert result.returncode == 0, result.output
     return result
 

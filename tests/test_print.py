@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from browser import WatchedPage
+from browser import WatchedPage, pdf_page_texts
 from conftest import REPO, BuildResult
 
 ROUTINES = sorted(path.stem for path in (REPO / "exercises/routines").glob("*.yml"))
@@ -18,9 +16,8 @@ ROUTINES = sorted(path.stem for path in (REPO / "exercises/routines").glob("*.ym
 def _print(watched: WatchedPage, url: str, paper: str, out: Path) -> tuple[int, str]:
     watched.page.goto(url)
     watched.page.pdf(path=str(out), format=paper)
-    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", out.read_bytes()))
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    return pages, text
+    pages = pdf_page_texts(out)
+    return len(pages), " ".join(pages)
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -23,15 +23,16 @@ def load_catalog(layout: ProjectLayout) -> Atlas:
     """The atlas of all records (no articles yet); raises AtlasProblems listing everything wrong."""
     problems: list[Problem] = []
     taxonomy = _read(layout, layout.taxonomy_file, RecordKind.TAXONOMY, problems)
-    exercise_docs = _read_folder(layout, layout.exercises_dir, RecordKind.EXERCISE, problems)
-    routine_docs = _read_folder(layout, layout.routines_dir, RecordKind.ROUTINE, problems)
-    if not layout.record_files(layout.exercises_dir):
+    exercise_files = layout.record_files(layout.exercises_dir)
+    exercise_docs = _read_folder(layout, exercise_files, RecordKind.EXERCISE, problems)
+    routine_docs = _read_folder(layout, layout.record_files(layout.routines_dir), RecordKind.ROUTINE, problems)
+    if not exercise_files:
         problems.append(Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml"))
     if taxonomy is None:
         raise AtlasProblems(problems)
     groups, equipment = _taxonomy(taxonomy)
     muscle_ids = set(groups) | {part.id for group in groups.values() for part in group.parts}
-    exercise_ids = {file.stem for file in layout.record_files(layout.exercises_dir)}
+    exercise_ids = {file.stem for file in exercise_files}
     problems += _check_exercises(exercise_docs, exercise_ids, muscle_ids, set(equipment))
     problems += _check_routines(routine_docs, exercise_ids, set(equipment))
     if problems:
@@ -53,10 +54,10 @@ def _read(layout: ProjectLayout, file: Path, kind: RecordKind, problems: list[Pr
     return document if not found else None
 
 
-def _read_folder(layout: ProjectLayout, folder: Path, kind: RecordKind, problems: list[Problem]) -> dict[str, SourcedYaml]:
+def _read_folder(layout: ProjectLayout, files: list[Path], kind: RecordKind, problems: list[Problem]) -> dict[str, SourcedYaml]:
     documents: dict[str, SourcedYaml] = {}
     seen: dict[str, str] = {}
-    for file in layout.record_files(folder):
+    for file in files:
         label = layout.label(file)
         stem = file.stem
         if not ID_PATTERN.match(stem):

@@ -6,7 +6,7 @@ import json
 
 from .graph import Atlas
 from .links import exercise_link
-from .model import Category, Level, MuscleKind, Role, TargetKind
+from .model import Category, Level, Role, TargetKind
 from .rendering import INDEX_URIS, GeneratedFile, GeneratedPage, Link, page_uri, render_markdown
 
 API_EXERCISES = "api/exercises.json"
@@ -20,7 +20,7 @@ def render_exercise_index(atlas: Atlas) -> GeneratedPage:
         exercises = atlas.exercises_for(group.id, Role.PRIMARY)
         if exercises:
             heading = Link(group.name, page_uri(TargetKind.MUSCLE, group.id))
-            sections.append((heading, group.kind is MuscleKind.UPPER_BACK, [exercise_link(atlas, e) for e in exercises]))
+            sections.append((heading, group.id, [exercise_link(atlas, e) for e in exercises]))
     markdown = render_markdown(
         "exercises_index.md.j2",
         INDEX_URIS[TargetKind.EXERCISE],
