@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .figure_check import check_figures
 from .graph import Atlas
 from .layout import ProjectLayout
 from .model import Category, Dose, Equipment, Exercise, Level, Load, MuscleGroup, MuscleKind, MusclePart, Routine, RoutineBlock, RoutineItem
@@ -35,9 +36,11 @@ def load_catalog(layout: ProjectLayout) -> Atlas:
     exercise_ids = {file.stem for file in exercise_files}
     problems += _check_exercises(exercise_docs, exercise_ids, muscle_ids, set(equipment))
     problems += _check_routines(routine_docs, exercise_ids, set(equipment))
+    figures, figure_problems = check_figures(layout.root, exercise_docs, equipment)
+    problems += figure_problems
     if problems:
         raise AtlasProblems(problems)
-    exercises = {stem: _exercise(stem, doc) for stem, doc in exercise_docs.items()}
+    exercises = {stem: replace(_exercise(stem, doc), figure=figures.get(stem)) for stem, doc in exercise_docs.items()}
     exercises = dict(sorted(exercises.items(), key=lambda pair: (pair[1].name.casefold(), pair[0])))
     routines = {stem: _routine(stem, doc, exercises) for stem, doc in sorted(routine_docs.items())}
     return Atlas(groups, equipment, exercises, routines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .figure_model import Figure
+
 
 class Category(StrEnum):
     """What kind of work an exercise is."""
@@ -183,6 +185,8 @@ class Exercise:
     """Related exercise ids."""
     sources: tuple[str, ...] = ()
     """Where the facts come from."""
+    figure: Figure | None = None
+    """How the movement looks (figure_model.py); None only while figures are optional."""
 
 
 @dataclass(frozen=True)

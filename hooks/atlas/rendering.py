@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .figure_render import exercise_figure, exercise_thumbnail
 from .markdown_text import front_matter_data, front_matter_raw, front_matter_terms, front_matter_text, markdown_text
 from .model import TargetKind
 
@@ -92,6 +93,7 @@ def markdown_environment() -> Environment:
     environment.filters.update(fm=front_matter_text, data=front_matter_data, raw=front_matter_raw, terms=front_matter_terms, link=_link)
     environment.globals["uri"] = page_uri
     environment.globals["TargetKind"] = TargetKind
+    environment.globals.update(movement_figure=exercise_figure, movement_thumbnail=exercise_thumbnail)
     return environment
 
 
