@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .figure_model import SCENE_PROPS, Figure, Hold, Pose, View
+from .figure_model import SCENE_PROPS, Figure, Hold, Pose
 from .figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
 from .figure_skeleton import PLANES, RANGES, SIDES
 from .problems import Problem, field_label
@@ -108,7 +108,7 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
     allowed_sides = SIDES[figure.view]
     for moment in ("start", "end"):
         pose: Pose = getattr(figure, moment)
-        for angle in ("trunk", "neck"):
+        for angle in ("trunk", "spine", "neck"):
             problems += _range(doc, prefix + (moment, angle), getattr(pose, angle), ranges[angle], angle)
         for side in ("near", "far", "left", "right"):
             limb = getattr(pose, side)
@@ -128,7 +128,8 @@ def _range(doc: SourcedYaml, key: tuple[Any, ...], value: float, bounds: tuple[f
     low, high = bounds
     if low <= value <= high:
         return []
-    return [_problem(doc, key, f"{value:g}° is outside the human range of the {joint} in this view; expected {low:g} to {high:g}")]
+    unit = " cm" if joint in ("shrug", "reach") else "°"
+    return [_problem(doc, key, f"{value:g}{unit} is outside the human range of the {joint} in this view; expected {low:g} to {high:g}")]
 
 
 def _check_props(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, known: set[str]) -> list[Problem]:
@@ -146,10 +147,8 @@ def _check_props(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, know
             problems.append(_problem(doc, key + ("hold",), f"{prop.hold.value!r} is not a hand in the {figure.view.value} view; expected {', '.join(sorted(hands))}"))
         if prop.kind in HELD_PROPS and prop.hold is None:
             problems.append(_problem(doc, key, f"{prop.kind!r} needs `hold:` (the hand or hands that hold it)"))
-        if prop.kind in LINE_PROPS and prop.anchor is None:
-            problems.append(_problem(doc, key, f"{prop.kind!r} needs `anchor: [x, y]` (where it is fixed)"))
-        if prop.kind not in HELD_PROPS and prop.kind not in LINE_PROPS and prop.at is None and prop.kind != "floor":
+        if prop.kind in LINE_PROPS and prop.anchor is None and not (prop.kind == "resistance-band" and prop.hold is Hold.BOTH):
+            problems.append(_problem(doc, key, f"{prop.kind!r} needs `anchor: [x, y]` (where it is fixed), or a band `hold: both` hands"))
+        if prop.kind not in HELD_PROPS and prop.kind not in LINE_PROPS and prop.at is None and prop.kind not in ("floor", "mat"):
             problems.append(_problem(doc, key, f"{prop.kind!r} needs `at: [x, y]` (where it stands)"))
-    if figure.view is View.TOP and any(prop.kind == "floor" for prop in figure.props):
-        problems.append(_problem(doc, prefix + ("props",), "a floor cannot be seen from above; leave it out of a top view"))
     return problems

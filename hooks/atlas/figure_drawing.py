@@ -11,7 +11,7 @@ from functools import cache
 
 from .figure_model import BodyPoint, Figure, Limb, Pose, Prop, View
 from .figure_props import HELD_PROPS, LINE_PROPS, Shape, anchor_shapes, fixed_shapes, hand_end_shapes, held_shapes, line_tone
-from .figure_skeleton import HEAD_RADIUS, LENGTHS, SHOULDER_HALF_WIDTH, SIDES, Chain, Point, chains, drawing_point, joint_points, segment_angles
+from .figure_skeleton import HEAD_RADIUS, limbs, LENGTHS, SHOULDER_HALF_WIDTH, SIDES, Chain, Point, chains, drawing_point, joint_points, segment_angles, segment_offset
 
 HOLD_START, HOLD_END = 15, 85
 """Percent of each half cycle: the figure rests in the start pose until HOLD_START and in the end pose after HOLD_END."""
@@ -107,21 +107,21 @@ class Drawing:
         return tuple(found.values())
 
 
-def interpolate(start: Pose, end: Pose, u: float) -> Pose:
+def standing(figure: Figure) -> bool:
+    """Whether a top view shows legs: the body is bent over above a floor, hips at standing height."""
+    return figure.view is View.TOP and any(prop.kind == "floor" for prop in figure.props) and figure.start.root[1] >= 60
+
+
+def interpolate(start: Pose, end: Pose, u: float, view: View) -> Pose:
     """The pose a fraction `u` of the way from start to end (every angle and the root change linearly)."""
     def mix(a: float, b: float) -> float:
         return a + (b - a) * u
 
-    def limb(a: Limb | None, b: Limb | None) -> Limb | None:
-        if a is None and b is None:
-            return None
-        a, b = a or b, b or a
-        assert a is not None and b is not None
-        return Limb(**{name: mix(getattr(a, name), getattr(b, name)) for name in Limb.model_fields})
-
+    first, second = limbs(start, view), limbs(end, view)
+    sides = {side: Limb(**{name: mix(getattr(first[side], name), getattr(second[side], name)) for name in Limb.model_fields})
+             for side in first}
     return Pose(root=(mix(start.root[0], end.root[0]), mix(start.root[1], end.root[1])), trunk=mix(start.trunk, end.trunk),
-                neck=mix(start.neck, end.neck), near=limb(start.near, end.near), far=limb(start.far, end.far),
-                left=limb(start.left, end.left), right=limb(start.right, end.right))
+                spine=mix(start.spine, end.spine), neck=mix(start.neck, end.neck), **sides)
 
 
 def grips(view: View, pose: Pose, root: Point) -> dict[str, Point]:
@@ -152,7 +152,7 @@ def poses_along(figure: Figure) -> list[tuple[float, Pose, Point]]:
     found = []
     for step in range(SAMPLES + 1):
         u = step / SAMPLES
-        pose = interpolate(figure.start, figure.end, u)
+        pose = interpolate(figure.start, figure.end, u, figure.view)
         root = drawing_point(pose.root)
         if target is not None and figure.fixed is not None:
             here = _fixed_point(figure.view, pose, (0.0, 0.0), figure.fixed)
@@ -226,11 +226,9 @@ def draw_figure(figure: Figure, key: str) -> Drawing:
     along = poses_along(figure)
     eased = _ease_table()
     # Sampled values follow the eased timeline, so they keep step with the two-keyframe rotations.
-    timeline = [_pose_at(along, u) for u in eased]
-    start_angles = segment_angles(view, figure.start)
-    end_angles = segment_angles(view, along[-1][1])
+    timeline = [_pose_at(along, u, view) for u in eased]
     held = _held_by_side(figure)
-    body_children = tuple(_chain_group(chain, start_angles, end_angles, held, view, name, figure) for chain in chains(view))
+    body_children = tuple(_chain_group(chain, figure.start, along[-1][1], held, view, name, figure) for chain in chains(view, standing(figure)))
     roots = [root for _, _, root in timeline]
     sampled_root = [Transform(x, y) for x, y in roots] if figure.fixed else None
     body = Group(Transform(*roots[0]), Transform(*roots[-1]), name.motion(Transform(*roots[0]), Transform(*roots[-1]), sampled_root),
@@ -241,13 +239,13 @@ def draw_figure(figure: Figure, key: str) -> Drawing:
     return Drawing(key, view, box, _clip_floor(scenery, box), lines, body)
 
 
-def _pose_at(along: list[tuple[float, Pose, Point]], u: float) -> tuple[float, Pose, Point]:
+def _pose_at(along: list[tuple[float, Pose, Point]], u: float, view: View) -> tuple[float, Pose, Point]:
     """The sampled motion at progress u (between samples, the nearer sample's pose interpolated)."""
     position = u * SAMPLES
     low = min(int(position), SAMPLES - 1)
     fraction = position - low
     (_, pose_a, root_a), (_, pose_b, root_b) = along[low], along[low + 1]
-    pose = interpolate(pose_a, pose_b, fraction)
+    pose = interpolate(pose_a, pose_b, fraction, view)
     return u, pose, (root_a[0] + (root_b[0] - root_a[0]) * fraction, root_a[1] + (root_b[1] - root_a[1]) * fraction)
 
 
@@ -268,16 +266,18 @@ def _held_by_side(figure: Figure) -> dict[str, list[str]]:
     return held
 
 
-def _chain_group(chain: Chain, start: dict[str, float], end: dict[str, float], held: dict[str, list[str]], view: View,
+def _chain_group(chain: Chain, start_pose: Pose, end_pose: Pose, held: dict[str, list[str]], view: View,
                  name: _Namer, figure: Figure) -> Group:
     """The chain as nested groups, innermost first: each turns by its angle relative to its parent."""
+    start, end = segment_angles(view, start_pose), segment_angles(view, end_pose)
     inner: Group | None = None
     for index in range(len(chain.segments) - 1, -1, -1):
         segment = chain.segments[index]
         parent = chain.segments[index - 1].name if index else None
         turn_start = start[segment.name] - (start[parent] if parent else 0.0)
         turn_end = end[segment.name] - (end[parent] if parent else 0.0)
-        a, b = Transform(*segment.offset, turn_start), Transform(*segment.offset, turn_end)
+        a = Transform(*segment_offset(view, segment, chain.side, start_pose), turn_start)
+        b = Transform(*segment_offset(view, segment, chain.side, end_pose), turn_end)
         children: tuple[Group, ...] = (inner,) if inner else ()
         if segment.part == "hand" and chain.side and held[chain.side]:
             children += (_held_group(held[chain.side], view, start[segment.name], end[segment.name], name, figure),)
@@ -309,7 +309,7 @@ def _body_shapes(part: str, length: float, view: View) -> tuple[Shape, ...]:
     if part == "girdle":
         return (Shape("line", (0, -SHOULDER_HALF_WIDTH, 0, SHOULDER_HALF_WIDTH), "trunk"),)
     if part == "neck":
-        head = HEAD_RADIUS if view is not View.TOP else 4.0
+        head = HEAD_RADIUS if view is not View.TOP else 9.0
         shapes = (Shape("line", (0, 0, length, 0), "neck"),) if length else ()
         return shapes + (Shape("disc", (length + head, 0, HEAD_RADIUS), "head"),)
     if part in ("arm", "leg", "hand", "foot"):
@@ -330,7 +330,10 @@ def _line_groups(figure: Figure, timeline: list[tuple[float, Pose, Point]], name
     """A line of length 1 from each anchor, turned and stretched each step to reach the hand."""
     groups = []
     for prop in figure.props:
-        if prop.kind not in LINE_PROPS or prop.anchor is None or prop.hold is None:
+        if prop.kind not in LINE_PROPS or prop.hold is None:
+            continue
+        if prop.anchor is None:
+            groups.append(_band_between_hands(figure, timeline, name, line_tone(prop.kind)))
             continue
         anchor = drawing_point(prop.anchor)
         sides = SIDES[figure.view] if prop.hold.value == "both" else (prop.hold.value,)
@@ -349,11 +352,25 @@ def _line_groups(figure: Figure, timeline: list[tuple[float, Pose, Point]], name
     return groups
 
 
+def _band_between_hands(figure: Figure, timeline: list[tuple[float, Pose, Point]], name: _Namer, tone: str) -> Group:
+    """A band held in both hands: a line from one grip to the other, following both."""
+    first, second = SIDES[figure.view]
+    frames: list[Transform] = []
+    for _, pose, root in timeline:
+        hands = grips(figure.view, pose, root)
+        (x1, y1), (x2, y2) = hands[first], hands[second]
+        angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+        if frames:
+            angle += 360 * round((frames[-1].angle - angle) / 360)
+        frames.append(Transform(x1, y1, angle, max(math.hypot(x2 - x1, y2 - y1), 0.1)))
+    return Group(frames[0], frames[-1], name.motion(frames[0], frames[-1], frames), (Shape("line", (0, 0, 1, 0), tone),))
+
+
 def _bounds(figure: Figure, along: list[tuple[float, Pose, Point]], scenery: tuple[Shape, ...], lines: tuple[Group, ...]) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
     for _, pose, root in along:
-        for point in joint_points(figure.view, pose, root).values():
+        for point in joint_points(figure.view, pose, root, standing(figure)).values():
             xs.append(point[0])
             ys.append(point[1])
         head = joint_points(figure.view, pose, root)["head"]

@@ -5,13 +5,17 @@ the picture's right in side view. A pose gives the root (the middle of the hips)
 joint's angle; the skeleton (figure_skeleton.py) turns them into limbs of fixed length.
 
 Joint angles by view (0 is standing tall, arms hanging):
-- side: trunk leans forward (+) or back (-) from upright (90 is bent over or lying face down, -90 lying face up);
+- side: trunk leans forward (+) or back (-) from upright (90 is bent over or lying face down, -90 lying face up, head
+  to the left); spine rounds the upper back (+) or arches it (-);
   shoulder flexion (+ forward and up, - behind), elbow flexion, wrist flexion, hip flexion (+ knee forward),
   knee flexion, ankle (+ toes pointed); neck flexion (+ chin down).
 - front and back: trunk bends sideways (+ toward the picture's right); shoulder abduction (+ out and up),
   elbow (+ forearm turns up toward the head, - down), hip abduction, knee, ankle turn-out; neck side bend.
-- top (seen from above, facing the top of the picture): trunk rotation (+ clockwise); shoulder horizontal
-  abduction (0 arm straight ahead, 90 out to the side), elbow (+ forearm turns in), wrist.
+- top (looking down the body's long axis: from above when standing, from the head end when lying or bent over;
+  facing the top of the picture at trunk 0): trunk turns the body (+ clockwise: 90 faces the picture's right, 180
+  faces down); spine twists the chest on the hips; shoulder horizontal abduction (0 arm straight ahead, 90 out to
+  the side), elbow (+ forearm turns in), wrist. Legs are not drawn.
+Shoulder blades: `shrug` (+ up, - down) and `reach` (+ forward, - back) move the shoulder joint by a few cm.
 """
 
 from __future__ import annotations
@@ -68,6 +72,10 @@ class Limb(_Strict):
     """Knee bend."""
     ankle: float = 0
     """Ankle angle (+ toes pointed in side view)."""
+    shrug: float = 0
+    """Shoulder blade raised toward the ear (+) or drawn down (-), in cm."""
+    reach: float = 0
+    """Shoulder blade drawn forward round the ribs (+, protraction) or squeezed back (-, retraction), in cm."""
 
 
 class Pose(_Strict):
@@ -76,7 +84,9 @@ class Pose(_Strict):
     root: tuple[float, float] = (0, 92)
     """Where the middle of the hips is, (x, y) in cm from the floor; ignored in the end pose when `fixed` is set."""
     trunk: float = 0
-    """Trunk angle from upright."""
+    """Angle of the lower trunk (hips to mid-back) from upright."""
+    spine: float = 0
+    """The upper back's bend on the lower trunk: + rounds forward, - arches back (side view); side bend (front); twist (top)."""
     neck: float = 0
     """Neck angle relative to the trunk."""
     near: Limb | None = None

@@ -17,7 +17,7 @@ class Shape:
     values: tuple[float, ...]
     """Its numbers, in the order its kind names them."""
     tone: str
-    """Its CSS class suffix: prop, prop-thin, band, cable, pad or floor."""
+    """Its CSS class suffix: prop, prop-thin, band, cable, pad, mat or floor."""
 
 
 HELD_PROPS = frozenset({"dumbbells", "kettlebell", "barbell", "household-weights", "handle", "rope", "rope-attachment", "straight-bar", "towel"})
@@ -62,7 +62,7 @@ def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
             shapes += (Shape("line", (x - 60, y - 40, x - 60, 0), "prop-thin"), Shape("line", (x + 60, y - 40, x + 60, 0), "prop-thin"))
         return shapes
     if kind == "mat":
-        return (Shape("box", (x - 95, -2, 190, 4), "pad"),)
+        return (Shape("box", (x - 95, -2, 190, 4), "mat"),)
     if kind == "cushion":
         return (Shape("box", (x - 14, y - 8, 28, 8), "pad"),)
     if kind == "foam-roller":
@@ -113,8 +113,9 @@ def held_shapes(kind: str, view: View, span: float) -> tuple[Shape, ...]:
 
 
 def anchor_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
-    """The fixed end of a band, cable, ring strap or landmine."""
-    assert prop.anchor is not None
+    """The fixed end of a band, cable, ring strap or landmine (nothing for a band held in both hands)."""
+    if prop.anchor is None:  # a band held between the hands
+        return ()
     x, y = prop.anchor[0], -prop.anchor[1]
     if prop.kind in ("cable-machine", "lat-pulldown-machine"):
         column = min(y, -210.0)
@@ -128,7 +129,8 @@ def anchor_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
         return (Shape("line", (x - 10, y, x + 10, y), "prop"),)
     if prop.kind == "landmine":
         return (Shape("disc", (x, y, 4), "prop"),)
-    return (Shape("box", (x - 3, y - 4, 6, 8), "prop"),)
+    post = (Shape("line", (x + 3, 0, x + 3, min(y - 25, -60)), "prop-thin"),) if -y > 15 else ()
+    return post + (Shape("box", (x - 3, y - 4, 6, 8), "prop"),)
 
 
 def line_tone(kind: str) -> str:
