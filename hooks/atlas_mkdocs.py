@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from atlas.generation import SiteSources, generate_site
+from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
 
@@ -24,7 +24,7 @@ log = logging.getLogger("mkdocs.plugins.upper_back_atlas")
 class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
-    sources: SiteSources | None = None
+    sources: GeneratedSite | None = None
 
 
 _build = _Build()

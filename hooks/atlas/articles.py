@@ -105,7 +105,7 @@ def _targets(atlas: Atlas) -> dict[str, _Target]:
         target = _Target(TargetKind.MUSCLE, group.id, page_uri(TargetKind.MUSCLE, group.id), group.name)
         named.append((group.name, target))
         aliased += [(alias, target) for alias in group.aliases]
-        for part in group.parts:
+        for part in group.parts.values():
             part_target = _Target(TargetKind.MUSCLE, part.id, f"{page_uri(TargetKind.MUSCLE, group.id)}#{part.id}", part.name)
             named.append((part.name, part_target))
             aliased += [(alias, part_target) for alias in part.aliases]

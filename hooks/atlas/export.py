@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .generation import SiteSources, generate_site
+from .generation import GeneratedSite, generate_site
 from .layout import ProjectLayout
 
 EXPORT_DOCS = "docs"
@@ -16,7 +16,7 @@ HOOK_ONLY_SETTINGS = ("hooks", "watch", "edit_uri")
 """Settings that make sense only beside the sources: the hooks, live reload and edit links to records."""
 
 
-def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> SiteSources:
+def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> GeneratedSite:
     """Write articles (links woven), generated pages, the JSON export, overrides and a hook-free mkdocs.yml into `out`."""
     sources = generate_site(layout)
     if out.exists():
