@@ -125,9 +125,10 @@ def _read_one(layout: ProjectLayout, file: Path, model: type[RecordT], problems:
     document, found = read_yaml(file, layout.label(file))
     record = None
     if document is not None:
-        found = _text_problems(document)
-        if not found:
-            record, found = check_record(document, model)
+        hidden = _text_problems(document)
+        record, found = check_record(document, model)
+        if hidden:
+            record, found = None, hidden + found
     problems.extend(found)
     return (document, record) if document is not None and record is not None else None
 

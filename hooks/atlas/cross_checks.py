@@ -69,7 +69,7 @@ def _repeats(doc: SourcedYaml, key: Key, values: Sequence[str], noun: str) -> li
     problems = []
     for index, value in enumerate(values):
         if value in seen:
-            problems.append(_problem(doc, key + (index,), f"{value!r} is listed twice; expected each {noun} once"))
+            problems.append(_problem(doc, key + (index,), f"{str(value)!r} is listed twice; expected each {noun} once"))
         seen.add(value)
     return problems
 

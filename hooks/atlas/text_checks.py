@@ -33,7 +33,7 @@ def hidden_characters(text: str) -> str | None:
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if (category == "Cc" and char not in _ALLOWED_CONTROLS) or category in ("Cf", "Co", "Cs"):
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            name = unicodedata.name(char, "a control character")
             return f"has an invisible character ({name}, U+{ord(char):04X}) at character {position}; delete it"
     return None
 

@@ -136,8 +136,8 @@ RepCount = Annotated[
 
 
 def format_seconds(seconds: int) -> str:
-    """A duration as people write it: "45 s", "2 min", "90 s"."""
-    return f"{seconds // 60} min" if seconds >= 60 and seconds % 60 == 0 else f"{seconds} s"
+    """A duration as people write it: "45 s", "60 s", "90 s", "2 min"."""
+    return f"{seconds // 60} min" if seconds >= 120 and seconds % 60 == 0 else f"{seconds} s"
 
 
 def show(value: Any) -> str:
