@@ -72,7 +72,7 @@ def test_bad_input_stops_mkdocs_and_leaves_the_previous_site(case: str, tmp_path
 
     result = build(project)
 
-    errors = [line[len(ERROR_PREFIX):] for line in result.output.splitlines() if line.startswith(ERROR_PREFIX)]
+    errors = [line[len(ERROR_PREFIX) :] for line in result.output.splitlines() if line.startswith(ERROR_PREFIX)]
     assert result.returncode == 1
     assert "Traceback" not in result.output
     assert errors == (CASES / case / "expected.txt").read_text().splitlines()

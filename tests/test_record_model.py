@@ -76,17 +76,19 @@ def test_facts_panel_has_one_term_and_value_per_fact(minimal_site: BuildResult) 
 
 def test_ladder_is_shown_both_ways(minimal_site: BuildResult) -> None:
     face_pull = minimal_site.article("exercises/face-pull/")
-    easier = face_pull[face_pull.index("Make it easier"):face_pull.index("Make it harder")]
+    easier = face_pull[face_pull.index("Make it easier") : face_pull.index("Make it harder")]
     assert '<li><a href="../band-pull-apart/">Band pull-apart</a>: A band at chest height is gentler on the shoulder.</li>' in easier
     band = minimal_site.article("exercises/band-pull-apart/")
-    harder = band[band.index("Make it harder"):]
-    assert '<li><a href="../face-pull/">Face pull</a></li>' in harder[:harder.index("</div>")]
+    harder = band[band.index("Make it harder") :]
+    assert '<li><a href="../face-pull/">Face pull</a></li>' in harder[: harder.index("</div>")]
 
 
 def test_precaution_advice_is_shown_on_each_exercise_that_lists_it(minimal_site: BuildResult) -> None:
     html = minimal_site.article("exercises/face-pull/")
-    assert ('<p class="admonition-title">Take care</p>\n<ul>\n<li><strong>Shoulder instability or hypermobility:</strong> '
-            "Keep the arm below shoulder height") in html
+    assert (
+        '<p class="admonition-title">Take care</p>\n<ul>\n<li><strong>Shoulder instability or hypermobility:</strong> '
+        "Keep the arm below shoulder height"
+    ) in html
     assert "<strong>Pregnancy:</strong>" in minimal_site.article("exercises/shrug/")
     assert "Take care" not in minimal_site.article("exercises/band-pull-apart/")
 
@@ -94,17 +96,21 @@ def test_precaution_advice_is_shown_on_each_exercise_that_lists_it(minimal_site:
 def test_sources_page_lists_every_source_with_the_pages_citing_it(minimal_site: BuildResult) -> None:
     html = minimal_site.article("sources/")
     assert '<div class="uba-source" id="ekstrom-2003">' in html and '<div class="uba-source" id="neumann-2017">' in html
-    assert ("Ekstrom RA, Donatelli RA, Soderberg GL (2003). Surface electromyographic analysis of exercises for the trapezius and "
-            "serratus anterior muscles. <em>Journal of Orthopaedic &amp; Sports Physical Therapy</em> 33(5):247-258. "
-            '<a href="https://doi.org/10.2519/jospt.2003.33.5.247">https://doi.org/10.2519/jospt.2003.33.5.247</a>') in html
-    neumann = html[html.index('id="neumann-2017"'):]
-    assert '<p class="uba-cited-by">Cited by <a href="../exercises/face-pull/">Face pull</a>, <a href="../exercises/shrug/">Shrug</a>, ' \
-           '<a href="../muscles/traps/">Traps</a>.</p>' in neumann
+    assert (
+        "Ekstrom RA, Donatelli RA, Soderberg GL (2003). Surface electromyographic analysis of exercises for the trapezius and "
+        "serratus anterior muscles. <em>Journal of Orthopaedic &amp; Sports Physical Therapy</em> 33(5):247-258. "
+        '<a href="https://doi.org/10.2519/jospt.2003.33.5.247">https://doi.org/10.2519/jospt.2003.33.5.247</a>'
+    ) in html
+    neumann = html[html.index('id="neumann-2017"') :]
+    assert (
+        '<p class="uba-cited-by">Cited by <a href="../exercises/face-pull/">Face pull</a>, <a href="../exercises/shrug/">Shrug</a>, '
+        '<a href="../muscles/traps/">Traps</a>.</p>' in neumann
+    )
 
 
 def test_exercise_and_muscle_pages_number_their_references(minimal_site: BuildResult) -> None:
     html = minimal_site.article("exercises/face-pull/")
-    references = html[html.index('id="sources"'):]
+    references = html[html.index('id="sources"') :]
     assert references.count("<li>") == 2 and references.index("Ekstrom RA") < references.index("Neumann DA")
     assert '<a href="../../sources/#neumann-2017">In the bibliography</a>' in references
     assert "<ol>" in references

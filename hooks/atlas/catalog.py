@@ -13,7 +13,18 @@ from .cross_checks import CatalogIds, check_exercise, check_routine, check_sourc
 from .graph import Atlas
 from .layout import ProjectLayout
 from .model import (
-    BODYWEIGHT, Equipment, TargetKind, Exercise, ExerciseRecord, MuscleGroup, MusclePart, Precaution, Routine, RoutineRecord, Source, SourceRecord,
+    BODYWEIGHT,
+    Equipment,
+    TargetKind,
+    Exercise,
+    ExerciseRecord,
+    MuscleGroup,
+    MusclePart,
+    Precaution,
+    Routine,
+    RoutineRecord,
+    Source,
+    SourceRecord,
     TaxonomyRecord,
 )
 from .page_kinds import RESERVED_IDS
@@ -48,7 +59,9 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     exercises = _read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
     routines = _read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
     if not layout.record_files(layout.exercises_dir):
-        problems.append(Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml"))
+        problems.append(
+            Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml")
+        )
     left_out = _left_out(layout, problems)
     if taxonomy is None:
         return Catalog(None, problems, left_out)
@@ -72,32 +85,53 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
 def _left_out(layout: ProjectLayout, problems: list[Problem]) -> dict[TargetKind, frozenset[str]]:
     bad_files = {problem.path for problem in problems}
     folders = {TargetKind.EXERCISE: layout.exercises_dir, TargetKind.ROUTINE: layout.routines_dir}
-    return {kind: frozenset(file.stem for file in layout.record_files(folder) if layout.label(file) in bad_files) for kind, folder in folders.items()}
+    return {
+        kind: frozenset(file.stem for file in layout.record_files(folder) if layout.label(file) in bad_files)
+        for kind, folder in folders.items()
+    }
 
 
-def _atlas(layout: ProjectLayout, taxonomy: TaxonomyRecord, sources: dict[str, tuple[SourcedYaml, SourceRecord]],
-           exercises: dict[str, tuple[SourcedYaml, ExerciseRecord]], routines: dict[str, tuple[SourcedYaml, RoutineRecord]],
-           bad_files: set[str]) -> Atlas:
+def _atlas(
+    layout: ProjectLayout,
+    taxonomy: TaxonomyRecord,
+    sources: dict[str, tuple[SourcedYaml, SourceRecord]],
+    exercises: dict[str, tuple[SourcedYaml, ExerciseRecord]],
+    routines: dict[str, tuple[SourcedYaml, RoutineRecord]],
+    bad_files: set[str],
+) -> Atlas:
     """The graph of the records whose files have no problem (the taxonomy is used as far as it checked)."""
     groups = {
-        group_id: MuscleGroup.model_construct(**{**dict(group), "id": group_id, "parts": {
-            part_id: MusclePart.model_construct(**dict(part), id=part_id, group_id=group_id) for part_id, part in group.parts.items()}})
+        group_id: MuscleGroup.model_construct(
+            **{
+                **dict(group),
+                "id": group_id,
+                "parts": {
+                    part_id: MusclePart.model_construct(**dict(part), id=part_id, group_id=group_id)
+                    for part_id, part in group.parts.items()
+                },
+            }
+        )
         for group_id, group in taxonomy.muscles.items()
     }
     equipment = {item_id: Equipment.model_construct(**dict(item), id=item_id) for item_id, item in taxonomy.equipment.items()}
     precautions = {item_id: Precaution.model_construct(**dict(item), id=item_id) for item_id, item in taxonomy.precautions.items()}
     cited = {stem: Source.model_construct(**dict(record), id=stem, source=doc.path) for stem, (doc, record) in sorted(sources.items())}
     models = {
-        stem: Exercise.model_construct(**{**dict(record), "equipment": tuple(item for item in record.equipment if item != BODYWEIGHT)},
-                                       id=stem, source=doc.path)
-        for stem, (doc, record) in exercises.items() if doc.path not in bad_files
+        stem: Exercise.model_construct(
+            **{**dict(record), "equipment": tuple(item for item in record.equipment if item != BODYWEIGHT)}, id=stem, source=doc.path
+        )
+        for stem, (doc, record) in exercises.items()
+        if doc.path not in bad_files
     }
     models = dict(sorted(models.items(), key=lambda pair: (pair[1].name.casefold(), pair[0])))
     authored = {
-        stem: _routine(stem, doc, record, models) for stem, (doc, record) in sorted(routines.items())
+        stem: _routine(stem, doc, record, models)
+        for stem, (doc, record) in sorted(routines.items())
         if doc.path not in bad_files and all(exercise_id in models for exercise_id in _exercise_ids(record))
     }
-    return Atlas(groups, equipment, models, authored, sources=cited, precautions=precautions, taxonomy_file=layout.label(layout.taxonomy_file))
+    return Atlas(
+        groups, equipment, models, authored, sources=cited, precautions=precautions, taxonomy_file=layout.label(layout.taxonomy_file)
+    )
 
 
 def _exercise_ids(record: RoutineRecord) -> list[str]:
@@ -120,7 +154,9 @@ def derive_equipment(routine: Routine, exercises: dict[str, Exercise]) -> Routin
 
 def _read_one(layout: ProjectLayout, file: Path, model: type[RecordT], problems: list[Problem]) -> tuple[SourcedYaml, RecordT] | None:
     if not file.is_file():
-        problems.append(Problem(layout.label(file), 0, "file", f"is missing; expected the {model.__name__.removesuffix('Record').lower()} file"))
+        problems.append(
+            Problem(layout.label(file), 0, "file", f"is missing; expected the {model.__name__.removesuffix('Record').lower()} file")
+        )
         return None
     document, found = read_yaml(file, layout.label(file))
     record = None
@@ -145,15 +181,19 @@ def _text_problems(document: SourcedYaml) -> list[Problem]:
     return problems
 
 
-def _read_folder(layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem],
-                 id_pattern: str) -> dict[str, tuple[SourcedYaml, RecordT]]:
+def _read_folder(
+    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str
+) -> dict[str, tuple[SourcedYaml, RecordT]]:
     records: dict[str, tuple[SourcedYaml, RecordT]] = {}
     seen: dict[str, str] = {}
     for file in layout.record_files(folder):
         label, stem = layout.label(file), file.stem
         if not re.match(id_pattern, stem):
-            expected = "the first author's surname and the year, such as ekstrom-2003.yml" if id_pattern == SOURCE_ID_PATTERN else \
-                "lowercase words joined by hyphens, such as face-pull.yml"
+            expected = (
+                "the first author's surname and the year, such as ekstrom-2003.yml"
+                if id_pattern == SOURCE_ID_PATTERN
+                else "lowercase words joined by hyphens, such as face-pull.yml"
+            )
             problems.append(Problem(label, 0, "id", f"file name {stem!r} is not a valid id; expected {expected}"))
             continue
         if stem in seen:
@@ -171,7 +211,7 @@ def _read_folder(layout: ProjectLayout, folder: Path, model: type[RecordT], prob
 
 def _stray_files(layout: ProjectLayout) -> list[Problem]:
     """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
-    problems = []
+    problems: list[Problem] = []
     known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir}
     if not layout.exercises_dir.is_dir():
         return problems

@@ -36,8 +36,15 @@ class CatalogIds:
     def of(cls, taxonomy: TaxonomyRecord, exercises: set[str], sources: set[str], taxonomy_file: str) -> CatalogIds:
         parts = {part for group in taxonomy.muscles.values() for part in group.parts}
         no_equipment = {item_id for item_id, item in taxonomy.equipment.items() if item.no_equipment} | {BODYWEIGHT}
-        return cls(frozenset(taxonomy.muscles) | parts, frozenset(taxonomy.equipment), frozenset(no_equipment),
-                   frozenset(taxonomy.precautions), frozenset(exercises), frozenset(sources), taxonomy_file)
+        return cls(
+            frozenset(taxonomy.muscles) | parts,
+            frozenset(taxonomy.equipment),
+            frozenset(no_equipment),
+            frozenset(taxonomy.precautions),
+            frozenset(exercises),
+            frozenset(sources),
+            taxonomy_file,
+        )
 
     def where(self, noun: str) -> str:
         """The file or folder that declares ids of a kind."""
@@ -86,30 +93,38 @@ def _names(doc: SourcedYaml, key: Key, name: str, aliases: Sequence[str]) -> lis
 def check_exercise(stem: str, doc: SourcedYaml, record: ExerciseRecord, ids: CatalogIds) -> list[Problem]:
     """Every reference of an exercise resolves, nothing is listed twice, and the record is consistent."""
     problems = _names(doc, (), record.name, record.aliases)
-    sets = [(("equipment",), record.equipment)]
+    sets: list[tuple[Key, tuple[str, ...]]] = [(("equipment",), record.equipment)]
     sets += [(("equipment_alternatives", index), option) for index, option in enumerate(record.equipment_alternatives)]
     for key, items in sets:
         problems += _known(doc, key, items, ids.equipment, "equipment", ids)
         if BODYWEIGHT in items and len(items) > 1:
-            problems.append(_problem(doc, key, f"lists {BODYWEIGHT!r} with other equipment; expected [{BODYWEIGHT}] alone or only the equipment needed"))
-    problems += _repeats(doc, ("equipment_alternatives",), [" + ".join(sorted(option)) for option in record.equipment_alternatives], "set of equipment")
+            problems.append(
+                _problem(doc, key, f"lists {BODYWEIGHT!r} with other equipment; expected [{BODYWEIGHT}] alone or only the equipment needed")
+            )
+    problems += _repeats(
+        doc, ("equipment_alternatives",), [" + ".join(sorted(option)) for option in record.equipment_alternatives], "set of equipment"
+    )
     earlier: dict[str, str] = {}
     for role in ("primary", "secondary", "stabilizers"):
         muscles = getattr(record.muscles, role)
         problems += _known(doc, ("muscles", role), muscles, ids.muscles, "muscle", ids)
         for index, muscle in enumerate(muscles):
             if muscle in earlier:
-                problems.append(_problem(doc, ("muscles", role, index), f"{muscle!r} is already {earlier[muscle]}; expected each muscle in one role"))
+                problems.append(
+                    _problem(doc, ("muscles", role, index), f"{muscle!r} is already {earlier[muscle]}; expected each muscle in one role")
+                )
             earlier.setdefault(muscle, role)
     problems += _known(doc, ("related",), record.related, ids.exercises, "exercise", ids)
-    links = [(("related", index), other) for index, other in enumerate(record.related)]
+    links: list[tuple[Key, str]] = [(("related", index), other) for index, other in enumerate(record.related)]
     for ladder in ("easier", "harder"):
         steps: list[ExerciseLink] = [step for step in getattr(record, ladder) if isinstance(step, ExerciseLink)]
         places = [index for index, step in enumerate(getattr(record, ladder)) if isinstance(step, ExerciseLink)]
         for index, step in zip(places, steps, strict=True):
             problems += _known_one(doc, (ladder, index, "exercise"), step.exercise, ids.exercises, "exercise", ids)
             links.append(((ladder, index, "exercise"), step.exercise))
-    problems += [_problem(doc, key, f"{other!r} is this exercise itself; expected other exercises") for key, other in links if other == stem]
+    problems += [
+        _problem(doc, key, f"{other!r} is this exercise itself; expected other exercises") for key, other in links if other == stem
+    ]
     problems += _known(doc, ("precautions",), record.precautions, ids.precautions, "precaution", ids)
     problems += _known(doc, ("sources",), record.sources, ids.sources, "source", ids)
     problems += _repeats(doc, ("actions",), record.actions, "action") + _repeats(doc, ("loads",), record.loads, "load")
@@ -117,8 +132,14 @@ def check_exercise(stem: str, doc: SourcedYaml, record: ExerciseRecord, ids: Cat
         problems.append(_problem(doc, ("direction",), "is only for pulls and pushes; expected force: pull or push, or no direction"))
     loaded = [item for item in record.equipment if item not in ids.no_equipment]
     if record.category is Category.STRENGTH and loaded and not record.safety:
-        problems.append(Problem(doc.path, doc.line_of(()), "safety",
-                                "is missing; a loaded strength exercise (category strength with equipment) must have safety notes"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of(()),
+                "safety",
+                "is missing; a loaded strength exercise (category strength with equipment) must have safety notes",
+            )
+        )
     return problems
 
 
@@ -137,7 +158,11 @@ def check_source(doc: SourcedYaml, record: SourceRecord) -> list[Problem]:
     """A source has what its citation needs."""
     problems = []
     if not record.authors and not record.editors:
-        problems.append(Problem(doc.path, doc.line_of(()), "authors", "is missing; expected authors: [Surname AB, ...] (or editors: for an edited book)"))
+        problems.append(
+            Problem(
+                doc.path, doc.line_of(()), "authors", "is missing; expected authors: [Surname AB, ...] (or editors: for an edited book)"
+            )
+        )
     needs = {SourceKind.ARTICLE: ("journal",), SourceKind.CHAPTER: ("book",), SourceKind.WEB: ("url",)}.get(record.kind, ())
     for name in needs:
         if getattr(record, name) is None:
@@ -158,8 +183,14 @@ def check_taxonomy(doc: SourcedYaml, taxonomy: TaxonomyRecord, ids: CatalogIds) 
         entries += [(key + ("parts", part_id), part_id, part.name, part.aliases) for part_id, part in group.parts.items()]
         for place, entry_id, name, aliases in entries:
             if entry_id in owner:
-                problems.append(_problem(doc, place, f"id {entry_id!r} is already used at {field_label(owner[entry_id])}; "
-                                                     "expected each group and part id once in the taxonomy"))
+                problems.append(
+                    _problem(
+                        doc,
+                        place,
+                        f"id {entry_id!r} is already used at {field_label(owner[entry_id])}; "
+                        "expected each group and part id once in the taxonomy",
+                    )
+                )
             owner.setdefault(entry_id, place)
             names.append((place + ("name",), name))
             problems += _names(doc, place, name, aliases)
@@ -178,7 +209,9 @@ def _unique_keys(doc: SourcedYaml, names: Iterable[tuple[Key, str]], noun: str) 
     for key, name in names:
         folded = name_key(name)
         if folded in first:
-            problems.append(_problem(doc, key, f"{name!r} is already the name of {field_label(first[folded][:-1])}; expected a unique {noun} name"))
+            problems.append(
+                _problem(doc, key, f"{name!r} is already the name of {field_label(first[folded][:-1])}; expected a unique {noun} name")
+            )
         first.setdefault(folded, key)
     return problems
 

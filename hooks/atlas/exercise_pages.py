@@ -115,7 +115,9 @@ def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
 
 def _options(atlas: Atlas, steps: tuple[Step, ...]) -> tuple[StepOption, ...]:
     return tuple(
-        StepOption(step.note or "", exercise_link(atlas, atlas.exercises[step.exercise])) if isinstance(step, ExerciseLink) else StepOption(step)
+        StepOption(step.note or "", exercise_link(atlas, atlas.exercises[step.exercise]))
+        if isinstance(step, ExerciseLink)
+        else StepOption(step)
         for step in steps
     )
 
@@ -137,7 +139,10 @@ def _link_sections(atlas: Atlas, exercise: Exercise) -> list[tuple[str, list[Lin
     """The lists of links at the foot of the page, leaving out empty ones."""
     sections = [
         ("Related exercises", [exercise_link(atlas, atlas.exercises[other]) for other in exercise.related]),
-        ("Routines that use it", [Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)]),
+        (
+            "Routines that use it",
+            [Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
+        ),
         ("Mentioned in", mention_links(atlas, TargetKind.EXERCISE, exercise.id)),
     ]
     return [(title, links) for title, links in sections if links]

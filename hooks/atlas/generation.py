@@ -73,8 +73,11 @@ def generate_site(layout: ProjectLayout) -> GeneratedSite:
 
 def _about_left_out(problem: Problem, left_out: dict[TargetKind, frozenset[str]]) -> bool:
     """Whether an article's problem is only that it links to a record left out for its own problems (already reported)."""
-    return any(f"[[{kind.value}:{record_id}" in problem.field or page_uri(kind, record_id) in problem.field
-               for kind, ids in left_out.items() for record_id in ids)
+    return any(
+        f"[[{kind.value}:{record_id}" in problem.field or page_uri(kind, record_id) in problem.field
+        for kind, ids in left_out.items()
+        for record_id in ids
+    )
 
 
 def _shadowed_pages(layout: ProjectLayout, atlas: Atlas) -> list[Problem]:
@@ -88,5 +91,7 @@ def _shadowed_pages(layout: ProjectLayout, atlas: Atlas) -> list[Problem]:
         file = layout.content_dir / uri
         if file.exists():
             origin = f" from {source}" if source else ""
-            problems.append(Problem(layout.label(file), 0, "file", f"has the address of the page generated{origin}; move or rename the article"))
+            problems.append(
+                Problem(layout.label(file), 0, "file", f"has the address of the page generated{origin}; move or rename the article")
+            )
     return problems

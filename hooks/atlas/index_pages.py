@@ -53,25 +53,52 @@ def export_json(atlas: Atlas) -> GeneratedFile:
     data = {
         "version": 1,
         "muscles": [
-            {"id": group.id, "name": group.name, "kind": group.kind.value, "aliases": list(group.aliases), "url": page_url(TargetKind.MUSCLE, group.id),
-             "parts": [{"id": part.id, "name": part.name, "aliases": list(part.aliases)} for part in group.parts.values()]}
+            {
+                "id": group.id,
+                "name": group.name,
+                "kind": group.kind.value,
+                "aliases": list(group.aliases),
+                "url": page_url(TargetKind.MUSCLE, group.id),
+                "parts": [{"id": part.id, "name": part.name, "aliases": list(part.aliases)} for part in group.parts.values()],
+            }
             for group in atlas.groups.values()
         ],
         "equipment": [{"id": item.id, "name": item.name, "no_equipment": item.no_equipment} for item in atlas.equipment.values()],
         "exercises": [
-            {"id": e.id, "name": e.name, "aliases": list(e.aliases), "url": page_url(TargetKind.EXERCISE, e.id), "category": e.category.value,
-             "level": e.level.value, "equipment": list(e.equipment), "summary": e.summary, "mechanics": e.mechanics.value,
-             "force": e.force and e.force.value, "direction": e.direction and e.direction.value, "actions": [a.value for a in e.actions],
-             "equipment_alternatives": [list(option) for option in e.equipment_alternatives],
-             "muscles": {"primary": list(e.primary), "secondary": list(e.secondary), "stabilizers": list(e.stabilizers)},
-             "groups": {"primary": sorted({atlas.group_id_of(m) for m in e.primary}),
-                        "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary})},
-             "routines": [routine.id for routine in atlas.routines_using(e.id)]}
+            {
+                "id": e.id,
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "url": page_url(TargetKind.EXERCISE, e.id),
+                "category": e.category.value,
+                "level": e.level.value,
+                "equipment": list(e.equipment),
+                "summary": e.summary,
+                "mechanics": e.mechanics.value,
+                "force": e.force and e.force.value,
+                "direction": e.direction and e.direction.value,
+                "actions": [a.value for a in e.actions],
+                "equipment_alternatives": [list(option) for option in e.equipment_alternatives],
+                "muscles": {"primary": list(e.primary), "secondary": list(e.secondary), "stabilizers": list(e.stabilizers)},
+                "groups": {
+                    "primary": sorted({atlas.group_id_of(m) for m in e.primary}),
+                    "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
+                },
+                "routines": [routine.id for routine in atlas.routines_using(e.id)],
+            }
             for e in atlas.exercises.values()
         ],
         "routines": [
-            {"id": r.id, "name": r.name, "url": page_url(TargetKind.ROUTINE, r.id), "level": r.level.value, "minutes": r.minutes,
-             "equipment": list(r.equipment_ids), "generated": r.generated, "exercises": list(r.exercise_ids)}
+            {
+                "id": r.id,
+                "name": r.name,
+                "url": page_url(TargetKind.ROUTINE, r.id),
+                "level": r.level.value,
+                "minutes": r.minutes,
+                "equipment": list(r.equipment_ids),
+                "generated": r.generated,
+                "exercises": list(r.exercise_ids),
+            }
             for r in atlas.routines.values()
         ],
     }

@@ -7,9 +7,18 @@ from .model import Role, TargetKind
 from .page_kinds import page_url
 
 REGIONS = {
-    "upper-traps": "upper-traps", "middle-traps": "middle-traps", "lower-traps": "lower-traps", "rhomboids": "rhomboids",
-    "supraspinatus": "rotator-cuff", "infraspinatus": "rotator-cuff", "teres-minor": "rotator-cuff", "subscapularis": "rotator-cuff",
-    "rear-delts": "rear-delts", "lats": "lats", "erector-spinae": "erector-spinae", "serratus-anterior": "serratus-anterior",
+    "upper-traps": "upper-traps",
+    "middle-traps": "middle-traps",
+    "lower-traps": "lower-traps",
+    "rhomboids": "rhomboids",
+    "supraspinatus": "rotator-cuff",
+    "infraspinatus": "rotator-cuff",
+    "teres-minor": "rotator-cuff",
+    "subscapularis": "rotator-cuff",
+    "rear-delts": "rear-delts",
+    "lats": "lats",
+    "erector-spinae": "erector-spinae",
+    "serratus-anterior": "serratus-anterior",
 }
 """Muscle id (group or part) -> the drawn region that shows it (until the map declares its own shapes)."""
 

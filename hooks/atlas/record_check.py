@@ -35,8 +35,14 @@ _DISCRIMINATOR_TAGS = {"text", "link"}
 def check_record(document: SourcedYaml, model: type[RecordT]) -> tuple[RecordT | None, list[Problem]]:
     """The record `document` holds, or every way it breaks the model, each with its line and field."""
     if not isinstance(document.value, dict):
-        return None, [Problem(document.path, document.line_of(()), "(record)",
-                              f"is {describe(document.value)}; expected a mapping of fields (name: value)")]
+        return None, [
+            Problem(
+                document.path,
+                document.line_of(()),
+                "(record)",
+                f"is {describe(document.value)}; expected a mapping of fields (name: value)",
+            )
+        ]
     try:
         return model.model_validate(document.value), []
     except ValidationError as error:

@@ -49,7 +49,9 @@ def markdown_environment() -> Environment:
         lstrip_blocks=True,
         autoescape=True,
     )
-    environment.filters.update(fm=front_matter_text, data=front_matter_data, raw=front_matter_raw, terms=front_matter_terms, link=_link, url=_url)
+    environment.filters.update(
+        fm=front_matter_text, data=front_matter_data, raw=front_matter_raw, terms=front_matter_terms, link=_link, url=_url
+    )
     return environment
 
 

@@ -56,7 +56,8 @@ def focus_session(atlas: Atlas, group: MuscleGroup) -> Routine:
             continue
         chosen.append(item)
         spent += estimate_seconds(item.dose)
-    blocks = tuple(RoutineBlock.model_construct(name=name, items=tuple(items)) for name, items in (("Warm-up", warm_up), ("Main", chosen)) if items)
+    sections = (("Warm-up", warm_up), ("Main", chosen))
+    blocks = tuple(RoutineBlock.model_construct(name=name, items=tuple(items)) for name, items in sections if items)
     used = [atlas.exercises[item.exercise_id] for block in blocks for item in block.items]
     level = max((exercise.level for exercise in used), key=_LEVEL_ORDER.__getitem__, default=Level.BEGINNER)
     equipment = tuple(dict.fromkeys(item for exercise in used for item in exercise.equipment))

@@ -11,12 +11,46 @@ from .sourced_yaml import Key
 MAX_DEPTH = 12
 """No record nests deeper than this; a deeper one is refused before anything walks it."""
 
-_CONFUSABLES = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
-    "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g",
-    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
-    "χ": "x", "ω": "w", "ı": "i", "ℓ": "l",
-})
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "ѕ": "s",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "ԁ": "d",
+        "ԛ": "q",
+        "ԝ": "w",
+        "ɡ": "g",
+        "α": "a",
+        "β": "b",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "ω": "w",
+        "ı": "i",
+        "ℓ": "l",
+    }
+)
 """Letters of other scripts that look like Latin ones (after case folding), mapped to the Latin letter."""
 _ALLOWED_CONTROLS = {"\n", "\t"}
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
@@ -47,7 +81,8 @@ def mixed_scripts(text: str) -> str | None:
             scripts.setdefault(script, char)
     if len(scripts) > 1 and "LATIN" in scripts:
         other = next(script for script in scripts if script != "LATIN")
-        return f"mixes Latin letters with {other.capitalize()} ones (such as {scripts[other]!r}), which look alike; type it again in one alphabet"
+        return (f"mixes Latin letters with {other.capitalize()} ones (such as {scripts[other]!r}), which look alike; "
+                "type it again in one alphabet")
     return None
 
 

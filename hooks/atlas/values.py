@@ -129,8 +129,12 @@ def _reps(value: Any) -> Reps:
 RepCount = Annotated[
     Reps,
     BeforeValidator(_reps),
-    WithJsonSchema({"oneOf": [{"type": "integer", "minimum": 1, "maximum": 100}, {"type": "string", "pattern": _REPS.pattern}],
-                    "description": 'Repetitions per set: a number or a range such as "8-12".'}),
+    WithJsonSchema(
+        {
+            "oneOf": [{"type": "integer", "minimum": 1, "maximum": 100}, {"type": "string", "pattern": _REPS.pattern}],
+            "description": 'Repetitions per set: a number or a range such as "8-12".',
+        }
+    ),
 ]
 """Repetitions written 12 or "8-12"."""
 
