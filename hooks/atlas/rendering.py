@@ -33,6 +33,11 @@ def _url(address: str) -> Markup:
     return Markup(quote(address, safe=":/?#@!$&'*+,;=%-._~"))
 
 
+def _sentence(text: str) -> str:
+    """Text ending in a full stop, unless it already ends in punctuation (a title that asks a question)."""
+    return text if text.rstrip().endswith((".", "?", "!")) else f"{text}."
+
+
 @cache
 def markdown_environment() -> Environment:
     """Templates for generated Markdown: every `{{ }}` is escaped as inert text unless it is Markup.
@@ -50,7 +55,13 @@ def markdown_environment() -> Environment:
         autoescape=True,
     )
     environment.filters.update(
-        fm=front_matter_text, data=front_matter_data, raw=front_matter_raw, terms=front_matter_terms, link=_link, url=_url
+        fm=front_matter_text,
+        data=front_matter_data,
+        raw=front_matter_raw,
+        terms=front_matter_terms,
+        link=_link,
+        url=_url,
+        sentence=_sentence,
     )
     return environment
 
