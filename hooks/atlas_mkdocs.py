@@ -60,6 +60,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     assert _build.sources is not None
     if template_name == "404.html":
         context["map_links"] = _build.sources.map_links
+        context["index_urls"] = _build.sources.index_urls
     return context
 
 

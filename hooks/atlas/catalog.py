@@ -68,7 +68,12 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     taxonomy_doc, taxonomy_record = taxonomy
     stems = {file.stem for file in layout.record_files(layout.exercises_dir)}
     source_stems = {file.stem for file in layout.record_files(layout.sources_dir)}
-    ids = CatalogIds.of(taxonomy_record, stems, source_stems, layout.label(layout.taxonomy_file))
+    declared_in = {
+        "exercise": f"{layout.label(layout.exercises_dir)}/<id>.yml",
+        "source": f"{layout.label(layout.sources_dir)}/<id>.yml",
+        "taxonomy": layout.label(layout.taxonomy_file),
+    }
+    ids = CatalogIds.of(taxonomy_record, stems, source_stems, declared_in)
     problems += check_taxonomy(taxonomy_doc, taxonomy_record, ids)
     problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
     problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]

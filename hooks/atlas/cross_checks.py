@@ -29,11 +29,11 @@ class CatalogIds:
     """Exercise ids (every file with a valid name)."""
     sources: frozenset[str]
     """Source ids (every file with a valid name)."""
-    taxonomy_file: str
-    """Where muscles, equipment and precautions are declared."""
+    declared_in: dict[str, str]
+    """Where each kind of id is declared, as messages name it ("exercise" -> exercises/<id>.yml); the taxonomy otherwise."""
 
     @classmethod
-    def of(cls, taxonomy: TaxonomyRecord, exercises: set[str], sources: set[str], taxonomy_file: str) -> CatalogIds:
+    def of(cls, taxonomy: TaxonomyRecord, exercises: set[str], sources: set[str], declared_in: dict[str, str]) -> CatalogIds:
         parts = {part for group in taxonomy.muscles.values() for part in group.parts}
         no_equipment = {item_id for item_id, item in taxonomy.equipment.items() if item.no_equipment} | {BODYWEIGHT}
         return cls(
@@ -43,12 +43,12 @@ class CatalogIds:
             frozenset(taxonomy.precautions),
             frozenset(exercises),
             frozenset(sources),
-            taxonomy_file,
+            declared_in,
         )
 
     def where(self, noun: str) -> str:
         """The file or folder that declares ids of a kind."""
-        return {"exercise": "exercises/<id>.yml", "source": "exercises/sources/<id>.yml"}.get(noun, self.taxonomy_file)
+        return self.declared_in.get(noun, self.declared_in["taxonomy"])
 
 
 def _problem(doc: SourcedYaml, key: Key, message: str) -> Problem:

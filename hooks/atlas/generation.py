@@ -13,7 +13,7 @@ from .index_pages import export_json, render_exercise_index
 from .layout import ProjectLayout
 from .model import Article, TargetKind
 from .muscle_map import region_links
-from .page_kinds import INDEX_URIS, page_uri
+from .page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .problems import AtlasProblems, Problem
 from .routine_generation import generate_routines
@@ -36,6 +36,11 @@ class GeneratedSite:
     def map_links(self) -> dict[str, dict[str, str]]:
         """Muscle map regions with their names and pages, for templates that have no page of their own (404)."""
         return region_links(self.atlas)
+
+    @property
+    def index_urls(self) -> dict[str, str]:
+        """The address of each page kind's index (exercise -> exercises/), for templates without a page of their own (404)."""
+        return {kind.value: page_url(kind) for kind in PAGE_KINDS}
 
     @property
     def articles(self) -> dict[str, Article]:

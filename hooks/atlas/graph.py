@@ -31,7 +31,7 @@ class Atlas:
     """Cited works by id, sorted by id."""
     precautions: dict[str, Precaution] = field(default_factory=dict)
     """Precautions by id, in taxonomy order."""
-    taxonomy_file: str = "exercises/_taxonomy.yml"
+    taxonomy_file: str = ""
     """The taxonomy's file, relative to the project root (for "Edit this page" on muscle pages)."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""

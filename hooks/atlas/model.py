@@ -15,7 +15,8 @@ from typing import Annotated, Any
 from pydantic import Discriminator, Field, Tag
 
 from .values import (
-    Count, Doi, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, Title, Url, Year, format_seconds,
+    Count, Doi, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, Url, Year,
+    format_seconds,
 )
 
 
@@ -504,6 +505,34 @@ class TaxonomyRecord(Record):
     """Equipment by id."""
     precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict)
     """Precautions by id: who needs care, and the advice shown on the exercises that list them."""
+
+
+class PagePart(StrEnum):
+    """A part of the page layout an article may hide."""
+
+    NAVIGATION = "navigation"
+    TOC = "toc"
+    FOOTER = "footer"
+    PATH = "path"
+    TAGS = "tags"
+    FEEDBACK = "feedback"
+
+
+class ArticleRecord(Record):
+    """The front matter of a hand-written page in content/ (the YAML between the --- lines)."""
+
+    title: Line
+    """The page title (browser tab, search results, navigation)."""
+    description: Title
+    """One or two sentences for search engines and link previews."""
+    red_flag: Flag = False
+    """true when pain or injury is relevant: the page gets the red-flag callout."""
+    sources: tuple[SourceId, ...] = Field(default=(), max_length=60)
+    """Ids of exercises/sources/<id>.yml, shown as numbered references."""
+    template: TemplateName | None = None
+    """A page template from overrides/, such as home.html."""
+    hide: tuple[PagePart, ...] = ()
+    """Parts of the page layout to hide."""
 
 
 class TargetKind(StrEnum):

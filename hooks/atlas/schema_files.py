@@ -9,16 +9,11 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .model import ExerciseRecord, RoutineRecord, SourceRecord, TaxonomyRecord
+from .schema_check import RecordKind
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 """Where the schema files live; records point at them with a `# yaml-language-server: $schema=` line."""
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "exercise": ExerciseRecord,
-    "routine": RoutineRecord,
-    "source": SourceRecord,
-    "taxonomy": TaxonomyRecord,
-}
+SCHEMAS: dict[str, type[BaseModel]] = {kind.value: kind.model for kind in RecordKind}
 """Each record kind's schema file name (<kind>.schema.json) and the model it is written from."""
 
 

@@ -18,6 +18,7 @@ LINE_PATTERN = r"\S"
 SOURCE_ID_PATTERN = r"^[a-z]+(-[a-z]+)*-[0-9]{4}[a-z]?$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/[^\s<>\"]+$"
 URL_PATTERN = r"^https?://[^\s<>\"]+$"
+TEMPLATE_PATTERN = r"^[a-z0-9-]+\.html$"
 
 EXPECTED = {
     ID_PATTERN: "an id: lowercase words joined by hyphens, such as face-pull",
@@ -25,6 +26,7 @@ EXPECTED = {
     DOI_PATTERN: "a DOI such as 10.2519/jospt.2003.33.5.247 (without https://doi.org/)",
     URL_PATTERN: "a web address starting with https://",
     LINE_PATTERN: "text that is not blank",
+    TEMPLATE_PATTERN: "a template file name such as home.html",
 }
 """What a message says is expected when a value does not match a pattern."""
 
@@ -49,6 +51,8 @@ Doi = Annotated[StrictStr, Field(pattern=DOI_PATTERN, max_length=200)]
 """A Digital Object Identifier, without its https://doi.org/ prefix."""
 Url = Annotated[StrictStr, Field(pattern=URL_PATTERN, max_length=500)]
 """A web address."""
+TemplateName = Annotated[StrictStr, Field(pattern=TEMPLATE_PATTERN, max_length=60)]
+"""A page template in overrides/, such as home.html."""
 Flag = StrictBool
 """true or false, nothing else (no yes/no, no 1/0)."""
 Count = Annotated[StrictInt, Field(ge=1, le=10)]
