@@ -27,7 +27,7 @@ def test_exercise_page_shows_facts_links_and_callouts(minimal_site: BuildResult)
     assert 'class="admonition info">\n<p class="admonition-title">At home</p>' in html
     assert 'href="../band-pull-apart/">Band pull-apart</a>' in html
     assert 'href="../../routines/quick-pull/">Quick pull warm-up</a>' in html
-    assert "3 × 12-15, rest 60s" in html
+    assert "3 × 12-15, rest 60 s" in html
     assert "exercises/face-pull.yml" in html  # "Edit this page" points to the record
 
 
