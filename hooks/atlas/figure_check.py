@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .figure_model import SCENE_PROPS, Figure, Hold, Pose
 from .figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
 from .figure_skeleton import PLANES, RANGES, SIDES
 from .problems import Problem, field_label
+from .record_check import check_record
 from .sourced_yaml import SourcedYaml, read_yaml
 
 FIGURE_KEY = "figure"
@@ -21,37 +22,47 @@ FALLBACK_DIR = "figures"
 """While figures are kept apart from the records: figures/<id>.yml holds the value of the record's `figure:` key."""
 
 
-def check_figures(root: Path, documents: dict[str, SourcedYaml], equipment_ids: Iterable[str],
+class _FigureFile(BaseModel):
+    """A figures/<id>.yml file, read as if it were the record's `figure:` key."""
+
+    model_config = ConfigDict(extra="forbid")
+    figure: Figure
+    """The figure."""
+
+
+def check_figures(root: Path, exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_ids: Iterable[str],
                   required: bool = FIGURES_REQUIRED) -> tuple[dict[str, Figure], list[Problem]]:
-    """Each exercise's figure by id (from its record, else from figures/<id>.yml), and every problem found."""
+    """Each exercise's figure by id (its record's `figure:`, else figures/<id>.yml), and every problem found in them."""
     known = set(equipment_ids) | set(SCENE_PROPS)
     figures: dict[str, Figure] = {}
     problems: list[Problem] = []
-    for stem, doc in documents.items():
-        found = _figure_source(root, stem, doc, problems)
-        if found is None:
-            if required:
+    for stem, (doc, record) in exercises.items():
+        figure, source = record.figure, doc
+        if figure is None:
+            figure, source = _fallback(root, stem, problems)
+        if figure is None:
+            if required and source is doc:
                 problems.append(Problem(doc.path, doc.line_of(()), FIGURE_KEY, "is missing; every exercise needs a figure of its movement"))
             continue
-        source, prefix = found
-        figure, wrong = check_figure(source, prefix, known)
-        problems += wrong
-        if figure is not None:
+        found = figure_problems(source, (FIGURE_KEY,), figure, known)
+        problems += found
+        if not found:
             figures[stem] = figure
     return figures, problems
 
 
-def _figure_source(root: Path, stem: str, doc: SourcedYaml, problems: list[Problem]) -> tuple[SourcedYaml, tuple[str, ...]] | None:
-    if isinstance(doc.value, dict) and FIGURE_KEY in doc.value:
-        return doc, (FIGURE_KEY,)
+def _fallback(root: Path, stem: str, problems: list[Problem]) -> tuple[Figure | None, SourcedYaml | None]:
     file = root / FALLBACK_DIR / f"{stem}.yml"
     if not file.is_file():
-        return None
+        return None, None
     fallback, found = read_yaml(file, f"{FALLBACK_DIR}/{stem}.yml")
     problems.extend(found)
     if fallback is None:
-        return None
-    return SourcedYaml(fallback.path, {FIGURE_KEY: fallback.value}, {(FIGURE_KEY, *key): line for key, line in fallback.lines.items()}), (FIGURE_KEY,)
+        return None, fallback
+    document = SourcedYaml(fallback.path, {FIGURE_KEY: fallback.value}, {(FIGURE_KEY, *key): line for key, line in fallback.lines.items()})
+    record, found = check_record(document, _FigureFile)
+    problems.extend(found)
+    return (record.figure if record else None), document
 
 
 def check_figure(doc: SourcedYaml, prefix: tuple[str, ...], known_props: set[str]) -> tuple[Figure | None, list[Problem]]:
@@ -59,47 +70,22 @@ def check_figure(doc: SourcedYaml, prefix: tuple[str, ...], known_props: set[str
     value: Any = doc.value
     for step in prefix:
         value = value[step]
-    try:
-        figure = Figure.model_validate(value)
-    except ValidationError as error:
-        return None, [_explain(doc, prefix, item) for item in error.errors()]
-    problems = _check_poses(doc, prefix, figure) + _check_props(doc, prefix, figure, known_props)
-    return (None, problems) if problems else (figure, [])
+    record, problems = check_record(SourcedYaml(doc.path, {FIGURE_KEY: value}, {(FIGURE_KEY, *key[len(prefix):]): line
+                                                                               for key, line in doc.lines.items()
+                                                                               if key[:len(prefix)] == prefix}), _FigureFile)
+    if record is None:
+        return None, problems
+    problems = figure_problems(doc, prefix, record.figure, known_props)
+    return (None, problems) if problems else (record.figure, [])
+
+
+def figure_problems(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, known_props: set[str]) -> list[Problem]:
+    """What a well-formed figure still gets wrong: joints outside a human range, sides the view has not, unknown props."""
+    return _check_poses(doc, prefix, figure) + _check_props(doc, prefix, figure, known_props)
 
 
 def _problem(doc: SourcedYaml, key: tuple[Any, ...], message: str) -> Problem:
     return Problem(doc.path, doc.line_of(key), field_label(key), message)
-
-
-def _explain(doc: SourcedYaml, prefix: tuple[str, ...], error: Any) -> Problem:
-    location = tuple(part for part in error["loc"] if not (isinstance(part, str) and part in ("function-after", "tagged-union")))
-    key = prefix + location
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        parent = _model_fields(location[:-1])
-        return _problem(doc, key, f"unknown field; expected one of {', '.join(parent)}")
-    if kind == "missing":
-        return _problem(doc, key, "is missing; it is required")
-    if kind == "enum":
-        return _problem(doc, key, f"{error['input']!r} is not one of {error['ctx']['expected'].replace(chr(39), '')}")
-    if kind in ("float_parsing", "float_type", "finite_number"):
-        return _problem(doc, key, f"{error['input']!r} is not a number; expected degrees or cm")
-    if kind in ("tuple_type", "too_short", "too_long"):
-        return _problem(doc, key, "expected a position [x, y] in cm")
-    if kind in ("model_type", "model_attributes_type"):
-        return _problem(doc, key, "expected a mapping of fields")
-    return _problem(doc, key, f"{error['msg'][0].lower()}{error['msg'][1:]}")
-
-
-def _model_fields(location: tuple[Any, ...]) -> list[str]:
-    model: Any = Figure
-    for part in location:
-        if isinstance(part, int):
-            continue
-        annotation = model.model_fields[part].annotation
-        inner = [arg for arg in getattr(annotation, "__args__", (annotation,)) if hasattr(arg, "model_fields")]
-        model = inner[0] if inner else model
-    return list(model.model_fields)
 
 
 def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> list[Problem]:
