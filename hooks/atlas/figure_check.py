@@ -30,18 +30,20 @@ class _FigureFile(BaseModel):
     """The figure."""
 
 
-def check_figures(root: Path, exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_ids: Iterable[str],
-                  required: bool = FIGURES_REQUIRED) -> tuple[dict[str, Figure], list[Problem]]:
+def check_figures(
+    root: Path, exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_ids: Iterable[str], required: bool = FIGURES_REQUIRED
+) -> tuple[dict[str, Figure], list[Problem]]:
     """Each exercise's figure by id (its record's `figure:`, else figures/<id>.yml), and every problem found in them."""
     known = set(equipment_ids) | set(SCENE_PROPS)
     figures: dict[str, Figure] = {}
     problems: list[Problem] = []
     for stem, (doc, record) in exercises.items():
-        figure, source = record.figure, doc
+        figure: Figure | None = record.figure
+        source: SourcedYaml | None = doc
         if figure is None:
             figure, source = _fallback(root, stem, problems)
-        if figure is None:
-            if required and source is doc:
+        if figure is None or source is None:
+            if required and source is None:
                 problems.append(Problem(doc.path, doc.line_of(()), FIGURE_KEY, "is missing; every exercise needs a figure of its movement"))
             continue
         found = figure_problems(source, (FIGURE_KEY,), figure, known)
@@ -70,9 +72,14 @@ def check_figure(doc: SourcedYaml, prefix: tuple[str, ...], known_props: set[str
     value: Any = doc.value
     for step in prefix:
         value = value[step]
-    record, problems = check_record(SourcedYaml(doc.path, {FIGURE_KEY: value}, {(FIGURE_KEY, *key[len(prefix):]): line
-                                                                               for key, line in doc.lines.items()
-                                                                               if key[:len(prefix)] == prefix}), _FigureFile)
+    record, problems = check_record(
+        SourcedYaml(
+            doc.path,
+            {FIGURE_KEY: value},
+            {(FIGURE_KEY, *key[len(prefix) :]): line for key, line in doc.lines.items() if key[: len(prefix)] == prefix},
+        ),
+        _FigureFile,
+    )
     if record is None:
         return None, problems
     problems = figure_problems(doc, prefix, record.figure, known_props)
@@ -101,12 +108,24 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
             if limb is None:
                 continue
             if side not in allowed_sides:
-                problems.append(_problem(doc, prefix + (moment, side), f"is not a side of the {figure.view.value} view; expected {' or '.join(allowed_sides)}"))
+                problems.append(
+                    _problem(
+                        doc,
+                        prefix + (moment, side),
+                        f"is not a side of the {figure.view.value} view; expected {' or '.join(allowed_sides)}",
+                    )
+                )
                 continue
             for joint, value in limb.model_dump().items():
                 problems += _range(doc, prefix + (moment, side, joint), value, ranges[joint], joint)
         if pose.root[1] < -50 or pose.root[1] > 300 or abs(pose.root[0]) > 300:
-            problems.append(_problem(doc, prefix + (moment, "root"), f"{list(pose.root)} is off the picture; expected x within ±300 cm and y from -50 to 300 cm"))
+            problems.append(
+                _problem(
+                    doc,
+                    prefix + (moment, "root"),
+                    f"{list(pose.root)} is off the picture; expected x within ±300 cm and y from -50 to 300 cm",
+                )
+            )
     return problems
 
 
@@ -124,13 +143,27 @@ def _check_props(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, know
     for index, prop in enumerate(figure.props):
         key = prefix + ("props", index)
         if prop.kind not in known:
-            problems.append(_problem(doc, key + ("kind",), f"unknown prop {prop.kind!r}; expected an equipment id from exercises/_taxonomy.yml or one of {', '.join(SCENE_PROPS)}"))
+            problems.append(
+                _problem(
+                    doc,
+                    key + ("kind",),
+                    f"unknown prop {prop.kind!r}; expected an equipment id from exercises/_taxonomy.yml or one of {', '.join(SCENE_PROPS)}",
+                )
+            )
             continue
         if prop.kind not in DRAWN_PROPS:
-            problems.append(_problem(doc, key + ("kind",), f"{prop.kind!r} has no drawing yet; expected one of {', '.join(sorted(DRAWN_PROPS))}"))
+            problems.append(
+                _problem(doc, key + ("kind",), f"{prop.kind!r} has no drawing yet; expected one of {', '.join(sorted(DRAWN_PROPS))}")
+            )
             continue
         if prop.hold is not None and prop.hold.value not in hands:
-            problems.append(_problem(doc, key + ("hold",), f"{prop.hold.value!r} is not a hand in the {figure.view.value} view; expected {', '.join(sorted(hands))}"))
+            problems.append(
+                _problem(
+                    doc,
+                    key + ("hold",),
+                    f"{prop.hold.value!r} is not a hand in the {figure.view.value} view; expected {', '.join(sorted(hands))}",
+                )
+            )
         if prop.kind in HELD_PROPS and prop.hold is None:
             problems.append(_problem(doc, key, f"{prop.kind!r} needs `hold:` (the hand or hands that hold it)"))
         if prop.kind in LINE_PROPS and prop.anchor is None and not (prop.kind == "resistance-band" and prop.hold is Hold.BOTH):

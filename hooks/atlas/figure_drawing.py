@@ -11,7 +11,20 @@ from functools import cache
 
 from .figure_model import BodyPoint, Figure, Limb, Pose, Prop, View
 from .figure_props import HELD_PROPS, LINE_PROPS, Shape, anchor_shapes, fixed_shapes, hand_end_shapes, held_shapes, line_tone
-from .figure_skeleton import HEAD_RADIUS, limbs, LENGTHS, SHOULDER_HALF_WIDTH, SIDES, Chain, Point, chains, drawing_point, joint_points, segment_angles, segment_offset
+from .figure_skeleton import (
+    HEAD_RADIUS,
+    limbs,
+    LENGTHS,
+    SHOULDER_HALF_WIDTH,
+    SIDES,
+    Chain,
+    Point,
+    chains,
+    drawing_point,
+    joint_points,
+    segment_angles,
+    segment_offset,
+)
 
 HOLD_START, HOLD_END = 15, 85
 """Percent of each half cycle: the figure rests in the start pose until HOLD_START and in the end pose after HOLD_END."""
@@ -114,14 +127,21 @@ def standing(figure: Figure) -> bool:
 
 def interpolate(start: Pose, end: Pose, u: float, view: View) -> Pose:
     """The pose a fraction `u` of the way from start to end (every angle and the root change linearly)."""
+
     def mix(a: float, b: float) -> float:
         return a + (b - a) * u
 
     first, second = limbs(start, view), limbs(end, view)
-    sides = {side: Limb(**{name: mix(getattr(first[side], name), getattr(second[side], name)) for name in Limb.model_fields})
-             for side in first}
-    return Pose(root=(mix(start.root[0], end.root[0]), mix(start.root[1], end.root[1])), trunk=mix(start.trunk, end.trunk),
-                spine=mix(start.spine, end.spine), neck=mix(start.neck, end.neck), **sides)
+    sides = {
+        side: Limb(**{name: mix(getattr(first[side], name), getattr(second[side], name)) for name in Limb.model_fields}) for side in first
+    }
+    return Pose(
+        root=(mix(start.root[0], end.root[0]), mix(start.root[1], end.root[1])),
+        trunk=mix(start.trunk, end.trunk),
+        spine=mix(start.spine, end.spine),
+        neck=mix(start.neck, end.neck),
+        **sides,
+    )
 
 
 def grips(view: View, pose: Pose, root: Point) -> dict[str, Point]:
@@ -170,8 +190,9 @@ def end_pose(figure: Figure) -> Pose:
 @cache
 def _ease_table() -> tuple[float, ...]:
     """CSS ease-in-out (cubic-bezier(.42, 0, .58, 1)): progress at each of SAMPLES equal steps of time."""
+
     def bezier(t: float, p1: float, p2: float) -> float:
-        return 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3
+        return 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3
 
     table = []
     for step in range(SAMPLES + 1):
@@ -228,11 +249,17 @@ def draw_figure(figure: Figure, key: str) -> Drawing:
     # Sampled values follow the eased timeline, so they keep step with the two-keyframe rotations.
     timeline = [_pose_at(along, u, view) for u in eased]
     held = _held_by_side(figure)
-    body_children = tuple(_chain_group(chain, figure.start, along[-1][1], held, view, name, figure) for chain in chains(view, standing(figure)))
+    body_children = tuple(
+        _chain_group(chain, figure.start, along[-1][1], held, view, name, figure) for chain in chains(view, standing(figure))
+    )
     roots = [root for _, _, root in timeline]
     sampled_root = [Transform(x, y) for x, y in roots] if figure.fixed else None
-    body = Group(Transform(*roots[0]), Transform(*roots[-1]), name.motion(Transform(*roots[0]), Transform(*roots[-1]), sampled_root),
-                 children=body_children)
+    body = Group(
+        Transform(*roots[0]),
+        Transform(*roots[-1]),
+        name.motion(Transform(*roots[0]), Transform(*roots[-1]), sampled_root),
+        children=body_children,
+    )
     lines = tuple(_line_groups(figure, timeline, name))
     scenery = tuple(shape for prop in figure.props for shape in _scenery(prop, view))
     box = _bounds(figure, along, scenery, lines)
@@ -266,8 +293,9 @@ def _held_by_side(figure: Figure) -> dict[str, list[str]]:
     return held
 
 
-def _chain_group(chain: Chain, start_pose: Pose, end_pose: Pose, held: dict[str, list[str]], view: View,
-                 name: _Namer, figure: Figure) -> Group:
+def _chain_group(
+    chain: Chain, start_pose: Pose, end_pose: Pose, held: dict[str, list[str]], view: View, name: _Namer, figure: Figure
+) -> Group:
     """The chain as nested groups, innermost first: each turns by its angle relative to its parent."""
     start, end = segment_angles(view, start_pose), segment_angles(view, end_pose)
     inner: Group | None = None
@@ -289,7 +317,9 @@ def _chain_group(chain: Chain, start_pose: Pose, end_pose: Pose, held: dict[str,
 def _held_group(kinds: list[str], view: View, start_angle: float, end_angle: float, name: _Namer, figure: Figure) -> Group:
     """Props in the hand at the grip, turned back upright against the hand's own angle."""
     span = _hand_span(figure)
-    shapes = tuple(shape for kind in kinds for shape in (hand_end_shapes(kind[4:]) if kind.startswith("end:") else held_shapes(kind, view, span)))
+    shapes = tuple(
+        shape for kind in kinds for shape in (hand_end_shapes(kind[4:]) if kind.startswith("end:") else held_shapes(kind, view, span))
+    )
     a = Transform(LENGTHS["hand"] * GRIP, 0, -start_angle)
     b = Transform(LENGTHS["hand"] * GRIP, 0, -end_angle)
     return Group(a, b, name.motion(a, b), shapes, tone="held")
@@ -366,7 +396,9 @@ def _band_between_hands(figure: Figure, timeline: list[tuple[float, Pose, Point]
     return Group(frames[0], frames[-1], name.motion(frames[0], frames[-1], frames), (Shape("line", (0, 0, 1, 0), tone),))
 
 
-def _bounds(figure: Figure, along: list[tuple[float, Pose, Point]], scenery: tuple[Shape, ...], lines: tuple[Group, ...]) -> tuple[float, float, float, float]:
+def _bounds(
+    figure: Figure, along: list[tuple[float, Pose, Point]], scenery: tuple[Shape, ...], lines: tuple[Group, ...]
+) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
     for _, pose, root in along:
@@ -404,5 +436,7 @@ def _bounds(figure: Figure, along: list[tuple[float, Pose, Point]], scenery: tup
 
 def _clip_floor(shapes: tuple[Shape, ...], box: tuple[float, float, float, float]) -> tuple[Shape, ...]:
     """The floor drawn just across the picture."""
-    return tuple(Shape("line", (box[0], shape.values[1], box[0] + box[2], shape.values[3]), shape.tone) if shape.tone == "floor" else shape
-                 for shape in shapes)
+    return tuple(
+        Shape("line", (box[0], shape.values[1], box[0] + box[2], shape.values[3]), shape.tone) if shape.tone == "floor" else shape
+        for shape in shapes
+    )

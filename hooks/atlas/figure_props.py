@@ -20,12 +20,15 @@ class Shape:
     """Its CSS class suffix: prop, prop-thin, band, cable, pad, mat or floor."""
 
 
-HELD_PROPS = frozenset({"dumbbells", "kettlebell", "barbell", "household-weights", "handle", "rope", "rope-attachment", "straight-bar", "towel"})
+HELD_PROPS = frozenset(
+    {"dumbbells", "kettlebell", "barbell", "household-weights", "handle", "rope", "rope-attachment", "straight-bar", "towel"}
+)
 """Props drawn in the hand and moving with it (kept upright, as gravity keeps them)."""
 LINE_PROPS = frozenset({"resistance-band", "cable-machine", "lat-pulldown-machine", "rings", "landmine"})
 """Props with a line from a fixed anchor to the hand that holds them."""
-FIXED_PROPS = frozenset({"floor", "wall", "bench", "chair", "pull-up-bar", "rack", "mat", "cushion", "foam-roller", "doorway",
-                         "sturdy-table", "pec-deck"})
+FIXED_PROPS = frozenset(
+    {"floor", "wall", "bench", "chair", "pull-up-bar", "rack", "mat", "cushion", "foam-roller", "doorway", "sturdy-table", "pec-deck"}
+)
 """Props that stand still where `at` puts them."""
 DRAWN_PROPS = HELD_PROPS | LINE_PROPS | FIXED_PROPS
 """Every prop kind that has a drawing."""
@@ -43,21 +46,32 @@ def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
         return (Shape("line", (-FLOOR_HALF_WIDTH, 2, FLOOR_HALF_WIDTH, 2), "floor"),)
     if kind in ("wall", "doorway"):
         top = y if height else -210
-        shapes = (Shape("line", (x, 0, x, top), "prop"),)
-        return shapes + ((Shape("line", (x - 30, top, x + 30, top), "prop"),) if kind == "doorway" else ())
+        wall = (Shape("line", (x, 0, x, top), "prop"),)
+        return wall + ((Shape("line", (x - 30, top, x + 30, top), "prop"),) if kind == "doorway" else ())
     if kind == "bench":
         return _bench(x, y, prop.angle or 0.0, side)
     if kind == "chair":
-        return (Shape("line", (x - 22, y, x + 22, y), "pad"), Shape("line", (x - 22, y, x - 26, y - 45), "pad"),
-                Shape("line", (x - 18, y, x - 18, 0), "prop-thin"), Shape("line", (x + 18, y, x + 18, 0), "prop-thin"))
+        return (
+            Shape("line", (x - 22, y, x + 22, y), "pad"),
+            Shape("line", (x - 22, y, x - 26, y - 45), "pad"),
+            Shape("line", (x - 18, y, x - 18, 0), "prop-thin"),
+            Shape("line", (x + 18, y, x + 18, 0), "prop-thin"),
+        )
     if kind == "sturdy-table":
-        return (Shape("line", (x - 45, y, x + 45, y), "pad"), Shape("line", (x - 40, y, x - 40, 0), "prop-thin"),
-                Shape("line", (x + 40, y, x + 40, 0), "prop-thin"))
+        return (
+            Shape("line", (x - 45, y, x + 45, y), "pad"),
+            Shape("line", (x - 40, y, x - 40, 0), "prop-thin"),
+            Shape("line", (x + 40, y, x + 40, 0), "prop-thin"),
+        )
     if kind in ("pull-up-bar", "rack"):
         if side:
-            post = (Shape("line", (x - 8, y - 30, x - 8, 0), "prop-thin"),) if kind == "rack" else (Shape("line", (x, y, x, y - 30), "prop-thin"),)
+            post = (
+                (Shape("line", (x - 8, y - 30, x - 8, 0), "prop-thin"),)
+                if kind == "rack"
+                else (Shape("line", (x, y, x, y - 30), "prop-thin"),)
+            )
             return post + (Shape("disc", (x, y, 4), "prop"),)
-        shapes = (Shape("line", (x - 60, y, x + 60, y), "prop"),)
+        shapes: tuple[Shape, ...] = (Shape("line", (x - 60, y, x + 60, y), "prop"),)
         if kind == "rack":
             shapes += (Shape("line", (x - 60, y - 40, x - 60, 0), "prop-thin"), Shape("line", (x + 60, y - 40, x + 60, 0), "prop-thin"))
         return shapes
@@ -68,20 +82,30 @@ def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
     if kind == "foam-roller":
         return (Shape("disc", (x, y - 8, 8), "prop"),)
     if kind == "pec-deck":
-        return (Shape("line", (x - 20, -48, x + 20, -48), "pad"), Shape("line", (x, -48, x, 0), "prop-thin"),
-                Shape("line", (x + 30, -40, x + 30, -150), "prop"))
+        return (
+            Shape("line", (x - 20, -48, x + 20, -48), "pad"),
+            Shape("line", (x, -48, x, 0), "prop-thin"),
+            Shape("line", (x + 30, -40, x + 30, -150), "prop"),
+        )
     return ()
 
 
 def _bench(x: float, y: float, angle: float, side: bool) -> tuple[Shape, ...]:
     if not side:
-        return (Shape("box", (x - 22, y - 3, 44, 6), "pad"), Shape("line", (x - 15, y, x - 15, 0), "prop-thin"),
-                Shape("line", (x + 15, y, x + 15, 0), "prop-thin"))
+        return (
+            Shape("box", (x - 22, y - 3, 44, 6), "pad"),
+            Shape("line", (x - 15, y, x - 15, 0), "prop-thin"),
+            Shape("line", (x + 15, y, x + 15, 0), "prop-thin"),
+        )
     half = 55.0
     dx, dy = half * math.cos(math.radians(angle)), half * math.sin(math.radians(angle))
     low = (x - dx, y + dy) if angle >= 0 else (x + dx, y - dy)
-    return (Shape("line", (x - dx, y + dy, x + dx, y - dy), "pad"), Shape("line", (x, y, x, 0), "prop-thin"),
-            Shape("line", (low[0], low[1], low[0], 0), "prop-thin"), Shape("line", (x - 40, 0, x + 40, 0), "prop-thin"))
+    return (
+        Shape("line", (x - dx, y + dy, x + dx, y - dy), "pad"),
+        Shape("line", (x, y, x, 0), "prop-thin"),
+        Shape("line", (low[0], low[1], low[0], 0), "prop-thin"),
+        Shape("line", (x - 40, 0, x + 40, 0), "prop-thin"),
+    )
 
 
 def held_shapes(kind: str, view: View, span: float) -> tuple[Shape, ...]:
@@ -99,7 +123,7 @@ def held_shapes(kind: str, view: View, span: float) -> tuple[Shape, ...]:
         if side:
             return (Shape("disc", (0, 0, 20 if kind == "barbell" else 3), "prop" if kind == "barbell" else "prop"),)
         reach = 40.0 if kind == "barbell" else 20.0
-        shapes = (Shape("line", (-reach, 0, span + reach, 0), "prop-thin"),)
+        shapes: tuple[Shape, ...] = (Shape("line", (-reach, 0, span + reach, 0), "prop-thin"),)
         if kind == "barbell":
             shapes += (Shape("box", (-reach, -20, 6, 40), "prop"), Shape("box", (span + reach - 6, -20, 6, 40), "prop"))
         return shapes
@@ -120,10 +144,12 @@ def anchor_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
     if prop.kind in ("cable-machine", "lat-pulldown-machine"):
         column = min(y, -210.0)
         behind = 12.0 if x >= 0 else -12.0
-        shapes = (Shape("line", (x + behind, 0, x + behind, column), "prop"), Shape("ring", (x, y, 6), "prop-thin"))
+        shapes: tuple[Shape, ...] = (Shape("line", (x + behind, 0, x + behind, column), "prop"), Shape("ring", (x, y, 6), "prop-thin"))
         if prop.kind == "lat-pulldown-machine" and prop.at:
-            shapes += (Shape("line", (prop.at[0] - 20, -prop.at[1], prop.at[0] + 20, -prop.at[1]), "pad"),
-                       Shape("line", (prop.at[0], -prop.at[1], prop.at[0], 0), "prop-thin"))
+            shapes += (
+                Shape("line", (prop.at[0] - 20, -prop.at[1], prop.at[0] + 20, -prop.at[1]), "pad"),
+                Shape("line", (prop.at[0], -prop.at[1], prop.at[0], 0), "prop-thin"),
+            )
         return shapes
     if prop.kind == "rings":
         return (Shape("line", (x - 10, y, x + 10, y), "prop"),)

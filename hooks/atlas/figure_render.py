@@ -28,8 +28,9 @@ def _number(value: float) -> str:
 @cache
 def figure_environment() -> Environment:
     """Templates for HTML and SVG: everything is HTML-escaped unless it is Markup."""
-    environment = Environment(loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True)
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     environment.filters["n"] = _number
     return environment
 

@@ -20,8 +20,15 @@ SHOULDER_HALF_WIDTH = 18.0
 HIP_HALF_WIDTH = 9.0
 """From the middle of the hips to a hip joint, seen from the front or back."""
 LENGTHS = {
-    "trunk": 25.0, "chest": 25.0, "neck": 9.0, "upper-arm": 29.0, "forearm": 26.0, "hand": 8.0,
-    "thigh": 44.0, "shin": 44.0, "foot": 16.0,
+    "trunk": 25.0,
+    "chest": 25.0,
+    "neck": 9.0,
+    "upper-arm": 29.0,
+    "forearm": 26.0,
+    "hand": 8.0,
+    "thigh": 44.0,
+    "shin": 44.0,
+    "foot": 16.0,
 }
 """Segment lengths in cm; the same in every pose and view, so limbs never stretch (trunk: hips to mid-back; chest: on to the shoulders)."""
 
@@ -37,12 +44,45 @@ class Plane:
 PLANES = {View.SIDE: Plane.SAGITTAL, View.FRONT: Plane.FRONTAL, View.BACK: Plane.FRONTAL, View.TOP: Plane.TRANSVERSE}
 
 RANGES: dict[str, dict[str, tuple[float, float]]] = {
-    Plane.SAGITTAL: {"trunk": (-180, 180), "spine": (-40, 60), "neck": (-60, 60), "shoulder": (-60, 190), "elbow": (0, 150),
-                     "wrist": (-90, 90), "hip": (-30, 140), "knee": (0, 155), "ankle": (-30, 60), "shrug": (-4, 8), "reach": (-6, 8)},
-    Plane.FRONTAL: {"trunk": (-100, 100), "spine": (-40, 40), "neck": (-40, 40), "shoulder": (-30, 180), "elbow": (-150, 150),
-                    "wrist": (-60, 60), "hip": (-30, 60), "knee": (-20, 20), "ankle": (-30, 45), "shrug": (-4, 8), "reach": (-6, 8)},
-    Plane.TRANSVERSE: {"trunk": (-180, 180), "spine": (-60, 60), "neck": (-80, 80), "shoulder": (-45, 135), "elbow": (-150, 150),
-                       "wrist": (-60, 60), "hip": (-30, 140), "knee": (0, 155), "ankle": (-30, 60), "shrug": (-4, 8), "reach": (-6, 8)},
+    Plane.SAGITTAL: {
+        "trunk": (-180, 180),
+        "spine": (-40, 60),
+        "neck": (-60, 60),
+        "shoulder": (-60, 190),
+        "elbow": (0, 150),
+        "wrist": (-90, 90),
+        "hip": (-30, 140),
+        "knee": (0, 155),
+        "ankle": (-30, 60),
+        "shrug": (-4, 8),
+        "reach": (-6, 8),
+    },
+    Plane.FRONTAL: {
+        "trunk": (-100, 100),
+        "spine": (-40, 40),
+        "neck": (-40, 40),
+        "shoulder": (-30, 180),
+        "elbow": (-150, 150),
+        "wrist": (-60, 60),
+        "hip": (-30, 60),
+        "knee": (-20, 20),
+        "ankle": (-30, 45),
+        "shrug": (-4, 8),
+        "reach": (-6, 8),
+    },
+    Plane.TRANSVERSE: {
+        "trunk": (-180, 180),
+        "spine": (-60, 60),
+        "neck": (-80, 80),
+        "shoulder": (-45, 135),
+        "elbow": (-150, 150),
+        "wrist": (-60, 60),
+        "hip": (-30, 140),
+        "knee": (0, 155),
+        "ankle": (-30, 60),
+        "shrug": (-4, 8),
+        "reach": (-6, 8),
+    },
 }
 """The human range of each angle, by the plane the view shows (degrees)."""
 
@@ -116,8 +156,17 @@ def segment_angles(view: View, pose: Pose) -> dict[str, float]:
             thigh = trunk + 180 + m * limb.hip
             shin = thigh + m * limb.knee
             foot = shin + m * (70 + limb.ankle)
-        angles |= {f"{side}.girdle": trunk, f"{side}.chest": chest, f"{side}.upper-arm": arm, f"{side}.forearm": forearm, f"{side}.hand": hand,
-                   f"{side}.hip": 90.0 if view is View.TOP else trunk, f"{side}.thigh": thigh, f"{side}.shin": shin, f"{side}.foot": foot}
+        angles |= {
+            f"{side}.girdle": trunk,
+            f"{side}.chest": chest,
+            f"{side}.upper-arm": arm,
+            f"{side}.forearm": forearm,
+            f"{side}.hand": hand,
+            f"{side}.hip": 90.0 if view is View.TOP else trunk,
+            f"{side}.thigh": thigh,
+            f"{side}.shin": shin,
+            f"{side}.foot": foot,
+        }
     return angles
 
 
@@ -135,20 +184,31 @@ def chains(view: View, standing: bool = False) -> tuple[Chain, ...]:
 
 def _trunk(view: View) -> Chain:
     if view is View.TOP:
-        return Chain(None, (Segment("trunk", (0, 0), 0, "hidden"), Segment("chest", (0, 0), 0, "girdle"), Segment("neck", (0, 0), 0, "neck")))
-    return Chain(None, (Segment("trunk", (0, 0), LENGTHS["trunk"], "trunk"), Segment("chest", (LENGTHS["trunk"], 0), LENGTHS["chest"], "trunk"),
-                        Segment("neck", (LENGTHS["chest"], 0), LENGTHS["neck"], "neck")))
+        return Chain(
+            None, (Segment("trunk", (0, 0), 0, "hidden"), Segment("chest", (0, 0), 0, "girdle"), Segment("neck", (0, 0), 0, "neck"))
+        )
+    return Chain(
+        None,
+        (
+            Segment("trunk", (0, 0), LENGTHS["trunk"], "trunk"),
+            Segment("chest", (LENGTHS["trunk"], 0), LENGTHS["chest"], "trunk"),
+            Segment("neck", (LENGTHS["chest"], 0), LENGTHS["neck"], "neck"),
+        ),
+    )
 
 
 def _arm(view: View, side: str) -> Chain:
     top = view is View.TOP
-    return Chain(side, (
-        Segment(f"{side}.girdle", (0, 0), 0, "hidden"),
-        Segment(f"{side}.chest", (0 if top else LENGTHS["trunk"], 0), 0, "hidden"),
-        Segment(f"{side}.upper-arm", (0 if top else LENGTHS["chest"], 0), LENGTHS["upper-arm"], "arm"),
-        Segment(f"{side}.forearm", (LENGTHS["upper-arm"], 0), LENGTHS["forearm"], "arm"),
-        Segment(f"{side}.hand", (LENGTHS["forearm"], 0), LENGTHS["hand"], "hand"),
-    ))
+    return Chain(
+        side,
+        (
+            Segment(f"{side}.girdle", (0, 0), 0, "hidden"),
+            Segment(f"{side}.chest", (0 if top else LENGTHS["trunk"], 0), 0, "hidden"),
+            Segment(f"{side}.upper-arm", (0 if top else LENGTHS["chest"], 0), LENGTHS["upper-arm"], "arm"),
+            Segment(f"{side}.forearm", (LENGTHS["upper-arm"], 0), LENGTHS["forearm"], "arm"),
+            Segment(f"{side}.hand", (LENGTHS["forearm"], 0), LENGTHS["hand"], "hand"),
+        ),
+    )
 
 
 def _leg(view: View, side: str) -> Chain:
@@ -156,12 +216,15 @@ def _leg(view: View, side: str) -> Chain:
     if view is View.TOP:
         across = -across
     foot = LENGTHS["foot"] if view is View.SIDE else LENGTHS["foot"] / 2
-    return Chain(side, (
-        Segment(f"{side}.hip", (0, 0), 0, "hidden"),
-        Segment(f"{side}.thigh", (0, across), LENGTHS["thigh"], "leg"),
-        Segment(f"{side}.shin", (LENGTHS["thigh"], 0), LENGTHS["shin"], "leg"),
-        Segment(f"{side}.foot", (LENGTHS["shin"], 0), foot, "foot"),
-    ))
+    return Chain(
+        side,
+        (
+            Segment(f"{side}.hip", (0, 0), 0, "hidden"),
+            Segment(f"{side}.thigh", (0, across), LENGTHS["thigh"], "leg"),
+            Segment(f"{side}.shin", (LENGTHS["thigh"], 0), LENGTHS["shin"], "leg"),
+            Segment(f"{side}.foot", (LENGTHS["shin"], 0), foot, "foot"),
+        ),
+    )
 
 
 def drawing_point(point: tuple[float, float]) -> Point:
