@@ -34,8 +34,25 @@ ACTION_JOINTS: dict[str, frozenset[str]] = {
     "grip": frozenset(),
 }
 """The figure joints that show each joint action; an action with none (holding still, gripping) needs no movement."""
-FOLLOWERS = frozenset({"wrist", "ankle", "trunk"})
-"""Joints that may follow the movement without an action of their own (a hand flat on the floor, a body pivoting on the toes)."""
+FOLLOWERS = frozenset({"wrist", "ankle", "trunk", "neck"})
+"""Joints that may follow the movement without an action of their own: a hand flat on the floor, a body pivoting on the toes,
+and the neck, whose side bends and turns (the neck stretches) have no action of their own in the vocabulary."""
+SEEN_IN: dict[str, frozenset[str]] = {
+    "thoracic-extension": frozenset({"side"}),
+    "cervical-retraction": frozenset({"side"}),
+    "hip-extension": frozenset({"side"}),
+    "shoulder-flexion": frozenset({"side"}),
+    "shoulder-extension": frozenset({"side"}),
+    "scapular-posterior-tilt": frozenset({"side"}),
+    "scapular-retraction": frozenset({"side", "top"}),
+    "scapular-protraction": frozenset({"side", "top"}),
+    "shoulder-abduction": frozenset({"front", "back"}),
+    "shoulder-adduction": frozenset({"front", "back"}),
+    "shoulder-horizontal-abduction": frozenset({"top", "side"}),
+    "shoulder-horizontal-adduction": frozenset({"top", "side"}),
+    "thoracic-rotation": frozenset({"top"}),
+}
+"""The views that can show an action (the others see it edge-on); an action the figure's view cannot show is not required."""
 MOVED_DEGREES = 8.0
 """A joint moves when it turns at least this far between start and end."""
 MOVED_CM = 2.0
@@ -77,7 +94,8 @@ def action_mismatches(figure: Figure, actions: list[str]) -> list[str]:
     for action in actions:
         joints = ACTION_JOINTS.get(action, frozenset())
         allowed |= joints
-        if joints and not any(moves(joint, changes.get(joint, 0.0)) for joint in joints):
+        visible = figure.view.value in SEEN_IN.get(action, frozenset({"side", "front", "back", "top"}))
+        if joints and visible and not any(moves(joint, changes.get(joint, 0.0)) for joint in joints):
             found.append(f"{action} is not shown: none of {', '.join(sorted(joints))} changes between start and end")
     for joint, change in sorted(changes.items()):
         if joint not in allowed and moves(joint, change):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .figure_model import BodyPoint, Figure, Limb, Pose, Prop, View
-from .figure_props import HELD_PROPS, LINE_PROPS, Shape, anchor_shapes, fixed_shapes, hand_end_shapes, held_shapes, line_tone
+from .figure_props import HELD_PROPS, LINE_PROPS, Shape, upside_down, anchor_shapes, fixed_shapes, hand_end_shapes, held_shapes, line_tone
 from .figure_skeleton import (
     HEAD_RADIUS,
     limbs,
@@ -34,6 +34,8 @@ PADDING = 12.0
 """Room around the figure in cm, for round line ends."""
 GRIP = 0.5
 """Where along the hand a prop is held."""
+MIN_SIZE = 110.0
+"""The smallest width and height of a picture, in cm."""
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,7 @@ def _held_by_side(figure: Figure) -> dict[str, list[str]]:
                 # A bar held in both hands is drawn once, from the first hand across to the other.
                 if prop.kind in ("barbell", "straight-bar", "towel") and figure.view is not View.SIDE and index > 0:
                     continue
-                held[side].append(prop.kind)
+                held[side].append(prop.kind + (":flipped" if prop.angle is not None and abs(prop.angle) > 90 else ""))
             elif prop.kind in LINE_PROPS:
                 held[side].append(f"end:{prop.kind}")
     return held
@@ -318,7 +320,15 @@ def _held_group(kinds: list[str], view: View, start_angle: float, end_angle: flo
     """Props in the hand at the grip, turned back upright against the hand's own angle."""
     span = _hand_span(figure)
     shapes = tuple(
-        shape for kind in kinds for shape in (hand_end_shapes(kind[4:]) if kind.startswith("end:") else held_shapes(kind, view, span))
+        shape
+        for kind in kinds
+        for shape in (
+            hand_end_shapes(kind[4:])
+            if kind.startswith("end:")
+            else upside_down(held_shapes(kind.removesuffix(":flipped"), view, span))
+            if kind.endswith(":flipped")
+            else held_shapes(kind, view, span)
+        )
     )
     a = Transform(LENGTHS["hand"] * GRIP, 0, -start_angle)
     b = Transform(LENGTHS["hand"] * GRIP, 0, -end_angle)
@@ -431,6 +441,9 @@ def _bounds(
         xs.append(line.start.x)
         ys.append(line.start.y)
     left, right, top, bottom = min(xs) - PADDING, max(xs) + PADDING, min(ys) - PADDING, max(ys) + PADDING
+    # A small picture (arms folded, seen from above) is not blown up past the scale of a standing figure's.
+    grow_x, grow_y = max(0.0, MIN_SIZE - (right - left)) / 2, max(0.0, MIN_SIZE - (bottom - top)) / 2
+    left, right, top, bottom = left - grow_x, right + grow_x, top - grow_y, bottom + grow_y
     return (round(left), round(top), round(right - left), round(bottom - top))
 
 

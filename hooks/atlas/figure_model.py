@@ -106,8 +106,8 @@ class Prop(_Strict):
     """An equipment id from the taxonomy, or a scene prop (floor, handle, rope, straight-bar, cushion)."""
     at: tuple[float, float] | None = None
     """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley."""
-    angle: float | None = Field(default=None, ge=-90, le=90)
-    """A bench's back rest, in degrees from flat."""
+    angle: float | None = Field(default=None, ge=-180, le=180)
+    """A bench's incline in degrees from flat; for a prop in the hand, 180 holds it upside down (bottoms-up)."""
     hold: Hold | None = None
     """The hand or hands that hold it (dumbbells, a band's ends, a cable's handle)."""
     anchor: tuple[float, float] | None = None

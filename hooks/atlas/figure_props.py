@@ -155,13 +155,13 @@ def anchor_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
         return (Shape("line", (x - 10, y, x + 10, y), "prop"),)
     if prop.kind == "landmine":
         return (Shape("disc", (x, y, 4), "prop"),)
-    post = (Shape("line", (x + 3, 0, x + 3, min(y - 25, -60)), "prop-thin"),) if -y > 15 else ()
+    post = (Shape("line", (x + 3, 0, x + 3, min(y - 25, -60)), "prop-thin"),) if -y > 15 and view is not View.TOP else ()
     return post + (Shape("box", (x - 3, y - 4, 6, 8), "prop"),)
 
 
 def line_tone(kind: str) -> str:
     """The tone of the line from an anchor to the hand."""
-    return {"resistance-band": "band", "landmine": "prop"}.get(kind, "cable")
+    return {"resistance-band": "band", "landmine": "bar"}.get(kind, "cable")
 
 
 def hand_end_shapes(kind: str) -> tuple[Shape, ...]:
@@ -175,3 +175,17 @@ def hand_end_shapes(kind: str) -> tuple[Shape, ...]:
     if kind == "landmine":
         return (Shape("disc", (0, 0, 11), "prop"),)
     return ()
+
+
+def upside_down(shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    """The shapes turned over about the grip (a kettlebell held bottoms-up)."""
+    turned = []
+    for shape in shapes:
+        v = shape.values
+        if shape.kind == "line":
+            turned.append(Shape("line", (v[0], -v[1], v[2], -v[3]), shape.tone))
+        elif shape.kind == "box":
+            turned.append(Shape("box", (v[0], -v[1] - v[3], v[2], v[3]), shape.tone))
+        else:
+            turned.append(Shape(shape.kind, (v[0], -v[1], v[2]), shape.tone))
+    return tuple(turned)
