@@ -83,7 +83,7 @@ def test_a_fixed_point_stays_put() -> None:
 RECORD_GAPS = {
     "lawnmower": ["elbow changes by 85 but no action moves it", "shoulder changes by 54 but no action moves it"],
     "quadruped-rock-back": ["hip changes by 35 but no action moves it", "knee changes by 35 but no action moves it"],
-    "superman-lift": ["elbow changes by 145 but no action moves it"],
+    "superman-lift": ["elbow changes by 150 but no action moves it"],
     "wall-slide": ["elbow changes by 62 but no action moves it"],
 }
 """Movements these records' `actions` do not name yet (lawnmower: shoulder-extension and elbow-flexion; superman lift:
