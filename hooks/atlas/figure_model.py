@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from .values import Id, Record
 
 
 class View(StrEnum):
@@ -53,11 +55,7 @@ class BodyPoint(StrEnum):
     HIPS = "hips"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Limb(_Strict):
+class Limb(Record):
     """Joint angles of one side of the body, in degrees."""
 
     shoulder: float = 0
@@ -78,7 +76,7 @@ class Limb(_Strict):
     """Shoulder blade drawn forward round the ribs (+, protraction) or squeezed back (-, retraction), in cm."""
 
 
-class Pose(_Strict):
+class Pose(Record):
     """The body at one moment."""
 
     root: tuple[float, float] = (0, 92)
@@ -99,10 +97,10 @@ class Pose(_Strict):
     """The picture's right side (front, back and top views); the left side mirrored when left out."""
 
 
-class Prop(_Strict):
+class Prop(Record):
     """Equipment or scenery in the picture."""
 
-    kind: str
+    kind: Id
     """An equipment id from the taxonomy, or a scene prop (floor, handle, rope, straight-bar, cushion)."""
     at: tuple[float, float] | None = None
     """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley."""
@@ -114,7 +112,7 @@ class Prop(_Strict):
     """Where a band or cable is fixed, (x, y) in cm; a line runs from there to the hand."""
 
 
-class Figure(_Strict):
+class Figure(Record):
     """How an exercise looks: the view, the props and the two poses the movement goes between."""
 
     view: View

@@ -1,4 +1,12 @@
-"""Render movement figures as inline SVG through templates/figure.html.j2, and as plain data for the JSON export."""
+"""Render movement figures as inline SVG through templates/figure.html.j2, and as plain data for the JSON export.
+
+In any generated-Markdown template two globals draw an exercise's figure (nothing when it has none):
+- `{{ movement_figure(exercise) }}`: the exercise page's block (start, movement with its pause control, end);
+  on its own line with a blank line after it (templates/_movement_figure.md.j2 is the one include).
+- `{{ movement_thumbnail(exercise) }}`: a small still of the end position on one line, for a routine page's or a
+  printed sheet's table cell, such as `| {{ movement_thumbnail(exercise) }} [Face pull](...) | 3 x 12 |`. It takes
+  the Exercise (atlas.exercises[item.exercise_id]); 3.2 rem high on screen, 2.6 rem and black on white in print.
+"""
 
 from __future__ import annotations
 
