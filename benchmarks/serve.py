@@ -38,7 +38,7 @@ def time_serve_rebuilds(repo: Path, root: Path, mkdocs: list[str], env: dict[str
     port = _free_port()
     url = f"http://127.0.0.1:{port}/exercises/{RECORD}/"
     log = (root / "serve.log").open("wb")
-    server = subprocess.Popen([*mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
+    server = subprocess.Popen([*mkdocs, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         started = time.perf_counter()
