@@ -32,8 +32,8 @@ def test_exercise_page_shows_facts_links_and_callouts(minimal_site: BuildResult)
 
 
 def test_red_flag_callout_comes_from_the_record(minimal_site: BuildResult) -> None:
-    assert "Stop and see a professional" in minimal_site.page("exercises/shrug/")  # loads: [spine]
-    assert "Stop and see a professional" not in minimal_site.page("exercises/band-pull-apart/")
+    assert "Stop and see a professional first" in minimal_site.page("exercises/shrug/")  # loads: [spine]
+    assert "Stop and see a professional first" not in minimal_site.page("exercises/band-pull-apart/")
 
 
 def test_muscle_page_lists_primary_then_secondary(minimal_site: BuildResult) -> None:
