@@ -43,6 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.watch.append(str(layout.exercises_dir))
     try:
         _build.sources = generate_site(layout)
+        config.extra["index_urls"] = _build.sources.index_urls
     except AtlasProblems as problems:
         for problem in problems.problems:
             log.error(str(problem))
@@ -74,7 +75,6 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     assert _build.sources is not None
     if template_name == "404.html":
         context["map_links"] = _build.sources.map_links
-        context["index_urls"] = _build.sources.index_urls
     return context
 
 
