@@ -35,11 +35,9 @@ def _figures() -> dict[str, Figure]:
     for stem, path in records.items():
         doc, problems = read_yaml(path, f"exercises/{path.name}")
         assert doc is not None and not problems
-        written = doc.value.get("figure")
-        docs[stem] = (doc, SimpleNamespace(figure=Figure.model_validate(written) if written else None))
-    figures, problems = check_figures(REPO, docs, TAXONOMY["equipment"])
-    assert problems == []
-    return figures
+        docs[stem] = (doc, SimpleNamespace(figure=Figure.model_validate(doc.value["figure"])))
+    assert check_figures(docs, TAXONOMY["equipment"]) == []
+    return {stem: record.figure for stem, (_, record) in docs.items()}
 
 
 def _doc(tmp_path: Path, text: str) -> SourcedYaml:
@@ -151,28 +149,22 @@ def test_bad_figures_give_one_line_each(tmp_path: Path, text: str, expected: lis
     assert sorted(str(problem) for problem in problems) == expected
 
 
-def test_a_missing_figure_is_a_problem_when_figures_are_required(tmp_path: Path) -> None:
+def test_a_missing_figure_stops_the_build_with_its_record(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    docs = {}
-    for path in sorted((project / "exercises").glob("[!_]*.yml")):
-        doc, _ = read_yaml(path, f"exercises/{path.name}")
-        assert doc is not None
-        docs[path.stem] = (doc, SimpleNamespace(figure=None))
-    _, optional = check_figures(project, docs, TAXONOMY["equipment"], required=False)
-    _, required = check_figures(project, docs, TAXONOMY["equipment"], required=True)
-    assert optional == []
-    assert [str(problem) for problem in required] == [
-        f"exercises/{stem}.yml:{doc.line_of(())}: figure: is missing; every exercise needs a figure of its movement"
-        for stem, (doc, _) in sorted(docs.items())
-    ]
+    record = project / "exercises" / "face-pull.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text[: text.index("\nfigure:")] + "\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "exercises/face-pull.yml:2: figure: is missing; it is required" in result.output
 
 
 def test_a_bad_figure_stops_the_build_with_its_line(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     record = project / "exercises" / "face-pull.yml"
-    record.write_text(
-        record.read_text(encoding="utf-8") + "figure:\n  view: side\n  start:\n    near: {knee: -40}\n  end: {}\n", encoding="utf-8"
-    )
+    text = record.read_text(encoding="utf-8")
+    bad_figure = "figure:\n  view: side\n  start:\n    near: {knee: -40}\n  end: {}\n"
+    record.write_text(text[: text.index("figure:")] + bad_figure, encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
     errors = [line.removeprefix("ERROR   -  ") for line in result.output.splitlines() if line.startswith("ERROR")]

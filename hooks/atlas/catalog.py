@@ -78,9 +78,7 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     problems += check_taxonomy(taxonomy_doc, taxonomy_record, ids)
     problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
     problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]
-    figures, figure_problems = check_figures(layout.root, exercises, taxonomy_record.equipment)
-    problems += figure_problems
-    exercises = {stem: (doc, record.model_copy(update={"figure": figures.get(stem)})) for stem, (doc, record) in exercises.items()}
+    problems += check_figures(exercises, taxonomy_record.equipment)
     problems += [problem for doc, record in routines.values() for problem in check_routine(doc, record, ids)]
     problems += unique_names([(doc, record.name) for doc, record in exercises.values()], "exercise")
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")

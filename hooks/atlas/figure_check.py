@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -13,58 +12,23 @@ from .figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
 from .figure_skeleton import PLANES, RANGES, SIDES
 from .problems import Problem, field_label
 from .record_check import check_record
-from .sourced_yaml import SourcedYaml, read_yaml
+from .sourced_yaml import SourcedYaml
 
 FIGURE_KEY = "figure"
-FIGURES_REQUIRED = False
-"""Whether an exercise without a figure is a problem. Off until the figures live in the records (then True)."""
-FALLBACK_DIR = "figures"
-"""While figures are kept apart from the records: figures/<id>.yml holds the value of the record's `figure:` key."""
 
 
 class _FigureFile(BaseModel):
-    """A figures/<id>.yml file, read as if it were the record's `figure:` key."""
+    """A figure on its own, read as if it were a record's `figure:` key."""
 
     model_config = ConfigDict(extra="forbid")
     figure: Figure
     """The figure."""
 
 
-def check_figures(
-    root: Path, exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_ids: Iterable[str], required: bool = FIGURES_REQUIRED
-) -> tuple[dict[str, Figure], list[Problem]]:
-    """Each exercise's figure by id (its record's `figure:`, else figures/<id>.yml), and every problem found in them."""
+def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_ids: Iterable[str]) -> list[Problem]:
+    """Every problem in the exercises' figures (the record model requires one per exercise): ranges, sides, props."""
     known = set(equipment_ids) | set(SCENE_PROPS)
-    figures: dict[str, Figure] = {}
-    problems: list[Problem] = []
-    for stem, (doc, record) in exercises.items():
-        figure: Figure | None = record.figure
-        source: SourcedYaml | None = doc
-        if figure is None:
-            figure, source = _fallback(root, stem, problems)
-        if figure is None or source is None:
-            if required and source is None:
-                problems.append(Problem(doc.path, doc.line_of(()), FIGURE_KEY, "is missing; every exercise needs a figure of its movement"))
-            continue
-        found = figure_problems(source, (FIGURE_KEY,), figure, known)
-        problems += found
-        if not found:
-            figures[stem] = figure
-    return figures, problems
-
-
-def _fallback(root: Path, stem: str, problems: list[Problem]) -> tuple[Figure | None, SourcedYaml | None]:
-    file = root / FALLBACK_DIR / f"{stem}.yml"
-    if not file.is_file():
-        return None, None
-    fallback, found = read_yaml(file, f"{FALLBACK_DIR}/{stem}.yml")
-    problems.extend(found)
-    if fallback is None:
-        return None, fallback
-    document = SourcedYaml(fallback.path, {FIGURE_KEY: fallback.value}, {(FIGURE_KEY, *key): line for key, line in fallback.lines.items()})
-    record, found = check_record(document, _FigureFile)
-    problems.extend(found)
-    return (record.figure if record else None), document
+    return [problem for doc, record in exercises.values() for problem in figure_problems(doc, (FIGURE_KEY,), record.figure, known)]
 
 
 def check_figure(doc: SourcedYaml, prefix: tuple[str, ...], known_props: set[str]) -> tuple[Figure | None, list[Problem]]:

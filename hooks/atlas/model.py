@@ -155,7 +155,7 @@ class ExerciseRecord(Record):
     """Ids of related exercises."""
     sources: tuple[SourceId, ...] = Field(min_length=1, max_length=12)
     """Ids of source records (exercises/sources/<id>.yml) the facts come from; at least one."""
-    figure: Figure | None = None
+    figure: Figure
     """The movement figure: view, props, start and end pose (hooks/atlas/figure_model.py)."""
 
     @property
