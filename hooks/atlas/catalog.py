@@ -77,12 +77,12 @@ def _taxonomy(document: SourcedYaml) -> tuple[dict[str, MuscleGroup], dict[str, 
     groups = {}
     for group_id, raw in document.value["muscles"].items():
         parts = tuple(
-            MusclePart(part_id, group_id, part["name"], part["does"], tuple(part.get("aliases", ())), part.get("region"))
+            MusclePart(part_id, group_id, part["name"], part["does"], tuple(part.get("aliases", ())))
             for part_id, part in raw.get("parts", {}).items()
         )
         groups[group_id] = MuscleGroup(
             group_id, raw["name"], MuscleKind(raw["kind"]), raw["where"], raw["does"], raw["training"],
-            tuple(raw.get("aliases", ())), bool(raw.get("red_flags", False)), raw.get("region"), parts,
+            tuple(raw.get("aliases", ())), bool(raw.get("red_flags", False)), parts,
         )
     equipment = {
         equipment_id: Equipment(equipment_id, raw["name"], tuple(raw.get("aliases", ())))

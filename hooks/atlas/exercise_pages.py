@@ -5,7 +5,7 @@ from __future__ import annotations
 from .graph import Atlas
 from .model import Exercise, TargetKind
 from .links import exercise_link, mention_links, muscle_link
-from .muscle_map import region_roles
+from .muscle_map import highlight
 from .rendering import GeneratedPage, Link, page_uri, render_markdown
 
 
@@ -23,7 +23,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         link_sections=_link_sections(atlas, exercise),
         search_terms=_search_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
-        page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
+        page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
 

@@ -11,7 +11,8 @@ from .graph import Atlas
 from .index_pages import export_json, render_exercise_index
 from .layout import ProjectLayout
 from .model import Article
-from .muscle_map import region_links
+from .muscle_map import index_map
+from .muscle_map_check import load_muscle_map
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .rendering import GeneratedFile, GeneratedPage
 from .routine_generation import generate_routines
@@ -30,9 +31,9 @@ class SiteSources:
     """Generated non-page files (the JSON export)."""
 
     @property
-    def map_links(self) -> dict[str, dict[str, str]]:
-        """Muscle map regions with their names and pages, for templates that have no page of their own (404)."""
-        return region_links(self.atlas)
+    def map_links(self) -> dict[str, object]:
+        """The muscle map that links every muscle page, for templates that have no page of their own (404)."""
+        return index_map(self.atlas)
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -43,6 +44,7 @@ class SiteSources:
 def build_atlas(layout: ProjectLayout) -> Atlas:
     """Load, check and join every source; raises AtlasProblems before anything is rendered."""
     atlas = load_catalog(layout)
+    atlas = atlas.with_muscle_map(load_muscle_map(layout, atlas))
     generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
     atlas = atlas.with_routines(atlas.routines | generated)
     return atlas.with_articles(weave_articles(layout, atlas))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Article, Equipment, Exercise, Mention, MuscleGroup, MusclePart, Role, Routine, TargetKind
+from .model import Article, Equipment, Exercise, Mention, MuscleGroup, MuscleMap, MusclePart, Role, Routine, TargetKind
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Atlas:
     """Routines by id: authored first, then generated."""
     articles: dict[str, Article] = field(default_factory=dict)
     """Articles by path inside content/."""
+    muscle_map: MuscleMap = field(default_factory=MuscleMap)
+    """The drawings of the muscle map and which shapes show which muscle."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -85,8 +87,12 @@ class Atlas:
 
     def with_routines(self, routines: dict[str, Routine]) -> Atlas:
         """The same atlas with these routines."""
-        return Atlas(self.groups, self.equipment, self.exercises, routines, self.articles)
+        return Atlas(self.groups, self.equipment, self.exercises, routines, self.articles, self.muscle_map)
 
     def with_articles(self, articles: dict[str, Article]) -> Atlas:
         """The same atlas with these articles."""
-        return Atlas(self.groups, self.equipment, self.exercises, self.routines, articles)
+        return Atlas(self.groups, self.equipment, self.exercises, self.routines, articles, self.muscle_map)
+
+    def with_muscle_map(self, muscle_map: MuscleMap) -> Atlas:
+        """The same atlas with this muscle map."""
+        return Atlas(self.groups, self.equipment, self.exercises, self.routines, self.articles, muscle_map)

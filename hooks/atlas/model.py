@@ -71,8 +71,6 @@ class MusclePart:
     """What it does."""
     aliases: tuple[str, ...] = ()
     """Other names people use."""
-    region: str | None = None
-    """Muscle map region it lights, if drawn."""
 
 
 @dataclass(frozen=True)
@@ -95,16 +93,8 @@ class MuscleGroup:
     """Other names people search for."""
     red_flags: bool = False
     """Whether its page shows the red-flag callout."""
-    region: str | None = None
-    """Muscle map region of the whole group, when it has no parts."""
     parts: tuple[MusclePart, ...] = ()
     """Its parts, in taxonomy order."""
-
-    @property
-    def regions(self) -> tuple[str, ...]:
-        """Every map region the group covers."""
-        own = (self.region,) if self.region else ()
-        return own + tuple(dict.fromkeys(part.region for part in self.parts if part.region))
 
 
 @dataclass(frozen=True)
@@ -283,3 +273,49 @@ class Article:
     """The page's Markdown with cross-links, disclaimer and callouts added (front matter not included)."""
     mentions: tuple[Mention, ...] = ()
     """Links it makes to exercises, muscles and routines."""
+
+
+@dataclass(frozen=True)
+class MapView:
+    """One drawing of the muscle map (overrides/partials/anatomy/<id>.html)."""
+
+    id: str
+    """Stable id, the drawing's file name."""
+    name: str
+    """What it shows, as captions say it ("Back, deep muscles")."""
+    shapes: tuple[str, ...]
+    """Ids of the muscle shapes drawn in it, in drawing order."""
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    """Where the map on /muscles/ numbers a muscle."""
+
+    view: str
+    """The view that carries the number."""
+    x: int
+    """Horizontal position, in the drawing's units."""
+    y: int
+    """Vertical position, in the drawing's units."""
+
+
+@dataclass(frozen=True)
+class MuscleDrawing:
+    """The shapes that show one muscle group or part."""
+
+    muscle_id: str
+    """The taxonomy id of the group or part."""
+    shapes: dict[str, tuple[str, ...]]
+    """Shape ids by view id (every view that shows it)."""
+    label: MapLabel | None = None
+    """Where /muscles/ puts its number, if anywhere."""
+
+
+@dataclass(frozen=True)
+class MuscleMap:
+    """The drawings and which of their shapes show which muscle (exercises/_muscle-map.yml)."""
+
+    views: dict[str, MapView] = field(default_factory=dict)
+    """Views by id, in the order pages show them."""
+    drawings: dict[str, MuscleDrawing] = field(default_factory=dict)
+    """Drawings by muscle id (groups with shapes of their own, and parts)."""

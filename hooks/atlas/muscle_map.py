@@ -1,36 +1,64 @@
-"""Which muscle map regions a page lights, and how strongly."""
+"""What each page's muscle map draws: the views that show its muscles, and each shape's shade or link."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from .graph import Atlas
 from .model import Role
 
 
-def region_roles(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = ()) -> dict[str, str]:
-    """Map region -> "primary" or "secondary" for these muscle ids (a group lights all its regions)."""
-    roles: dict[str, str] = {}
+def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The map of a page about these muscles: the fewest views, in declared order, that show every one of
+    them, each with the role ("primary" or "secondary") of every shape it lights. A group lights its parts."""
+    roles: dict[str, dict[str, str]] = {view: {} for view in atlas.muscle_map.views}
+    unseen: dict[str, set[str]] = {}
     for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)):
         for muscle_id in muscles:
-            for region in _regions(atlas, muscle_id):
-                roles.setdefault(region, role.value)
-    return dict(sorted(roles.items()))
+            for drawing_id in _drawn_ids(atlas, muscle_id):
+                drawing = atlas.muscle_map.drawings[drawing_id]
+                unseen.setdefault(drawing_id, set(drawing.shapes))
+                for view, shapes in drawing.shapes.items():
+                    for shape in shapes:
+                        roles[view].setdefault(shape, role.value)
+    views = []
+    for view in atlas.muscle_map.views.values():
+        if any(view.id in views_left for views_left in unseen.values()):
+            views.append({"id": view.id, "name": view.name, "shapes": roles[view.id]})
+            unseen = {drawing_id: left for drawing_id, left in unseen.items() if view.id not in left}
+    shades = [role.value for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)) if muscles]
+    return {"views": views, "roles": shades}
 
 
-def _regions(atlas: Atlas, muscle_id: str) -> tuple[str, ...]:
-    part = atlas.parts.get(muscle_id)
-    if part:
-        return (part.region,) if part.region else ()
-    return atlas.groups[muscle_id].regions
-
-
-def region_links(atlas: Atlas) -> dict[str, dict[str, str]]:
-    """Map region -> its name and the group page it leads to, for the clickable map."""
-    links: dict[str, dict[str, str]] = {}
+def index_map(atlas: Atlas) -> dict[str, Any]:
+    """The map that leads to every muscle page: every view, each drawn muscle numbered, its shapes linked to
+    its number, and the legend of named links (groups in taxonomy order, each with its parts)."""
+    numbers: dict[str, int] = {}
+    legend = []
     for group in atlas.groups.values():
-        if group.region:
-            links[group.region] = {"name": group.name, "href": f"muscles/{group.id}/"}
-        for part in group.parts:
-            if part.region and part.region not in links:
-                own = part.region == part.id
-                links[part.region] = {"name": part.name if own else group.name, "href": f"muscles/{group.id}/" + (f"#{part.id}" if own else "")}
-    return dict(sorted(links.items()))
+        entry = _entry(atlas, group.id, f"muscles/{group.id}/", numbers)
+        entry["parts"] = [_entry(atlas, part.id, f"muscles/{group.id}/#{part.id}", numbers) for part in group.parts]
+        legend.append(entry)
+    views = []
+    for view in atlas.muscle_map.views.values():
+        links = {shape: numbers[drawing.muscle_id] for drawing in atlas.muscle_map.drawings.values()
+                 for shape in drawing.shapes.get(view.id, ()) if drawing.muscle_id in numbers}
+        labels = [{"number": numbers[drawing.muscle_id], "x": drawing.label.x, "y": drawing.label.y}
+                  for drawing in atlas.muscle_map.drawings.values() if drawing.label and drawing.label.view == view.id and drawing.muscle_id in numbers]
+        views.append({"id": view.id, "name": view.name, "shapes": {}, "links": links, "labels": sorted(labels, key=lambda label: label["number"])})
+    return {"views": views, "legend": legend}
+
+
+def _entry(atlas: Atlas, muscle_id: str, href: str, numbers: dict[str, int]) -> dict[str, Any]:
+    """A legend link; a muscle drawn in its own right gets the next number."""
+    if muscle_id in atlas.muscle_map.drawings:
+        numbers[muscle_id] = len(numbers) + 1
+    return {"name": atlas.muscle_name(muscle_id), "href": href, "number": numbers.get(muscle_id)}
+
+
+def _drawn_ids(atlas: Atlas, muscle_id: str) -> tuple[str, ...]:
+    """The drawings that show a group or part: a part's own, or a group's own and its parts'."""
+    if muscle_id in atlas.parts:
+        return (muscle_id,)
+    ids = (muscle_id, *(part.id for part in atlas.groups[muscle_id].parts))
+    return tuple(drawing_id for drawing_id in ids if drawing_id in atlas.muscle_map.drawings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .graph import Atlas
 from .links import exercise_link, mention_links
 from .model import MuscleGroup, MuscleKind, Role, TargetKind
-from .muscle_map import region_links, region_roles
+from .muscle_map import highlight, index_map
 from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
 
 KIND_TITLES = {
@@ -26,7 +26,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
         search_terms=[group.name, *group.aliases, *(name for part in group.parts for name in (part.name, *part.aliases))],
-        page_data={"kind": "muscle", "id": group.id, "map": region_roles(atlas, (group.id,)), "map_links": region_links(atlas)},
+        page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,))},
     )
     return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
 
@@ -43,7 +43,7 @@ def render_muscle_index(atlas: Atlas) -> GeneratedPage:
         "muscles_index.md.j2",
         uri,
         sections=sections,
-        page_data={"kind": "muscle-index", "map": {}, "map_links": region_links(atlas)},
+        page_data={"kind": "muscle-index", "map": index_map(atlas)},
     )
     return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
 
