@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .articles import weave_articles
+from .asset_licences import check_assets
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
 from .graph import Atlas
@@ -45,6 +46,7 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     """Load, check and join every source; raises AtlasProblems before anything is rendered."""
     atlas = load_catalog(layout)
     atlas = atlas.with_muscle_map(load_muscle_map(layout, atlas))
+    check_assets(layout)
     generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
     atlas = atlas.with_routines(atlas.routines | generated)
     return atlas.with_articles(weave_articles(layout, atlas))
