@@ -22,9 +22,14 @@ def declaration_file(layout: ProjectLayout) -> Path:
     return layout.exercises_dir / "_muscle-map.yml"
 
 
+SHIPPED_DRAWINGS = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "anatomy"
+"""The drawings that come with the generator, for a project without overrides of its own."""
+
+
 def drawings_dir(layout: ProjectLayout) -> Path:
-    """The view templates of the muscle map."""
-    return layout.root / "overrides" / "partials" / "anatomy"
+    """The view templates of the muscle map: the project's, else those that come with the generator."""
+    own = layout.root / "overrides" / "partials" / "anatomy"
+    return own if own.is_dir() else SHIPPED_DRAWINGS
 
 
 def load_muscle_map(layout: ProjectLayout, atlas: Atlas) -> MuscleMap:
