@@ -45,14 +45,6 @@ def test_muscle_page_lists_primary_then_secondary(minimal_site: BuildResult) -> 
     assert 'id="lower-traps"' in traps
 
 
-def test_muscle_map_highlights_the_record_muscles(minimal_site: BuildResult) -> None:
-    html = minimal_site.page("exercises/face-pull/")
-    assert 'uba-region uba-region--primary" data-region="rear-delts"' in html
-    assert 'uba-region uba-region--primary" data-region="rotator-cuff"' in html
-    assert 'uba-region uba-region--secondary" data-region="middle-traps"' in html
-    assert 'uba-region uba-region--none" data-region="lats"' in html
-
-
 def test_index_pages_list_everything(minimal_site: BuildResult) -> None:
     exercises = minimal_site.article("exercises/")
     for name in ("Face pull", "Band pull-apart", "Shrug"):

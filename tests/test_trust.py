@@ -155,7 +155,8 @@ def test_muscle_map_highlights_have_enough_contrast(scheme: str, watched: Watche
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     fill = "sel => getComputedStyle(document.querySelector(sel)).fill"
     page.wait_for_timeout(400)
-    primary, secondary, idle = (page.evaluate(fill, f".uba-region--{role}") for role in ("primary", "secondary", "none"))
+    primary, secondary, idle = (page.evaluate(fill, selector) for selector in
+                                (".uba-shape--primary", ".uba-shape--secondary", ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert min(_contrast(primary, idle), _contrast(secondary, idle), _contrast(primary, secondary), _contrast(primary, background)) >= 3
 

@@ -15,9 +15,11 @@
         var number = element.getAttribute("data-link");
         element.addEventListener("mouseenter", function () { lit(map, number, true); });
         element.addEventListener("mouseleave", function () { lit(map, number, false); });
-        element.addEventListener("focus", function () { lit(map, number, true); });
-        element.addEventListener("blur", function () { lit(map, number, false); });
-        if (element.tagName.toLowerCase() !== "a") {
+        if (element.tagName.toLowerCase() === "a") {
+          element.addEventListener("focus", function () { lit(map, number, true); });
+          element.addEventListener("blur", function () { lit(map, number, false); });
+        } else {
+          /* No focus listeners here: Chromium would make every shape a tab stop. */
           element.addEventListener("click", function () {
             var link = map.querySelector('.uba-map-legend a[data-link="' + number + '"]');
             if (link) { link.click(); }
