@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -92,7 +93,7 @@ def declared(atlas: Atlas, muscle_ids: tuple[str, ...]) -> dict[str, set[str]]:
     """Shapes by view of these muscles (groups with their parts), from the declaration."""
     found: dict[str, set[str]] = {}
     for muscle_id in muscle_ids:
-        ids = (muscle_id,) if muscle_id in atlas.parts else (muscle_id, *(part.id for part in atlas.groups[muscle_id].parts))
+        ids = (muscle_id,) if muscle_id in atlas.parts else (muscle_id, *atlas.groups[muscle_id].parts)
         for drawing_id in ids:
             drawing = atlas.muscle_map.drawings.get(drawing_id)
             for view, shapes in (drawing.shapes.items() if drawing else ()):
@@ -115,7 +116,7 @@ def test_every_muscle_page_highlights_its_shapes_and_nothing_else(minimal_site: 
             assert lit and lit == expected[view_id], (group.id, view_id)
             assert not shapes_with(view, "uba-shape--secondary")
             shown[view_id] = lit
-        for drawing_id in (group.id, *(part.id for part in group.parts)):
+        for drawing_id in (group.id, *group.parts):
             drawing = minimal_atlas.muscle_map.drawings.get(drawing_id)
             assert drawing is None or set(drawing.shapes) & set(shown), f"{drawing_id} is in none of the views of its page"
 
@@ -148,7 +149,7 @@ def test_muscles_index_links_every_group_and_part_by_name(minimal_site: BuildRes
     names = {text.split(" ", 1)[-1] if number else text: (urljoin("/muscles/", href), number) for href, number, text in page.legend}
     for group in minimal_atlas.groups.values():
         assert names[group.name][0] == f"/muscles/{group.id}/"
-        for part in group.parts:
+        for part in group.parts.values():
             assert names[part.name] == (f"/muscles/{group.id}/#{part.id}", names[part.name][1])
     numbers = {number for _, number, _ in page.legend if number}
     linked = {number for view in page.views for number in view["links"].values()}  # type: ignore[attr-defined]
@@ -218,7 +219,11 @@ def test_a_muscle_nobody_drew_stops_the_build_at_its_taxonomy_line(tmp_path: Pat
     assert "Traceback" not in result.output
 
 
-def test_the_repository_declares_every_taxonomy_muscle() -> None:
-    atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
+def test_the_repository_declares_every_taxonomy_muscle(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    for name in ("_taxonomy.yml", "_muscle-map.yml"):
+        shutil.copy2(REPO / "exercises" / name, project / "exercises" / name)
+    shutil.copytree(REPO / "exercises" / "sources", project / "exercises" / "sources", dirs_exist_ok=True)
+    atlas = build_atlas(ProjectLayout(project, project / "content"))
     drawn = set(atlas.muscle_map.drawings)
     assert {group.id for group in atlas.groups.values() if not group.parts} | set(atlas.parts) <= drawn

@@ -69,7 +69,8 @@ def check_assets(layout: ProjectLayout) -> tuple[Asset, ...]:
     assets = _entries(document, problems) if document is not None else {}
     for path in files:
         if path not in assets and not any(problem.field.startswith(f"assets.{path}") for problem in problems):
-            problems.append(Problem(path, 0, "licence", f"has no source and licence; expected an entry for it under assets: in {layout.label(file)}"))
+            problems.append(Problem(path, 0, "licence",
+                                    f"has no source and licence; expected an entry for it under assets: in {layout.label(file)}"))
     declared = tuple(asset for path, asset in assets.items() if path in files or path.startswith("bundled:"))
     problems += _credits(layout, declared)
     if problems:
@@ -97,7 +98,8 @@ def _entries(document: SourcedYaml, problems: list[Problem]) -> dict[str, Asset]
         if isinstance(raw, dict) and isinstance(raw.get("name"), str) and isinstance(raw.get("url"), str):
             licences[licence_id] = Licence(licence_id, raw["name"], raw["url"])
         else:
-            problems.append(Problem(document.path, document.line_of(("licences", licence_id)), f"licences.{licence_id}", "expected {name: ..., url: ...}"))
+            line = document.line_of(("licences", licence_id))
+            problems.append(Problem(document.path, line, f"licences.{licence_id}", "expected {name: ..., url: ...}"))
     assets = {}
     for section in ("assets", "bundled"):
         for path, raw in (value.get(section) or {}).items():
@@ -110,14 +112,16 @@ def _entries(document: SourcedYaml, problems: list[Problem]) -> dict[str, Asset]
 def _entry(document: SourcedYaml, section: str, path: str, raw: Any, licences: dict[str, Licence], problems: list[Problem]) -> Asset | None:
     where = (section, path)
     if not isinstance(raw, dict):
-        problems.append(Problem(document.path, document.line_of(where), f"{section}.{path}", f"expected {{{', '.join(REQUIRED)}, authors, changes}}"))
+        expected = f"expected {{{', '.join(REQUIRED)}, authors, changes}}"
+        problems.append(Problem(document.path, document.line_of(where), f"{section}.{path}", expected))
         return None
     missing = [name for name in REQUIRED if not isinstance(raw.get(name), str) or not raw[name].strip()]
     for name in missing:
         problems.append(Problem(document.path, document.line_of(where), f"{section}.{path}.{name}", "is missing; expected a line of text"))
     authors = raw.get("authors")
     if not isinstance(authors, list) or not authors or not all(isinstance(author, str) and author.strip() for author in authors):
-        problems.append(Problem(document.path, document.line_of(where), f"{section}.{path}.authors", "is missing; expected a list of names, such as [Ryan Graves]"))
+        problems.append(Problem(document.path, document.line_of(where), f"{section}.{path}.authors",
+                                "is missing; expected a list of names, such as [Ryan Graves]"))
         missing.append("authors")
     licence = licences.get(raw.get("licence", ""))
     if "licence" not in missing and licence is None:
@@ -138,5 +142,6 @@ def _credits(layout: ProjectLayout, assets: tuple[Asset, ...]) -> list[Problem]:
     for asset in assets:
         for what, value in (*(("author", author) for author in asset.authors), ("licence", asset.licence.url)):
             if value not in text:
-                problems.append(Problem(label, 0, "credits", f"does not name {value} ({what} of {asset.path} in assets.yml); expected every author and licence link declared there"))
+                problems.append(Problem(label, 0, "credits", f"does not name {value} ({what} of {asset.path} in assets.yml); "
+                                        "expected every author and licence link declared there"))
     return problems

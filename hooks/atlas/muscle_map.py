@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .graph import Atlas
-from .model import Role
+from .model import Role, TargetKind
+from .page_kinds import page_url
 
 
 def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -36,16 +37,19 @@ def index_map(atlas: Atlas) -> dict[str, Any]:
     numbers: dict[str, int] = {}
     legend = []
     for group in atlas.groups.values():
-        entry = _entry(atlas, group.id, f"muscles/{group.id}/", numbers)
-        entry["parts"] = [_entry(atlas, part.id, f"muscles/{group.id}/#{part.id}", numbers) for part in group.parts]
+        href = page_url(TargetKind.MUSCLE, group.id)
+        entry = _entry(atlas, group.id, href, numbers)
+        entry["parts"] = [_entry(atlas, part_id, f"{href}#{part_id}", numbers) for part_id in group.parts]
         legend.append(entry)
     views = []
     for view in atlas.muscle_map.views.values():
         links = {shape: numbers[drawing.muscle_id] for drawing in atlas.muscle_map.drawings.values()
                  for shape in drawing.shapes.get(view.id, ()) if drawing.muscle_id in numbers}
         labels = [{"number": numbers[drawing.muscle_id], "x": drawing.label.x, "y": drawing.label.y}
-                  for drawing in atlas.muscle_map.drawings.values() if drawing.label and drawing.label.view == view.id and drawing.muscle_id in numbers]
-        views.append({"id": view.id, "name": view.name, "shapes": {}, "links": links, "labels": sorted(labels, key=lambda label: label["number"])})
+                  for drawing in atlas.muscle_map.drawings.values()
+                  if drawing.label and drawing.label.view == view.id and drawing.muscle_id in numbers]
+        labels.sort(key=lambda label: label["number"])
+        views.append({"id": view.id, "name": view.name, "shapes": {}, "links": links, "labels": labels})
     return {"views": views, "legend": legend}
 
 
@@ -60,5 +64,5 @@ def _drawn_ids(atlas: Atlas, muscle_id: str) -> tuple[str, ...]:
     """The drawings that show a group or part: a part's own, or a group's own and its parts'."""
     if muscle_id in atlas.parts:
         return (muscle_id,)
-    ids = (muscle_id, *(part.id for part in atlas.groups[muscle_id].parts))
+    ids = (muscle_id, *atlas.groups[muscle_id].parts)
     return tuple(drawing_id for drawing_id in ids if drawing_id in atlas.muscle_map.drawings)

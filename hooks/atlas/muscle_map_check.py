@@ -38,7 +38,7 @@ def load_muscle_map(layout: ProjectLayout, atlas: Atlas) -> MuscleMap:
     file = declaration_file(layout)
     label = layout.label(file)
     if not file.is_file():
-        raise AtlasProblems([Problem(label, 0, "file", "is missing; expected the muscle map declaration (views and the shapes of each muscle)")])
+        raise AtlasProblems([Problem(label, 0, "file", "is missing; expected the muscle map declaration (views and each muscle's shapes)")])
     document, problems = read_yaml(file, label)
     if document is None:
         raise AtlasProblems(problems)
@@ -54,8 +54,8 @@ def load_muscle_map(layout: ProjectLayout, atlas: Atlas) -> MuscleMap:
 def _views(document: SourcedYaml, folder: Path, problems: list[Problem]) -> dict[str, MapView]:
     raw = document.value.get("views") if isinstance(document.value, dict) else None
     if not isinstance(raw, dict) or not raw:
-        problems.append(Problem(document.path, document.line_of(("views",)) if isinstance(document.value, dict) and "views" in document.value else 1,
-                                "views", "is missing or empty; expected the views by id, such as back: {name: Back}"))
+        line = document.line_of(("views",)) if raw is not None else 1
+        problems.append(Problem(document.path, line, "views", "is missing or empty; expected the views by id, such as back: {name: Back}"))
         return {}
     views = {}
     for view_id, spec in raw.items():
@@ -64,7 +64,8 @@ def _views(document: SourcedYaml, folder: Path, problems: list[Problem]) -> dict
         if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
             problems.append(Problem(document.path, line, f"views.{view_id}", "expected {name: <what the view shows>}"))
         elif not template.is_file():
-            problems.append(Problem(document.path, line, f"views.{view_id}", f"has no drawing; expected overrides/partials/anatomy/{view_id}.html"))
+            expected = f"has no drawing; expected overrides/partials/anatomy/{view_id}.html"
+            problems.append(Problem(document.path, line, f"views.{view_id}", expected))
         else:
             shapes = tuple(dict.fromkeys(SHAPE_CALL.findall(template.read_text(encoding="utf-8"))))
             views[view_id] = MapView(view_id, spec["name"], shapes)
@@ -81,10 +82,12 @@ def _drawings(document: SourcedYaml, views: dict[str, MapView], known: set[str],
         where = ("muscles", muscle_id)
         field = f"muscles.{muscle_id}"
         if muscle_id not in known:
-            problems.append(Problem(document.path, document.line_of(where), field, f"unknown muscle id {muscle_id!r}{_hint(muscle_id, known)}; expected a group or part of exercises/_taxonomy.yml"))
+            message = f"unknown muscle id {muscle_id!r}{_hint(muscle_id, known)}; expected a group or part of exercises/_taxonomy.yml"
+            problems.append(Problem(document.path, document.line_of(where), field, message))
             continue
         if not isinstance(spec, dict) or not isinstance(spec.get("shapes"), dict) or not spec["shapes"]:
-            problems.append(Problem(document.path, document.line_of(where), field, "expected {shapes: {<view>: [shape names]}, label: [<view>, x, y]}"))
+            expected = "expected {shapes: {<view>: [shape names]}, label: [<view>, x, y]}"
+            problems.append(Problem(document.path, document.line_of(where), field, expected))
             continue
         shapes = _shapes(document, where, spec["shapes"], views, problems)
         label = _label(document, where, spec.get("label"), shapes, problems)
@@ -92,16 +95,19 @@ def _drawings(document: SourcedYaml, views: dict[str, MapView], known: set[str],
     return drawings
 
 
-def _shapes(document: SourcedYaml, where: tuple[str, ...], raw: dict[str, Any], views: dict[str, MapView], problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _shapes(document: SourcedYaml, where: tuple[str, ...], raw: dict[str, Any], views: dict[str, MapView],
+            problems: list[Problem]) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for view_id, names in raw.items():
         key = (*where, "shapes", view_id)
         field = ".".join(key)
         if view_id not in views:
-            problems.append(Problem(document.path, document.line_of(key), field, f"unknown view {view_id!r}; expected one of {', '.join(views)}"))
+            expected = f"unknown view {view_id!r}; expected one of {', '.join(views)}"
+            problems.append(Problem(document.path, document.line_of(key), field, expected))
             continue
         if not isinstance(names, list) or not names or not all(isinstance(name, str) for name in names):
-            problems.append(Problem(document.path, document.line_of(key), field, "expected a list of shape names, such as [trapezius_upper]"))
+            expected = "expected a list of shape names, such as [trapezius_upper]"
+            problems.append(Problem(document.path, document.line_of(key), field, expected))
             continue
         matched: list[str] = []
         for index, name in enumerate(names):
@@ -114,12 +120,14 @@ def _shapes(document: SourcedYaml, where: tuple[str, ...], raw: dict[str, Any], 
     return found
 
 
-def _label(document: SourcedYaml, where: tuple[str, ...], raw: Any, shapes: dict[str, tuple[str, ...]], problems: list[Problem]) -> MapLabel | None:
+def _label(document: SourcedYaml, where: tuple[str, ...], raw: Any, shapes: dict[str, tuple[str, ...]],
+           problems: list[Problem]) -> MapLabel | None:
     if raw is None:
         return None
     key = (*where, "label")
     if not (isinstance(raw, list) and len(raw) == 3 and raw[0] in shapes and all(isinstance(n, int) for n in raw[1:])):
-        problems.append(Problem(document.path, document.line_of(key), ".".join(key), f"expected [view, x, y] with a view that shows the muscle ({', '.join(shapes)}) and whole numbers"))
+        expected = f"expected [view, x, y] with a view that shows the muscle ({', '.join(shapes)}) and whole numbers"
+        problems.append(Problem(document.path, document.line_of(key), ".".join(key), expected))
         return None
     return MapLabel(raw[0], raw[1], raw[2])
 

@@ -98,7 +98,8 @@ def compact(path: list[tuple[str, list[float]]], mirror: float | None = None) ->
                 out.append(f"v{value - y}")
                 y = value
             continue
-        points = [(round(numbers[i] if mirror is None else 2 * mirror - numbers[i]), min(CLAMP, round(numbers[i + 1]))) for i in range(0, len(numbers), 2)]
+        xs = [numbers[i] if mirror is None else 2 * mirror - numbers[i] for i in range(0, len(numbers), 2)]
+        points = [(round(x_), min(CLAMP, round(y_))) for x_, y_ in zip(xs, numbers[1::2], strict=True)]
         if command == "M":
             out.append(f"M{points[0][0]} {points[0][1]}" if not out else f"m{points[0][0] - x} {points[0][1] - y}")
             x, y = start = points[0]
