@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .graph import Atlas
-from .model import Role, TargetKind
+from .model import MapLabel, Role, TargetKind
 from .page_kinds import page_url
 
 
@@ -41,16 +41,46 @@ def index_map(atlas: Atlas) -> dict[str, Any]:
         entry = _entry(atlas, group.id, href, numbers)
         entry["parts"] = [_entry(atlas, part_id, f"{href}#{part_id}", numbers) for part_id in group.parts]
         legend.append(entry)
+    tints = _tints(atlas)
     views = []
     for view in atlas.muscle_map.views.values():
         links = {shape: numbers[drawing.muscle_id] for drawing in atlas.muscle_map.drawings.values()
                  for shape in drawing.shapes.get(view.id, ()) if drawing.muscle_id in numbers}
+        shade = {shape: tints[drawing.muscle_id] for drawing in atlas.muscle_map.drawings.values()
+                 for shape in drawing.shapes.get(view.id, ())}
         labels = [{"number": numbers[drawing.muscle_id], "x": drawing.label.x, "y": drawing.label.y}
                   for drawing in atlas.muscle_map.drawings.values()
                   if drawing.label and drawing.label.view == view.id and drawing.muscle_id in numbers]
         labels.sort(key=lambda label: label["number"])
-        views.append({"id": view.id, "name": view.name, "shapes": {}, "links": links, "labels": labels})
+        views.append({"id": view.id, "name": view.name, "shapes": {}, "links": links, "tints": shade, "labels": labels})
     return {"views": views, "legend": legend}
+
+
+TINTS = 3
+"""How many tints the linked map takes turns with."""
+NEIGHBOURS = 200
+"""Muscles whose numbers lie further apart than this (in drawing units) do not count as neighbours."""
+
+
+def _tints(atlas: Atlas) -> dict[str, int]:
+    """A tint for every drawn muscle, greedily: the tint whose nearest user in the same view is furthest away
+    (beyond NEIGHBOURS all are equally far), then the least used one."""
+    tints: dict[str, int] = {}
+    placed: list[tuple[str, int, int, int]] = []
+    for drawing in atlas.muscle_map.drawings.values():
+        label = drawing.label
+
+        def nearest(tint: int, label: MapLabel | None = label) -> float:
+            distances = [((x - label.x) ** 2 + (y - label.y) ** 2) ** 0.5 for view, x, y, used in placed
+                         if label and view == label.view and used == tint]
+            return min([NEIGHBOURS, *distances])
+
+        counts = [list(tints.values()).count(tint) for tint in range(TINTS)]
+        tint = max(range(TINTS), key=lambda candidate: (nearest(candidate), -counts[candidate]))
+        tints[drawing.muscle_id] = tint
+        if label:
+            placed.append((label.view, label.x, label.y, tint))
+    return tints
 
 
 def _entry(atlas: Atlas, muscle_id: str, href: str, numbers: dict[str, int]) -> dict[str, Any]:
