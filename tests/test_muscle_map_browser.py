@@ -163,6 +163,7 @@ def test_credits_page_attributes_the_anatomy_art(watched: WatchedPage, instant_s
     for needed in ("Ryan Graves", "flutter-body-atlas", "What we changed", "original work"):
         assert needed in text, needed
     assert page.locator("article a[href='https://creativecommons.org/licenses/by/4.0/']").count() >= 1
+    assert page.locator("article a[href*='muscles/']").count() == 0, "credits are no guide to a muscle"
     page.goto(f"{instant_site_url}exercises/face-pull/")
     credit = page.locator(".uba-credit")
     assert "Ryan Graves" in credit.inner_text() and credit.locator("a[rel=license]").count() == 1
