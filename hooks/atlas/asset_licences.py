@@ -129,7 +129,7 @@ def _entry(document: SourcedYaml, section: str, path: str, raw: Any, licences: d
                                 f"unknown licence {raw['licence']!r}; expected one of {', '.join(licences) or 'the ids under licences:'}"))
     if missing or licence is None:
         return None
-    return Asset(path, raw["title"], tuple(authors), raw["source"], licence, raw.get("changes", ""))
+    return Asset(path, raw["title"], tuple(authors or ()), raw["source"], licence, raw.get("changes", ""))
 
 
 def _credits(layout: ProjectLayout, assets: tuple[Asset, ...]) -> list[Problem]:

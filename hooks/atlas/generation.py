@@ -56,10 +56,11 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     atlas, problems = catalog.atlas, list(catalog.problems)
     if atlas is None:
         raise AtlasProblems(problems)
+    taxonomy = layout.label(layout.taxonomy_file)
     try:
         atlas = atlas.with_muscle_map(load_muscle_map(layout, atlas))
-    except AtlasProblems as found:
-        problems += found.problems
+    except AtlasProblems as found:  # against a broken taxonomy the map's problems only repeat the taxonomy's
+        problems += [] if any(problem.path == taxonomy for problem in problems) else found.problems
     try:
         check_assets(layout)
     except AtlasProblems as found:

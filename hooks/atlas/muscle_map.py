@@ -12,16 +12,16 @@ from .page_kinds import page_url
 def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = ()) -> dict[str, Any]:
     """The map of a page about these muscles: the fewest views, in declared order, that show every one of
     them, each with the role ("primary" or "secondary") of every shape it lights. A group lights its parts."""
-    roles: dict[str, dict[str, str]] = {view: {} for view in atlas.muscle_map.views}
+    roles: dict[str, dict[str, str]] = {view_id: {} for view_id in atlas.muscle_map.views}
     unseen: dict[str, set[str]] = {}
     for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)):
         for muscle_id in muscles:
             for drawing_id in _drawn_ids(atlas, muscle_id):
                 drawing = atlas.muscle_map.drawings[drawing_id]
                 unseen.setdefault(drawing_id, set(drawing.shapes))
-                for view, shapes in drawing.shapes.items():
+                for view_id, shapes in drawing.shapes.items():
                     for shape in shapes:
-                        roles[view].setdefault(shape, role.value)
+                        roles[view_id].setdefault(shape, role.value)
     views = []
     for view in atlas.muscle_map.views.values():
         if any(view.id in views_left for views_left in unseen.values()):

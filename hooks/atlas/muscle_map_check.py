@@ -134,7 +134,7 @@ def _label(document: SourcedYaml, where: tuple[str, ...], raw: Any, shapes: dict
 
 def _undrawn(layout: ProjectLayout, atlas: Atlas, drawings: dict[str, MuscleDrawing]) -> list[Problem]:
     """A problem at the taxonomy line of every group without parts and every part that no view draws."""
-    missing = [(group.id,) for group in atlas.groups.values() if not group.parts and group.id not in drawings]
+    missing: list[tuple[str, ...]] = [(group.id,) for group in atlas.groups.values() if not group.parts and group.id not in drawings]
     missing += [(part.group_id, "parts", part.id) for part in atlas.parts.values() if part.id not in drawings]
     if not missing:
         return []
