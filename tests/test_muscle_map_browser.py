@@ -3,28 +3,16 @@ and the credits page (on the minimal site, which has every kind of map page)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage, serve_folder
+from browser import WatchedPage, contrast_ratio, serve_folder
 from conftest import REPO, build, make_project, project_config
 
 PHONE = {"width": 390, "height": 844}
-
-
-def _luminance(rgb: str) -> float:
-    channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def _fill(page: Page, selector: str) -> str:
@@ -137,8 +125,8 @@ def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: str, br
     primary, secondary = _fill(page, ".uba-shape--primary"), _fill(page, ".uba-shape--secondary")
     idle = _fill(page, ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert _contrast(primary, background) > _contrast(secondary, background) > _contrast(idle, background)
-    assert _contrast(primary, secondary) >= 3 and _contrast(secondary, idle) >= 3
+    assert contrast_ratio(primary, background) > contrast_ratio(secondary, background) > contrast_ratio(idle, background)
+    assert contrast_ratio(primary, secondary) >= 3 and contrast_ratio(secondary, idle) >= 3
     assert _fill(page, ".uba-map-key .uba-shape--primary") == primary and _fill(page, ".uba-map-key .uba-shape--secondary") == secondary
     context.close()
 

@@ -15,6 +15,8 @@ from .sourced_yaml import SourcedYaml, read_yaml
 
 SHAPE_CALL = re.compile(r'\bs\("([a-z0-9_]+)"\)')
 """How a view template names a muscle shape: {{ s("trapezius_upper_l") }}."""
+INCLUDE = re.compile(r'\{%\s*include\s+"partials/anatomy/([a-z0-9-]+)\.html"\s*%\}')
+"""How a view template takes in the shapes it shares with another view."""
 
 
 def declaration_file(layout: ProjectLayout) -> Path:
@@ -67,9 +69,21 @@ def _views(document: SourcedYaml, folder: Path, problems: list[Problem]) -> dict
             expected = f"has no drawing; expected overrides/partials/anatomy/{view_id}.html"
             problems.append(Problem(document.path, line, f"views.{view_id}", expected))
         else:
-            shapes = tuple(dict.fromkeys(SHAPE_CALL.findall(template.read_text(encoding="utf-8"))))
-            views[view_id] = MapView(view_id, spec["name"], shapes)
+            views[view_id] = MapView(view_id, spec["name"], tuple(dict.fromkeys(_shape_ids(template))))
     return views
+
+
+def _shape_ids(template: Path) -> list[str]:
+    """The muscle shapes a view template draws, with those of the templates it includes, in drawing order."""
+    pieces = INCLUDE.split(template.read_text(encoding="utf-8"))  # text, included name, text, ...
+    found: list[str] = []
+    for index, piece in enumerate(pieces):
+        included = template.parent / f"{piece}.html"
+        if index % 2 == 0:
+            found += SHAPE_CALL.findall(piece)
+        elif included.is_file():
+            found += _shape_ids(included)
+    return found
 
 
 def _drawings(document: SourcedYaml, views: dict[str, MapView], known: set[str], problems: list[Problem]) -> dict[str, MuscleDrawing]:

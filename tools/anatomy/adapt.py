@@ -5,7 +5,8 @@
 ART_FOLDER holds muscles-back.svg and muscles-front.svg by Ryan Graves (CC BY 4.0, restructured by the
 flutter-body-atlas project); it defaults to ../shared/art/body-atlas. Our own drawing of the muscles the art
 lacks is tools/anatomy/original.svg (drawn for the person's left side on the back, right side on the front,
-mirrored here). Writes overrides/partials/anatomy/<view>.html, one Jinja partial per view.
+mirrored here). Writes overrides/partials/anatomy/<view>.html, one Jinja partial per view, each starting
+with the shapes it shares with the other view of the same side (<side>-common.html).
 
 What changes: cropped to the upper body and thighs; the face, the palms and the legs below the crop left out;
 fills and strokes removed so the site's CSS colours every shape; coordinates rounded to whole units in
@@ -200,9 +201,11 @@ def original_shapes(view: str, source: str) -> list[Shape]:
     return shapes
 
 
-def render(shapes: list[Shape], drawing: str) -> str:
-    """The Jinja partial of one view."""
+def render(shapes: list[Shape], drawing: str, common: str = "") -> str:
+    """The Jinja partial of one view (or of the shapes two views share), starting with the shared part if any."""
     lines = [HEADER % drawing]
+    if common:
+        lines.append(f'{{% include "partials/anatomy/{common}.html" %}}')
     for shape in shapes:
         if shape.kind == "muscle":
             lines.append(f'<path {{{{ s("{shape.name}") }}}} d="{shape.d}"/>')
@@ -226,10 +229,17 @@ def main() -> None:
         "front-deep": (_deep(art_shapes(art / "muscles-front.svg", deep=True), original_shapes("front-deep", "front")),
                        "silhouette and arms adapted from Ryan Graves; the deep muscles are original work for Upper Back Atlas"),
     }
-    for view, (shapes, drawing) in views.items():
-        target = OUT / f"{view}.html"
-        target.write_text(render(shapes, drawing), encoding="utf-8")
-        print(f"{target.relative_to(ROOT)}: {target.stat().st_size:,} bytes, {sum(s.kind == 'muscle' for s in shapes)} muscle shapes")
+    files = {}
+    for side in ("back", "front"):
+        (outer, outer_drawing), (deep, deep_drawing) = views[side], views[f"{side}-deep"]
+        shared = next((index for index, (a, b) in enumerate(zip(outer, deep, strict=False)) if a != b), min(len(outer), len(deep)))
+        files[f"{side}-common"] = render(outer[:shared], f"the shapes both {side} views share, adapted from Ryan Graves")
+        files[side] = render(outer[shared:], outer_drawing, f"{side}-common")
+        files[f"{side}-deep"] = render(deep[shared:], deep_drawing, f"{side}-common")
+    for name, text in files.items():
+        target = OUT / f"{name}.html"
+        target.write_text(text, encoding="utf-8")
+        print(f"{target.relative_to(ROOT)}: {target.stat().st_size:,} bytes, {text.count(' s(')} muscle shapes")
 
 
 def _deep(art: list[Shape], ours: list[Shape]) -> list[Shape]:
