@@ -9,24 +9,24 @@ from .model import MapLabel, Role, TargetKind
 from .page_kinds import page_url
 
 
-def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The map of a page about these muscles: the fewest views, in declared order, that show every one of
-    them, each with the role ("primary" or "secondary") of every shape it lights. A group lights its parts."""
+def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = (), every_view: bool = False) -> dict[str, Any]:
+    """The map of a page about these muscles, in declared order: for each primary muscle the view that shows
+    most of it (the first such), and for a secondary one only when no view already chosen shows it; or, with
+    every_view, each view that shows any of them. Each view gives the role ("primary" or "secondary") of every
+    shape of theirs it holds. A group lights its parts."""
     roles: dict[str, dict[str, str]] = {view_id: {} for view_id in atlas.muscle_map.views}
-    unseen: dict[str, set[str]] = {}
+    wanted: set[str] = set()
     for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)):
         for muscle_id in muscles:
             for drawing_id in _drawn_ids(atlas, muscle_id):
                 drawing = atlas.muscle_map.drawings[drawing_id]
-                unseen.setdefault(drawing_id, set(drawing.shapes))
+                if role is Role.PRIMARY or not wanted & set(drawing.shapes):
+                    wanted.add(max(drawing.shapes, key=lambda view_id: len(drawing.shapes[view_id])))
                 for view_id, shapes in drawing.shapes.items():
                     for shape in shapes:
                         roles[view_id].setdefault(shape, role.value)
-    views = []
-    for view in atlas.muscle_map.views.values():
-        if any(view.id in views_left for views_left in unseen.values()):
-            views.append({"id": view.id, "name": view.name, "shapes": roles[view.id]})
-            unseen = {drawing_id: left for drawing_id, left in unseen.items() if view.id not in left}
+    views = [{"id": view.id, "name": view.name, "shapes": roles[view.id]} for view in atlas.muscle_map.views.values()
+             if roles[view.id] and (every_view or view.id in wanted)]
     shades = [role.value for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)) if muscles]
     return {"views": views, "roles": shades}
 

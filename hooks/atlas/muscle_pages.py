@@ -29,7 +29,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
         cited=citations(atlas, group.sources),
         search_terms=[group.name, *group.aliases, *(name for part in group.parts.values() for name in (part.name, *part.aliases))],
-        page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,))},
+        page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},
     )
     return GeneratedPage(uri, markdown, atlas.taxonomy_file)
 
