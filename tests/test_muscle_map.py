@@ -101,11 +101,15 @@ def declared(atlas: Atlas, muscle_ids: tuple[str, ...]) -> dict[str, set[str]]:
     return found
 
 
-def test_every_muscle_page_highlights_its_shapes_and_nothing_else(minimal_site: BuildResult, minimal_atlas: Atlas) -> None:
-    names = {view.name: view.id for view in minimal_atlas.muscle_map.views.values()}
-    for group in minimal_atlas.groups.values():
-        page = parse_map(minimal_site.article(f"muscles/{group.id}/"))
-        expected = declared(minimal_atlas, (group.id,))
+@pytest.mark.parametrize("which", ["minimal", "real"])
+def test_every_muscle_page_highlights_its_shapes_and_nothing_else(which: str, request: pytest.FixtureRequest) -> None:
+    site: BuildResult = request.getfixturevalue(f"{which}_site")
+    root = REPO if which == "real" else REPO / "tests" / "minimal"
+    atlas = build_atlas(ProjectLayout(root, root / "content"))
+    names = {view.name: view.id for view in atlas.muscle_map.views.values()}
+    for group in atlas.groups.values():
+        page = parse_map(site.article(f"muscles/{group.id}/"))
+        expected = declared(atlas, (group.id,))
         assert page.views, group.id
         shown = {}
         for view in page.views:
@@ -117,7 +121,7 @@ def test_every_muscle_page_highlights_its_shapes_and_nothing_else(minimal_site: 
             assert not shapes_with(view, "uba-shape--secondary")
             shown[view_id] = lit
         for drawing_id in (group.id, *group.parts):
-            drawing = minimal_atlas.muscle_map.drawings.get(drawing_id)
+            drawing = atlas.muscle_map.drawings.get(drawing_id)
             assert drawing is None or set(drawing.shapes) & set(shown), f"{drawing_id} is in none of the views of its page"
 
 
