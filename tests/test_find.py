@@ -156,5 +156,3 @@ def test_exercise_list_works_without_javascript(browser, real_site: BuildResult,
     listed = set(page.eval_on_selector_all(".uba-finder-static li a:first-child", "els => els.map(e => e.textContent)"))
     assert listed >= set(_expected(real_site, lambda e: True))
     context.close()
-
-
