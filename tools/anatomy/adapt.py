@@ -32,6 +32,8 @@ CLAMP = CROP_BOTTOM + 4
 """Points below the crop are pulled up to here, so the silhouette's legs shrink to one edge."""
 FACE = (232, 10, 356, 152)
 """The box of the front view's face, whose lines the map leaves out."""
+HANDS = ((0, 500, 112, 640), (476, 500, 596, 640))
+"""The boxes of the hands, whose finger lines the map leaves out (the hands stay as silhouettes)."""
 MIDLINE = {"back": 298.0, "front": 293.5}
 """The x of the body's midline in each source drawing, for mirroring our own shapes."""
 LEFT_OUT = {"face", "adductors", "palm_l", "palm_r", "wrist_l", "wrist_r", "iliotibial_tract_l", "iliotibial_tract_r",
@@ -128,9 +130,10 @@ def _merge_moves(run: re.Match[str]) -> str:
     return "h" + str(sum(int(number) for number in re.findall(r"-?\d+", run.group(0))))
 
 
-def crop(d: str, mirror: float | None = None) -> str:
-    """The subpaths that start above the crop line and outside the face, compacted."""
-    kept = [path for path in subpaths(d) if top_of(path) < CROP_BOTTOM and not _in_face(path)]
+def crop(d: str, mirror: float | None = None, line: bool = False) -> str:
+    """The subpaths that start above the crop line and outside the face (and, for lines, the hands), compacted."""
+    boxes = (FACE, *HANDS) if line else (FACE,)
+    kept = [path for path in subpaths(d) if top_of(path) < CROP_BOTTOM and not any(_inside(path, box) for box in boxes)]
     return "".join(compact(path, mirror) for path in kept)
 
 
@@ -166,7 +169,7 @@ def art_shapes(file: Path, deep: bool) -> list[Shape]:
                 continue  # a stroke-only copy of a named muscle: the muscle draws its own outline
             if deep and any(part in name for part in SUPERFICIAL_ONLY):
                 continue
-            compacted = crop(d)
+            compacted = crop(d, line=kind == "line")
             if compacted:
                 shapes.append(Shape(kind, name if kind == "muscle" else "", compacted))
 
@@ -174,9 +177,9 @@ def art_shapes(file: Path, deep: bool) -> list[Shape]:
     return shapes
 
 
-def _in_face(path: list[tuple[str, list[float]]]) -> bool:
+def _inside(path: list[tuple[str, list[float]]], box: tuple[int, int, int, int]) -> bool:
     points = [numbers[i:i + 2] for command, numbers in path if command in "MLC" for i in range(0, len(numbers), 2)]
-    left, top, right, bottom = FACE
+    left, top, right, bottom = box
     return bool(points) and all(left <= x <= right and top <= y <= bottom for x, y in points)
 
 
