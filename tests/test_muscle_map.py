@@ -29,14 +29,18 @@ class MapParser(html.parser.HTMLParser):
         self.svg_links = 0
         self._in_caption = False
         self._in_svg = False
+        self._figures: list[bool] = []
+        """For each open <figure>, whether it is a view of the map (other figures, such as the movement figure, are not)."""
         self._link: tuple[str, str | None] | None = None
         self._text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         classes = (values.get("class") or "").split()
-        if tag == "figure" and "uba-view" in classes:
-            self.views.append({"caption": "", "shapes": {}, "links": {}, "badges": set()})
+        if tag == "figure":
+            self._figures.append("uba-view" in classes)
+            if "uba-view" in classes:
+                self.views.append({"caption": "", "shapes": {}, "links": {}, "badges": set()})
         elif tag == "svg" and self.views:
             self._in_svg = True
         elif tag == "a" and self._in_svg:
@@ -48,7 +52,7 @@ class MapParser(html.parser.HTMLParser):
                 view["links"][values["data-shape"]] = values["data-link"]  # type: ignore[index]
         elif tag == "g" and "uba-badge" in classes and self.views:
             self.views[-1]["badges"].add(values.get("data-link"))  # type: ignore[attr-defined]
-        elif tag == "figcaption" and self.views:
+        elif tag == "figcaption" and self._figures and self._figures[-1]:
             self._in_caption = True
         elif tag == "a" and self._link is None and values.get("href") and self.views and not self._in_svg:
             self._link = (values["href"] or "", values.get("data-link"))
@@ -57,6 +61,8 @@ class MapParser(html.parser.HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "svg":
             self._in_svg = False
+        elif tag == "figure" and self._figures:
+            self._figures.pop()
         elif tag == "figcaption":
             self._in_caption = False
         elif tag == "a" and self._link is not None:
