@@ -66,7 +66,7 @@ def test_long_routine_prints_on_two_pages_with_header_repeated_and_whole_rows(pr
     exercises = ["face-pull", "band-pull-apart", "shrug"]
     blocks = [{"name": f"Part {b + 1}", "items": [{"exercise": exercises[i % 3], "sets": 3, "reps": 10, "notes": notes[b * 8 + i]}
                                                   for i in range(8)]} for b in range(3)]
-    routine = {"name": "Marathon session", "goal": "Far too much for one page.", "level": "advanced", "duration": "90 min", "blocks": blocks}
+    routine = {"name": "Marathon session", "goal": "Far too much for one page.", "level": "advanced", "duration": "60 min", "blocks": blocks}
     (project / "exercises/routines/marathon.yml").write_text(yaml.safe_dump(routine))
     result = build(project)
     assert result.returncode == 0, result.output

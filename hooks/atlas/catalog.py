@@ -10,7 +10,9 @@ from typing import Any
 
 from .graph import Atlas
 from .layout import ProjectLayout
-from .model import Category, Dose, Equipment, Exercise, Level, Load, MuscleGroup, MuscleKind, MusclePart, Routine, RoutineBlock, RoutineItem
+from .model import (Category, Direction, Dose, Equipment, Exercise, Force, Level, Load, Mechanics, MuscleGroup, MuscleKind, MusclePart, Routine,
+                    RoutineBlock, RoutineItem, WarmUp)
+from .routine_checks import check_routine
 from .problems import AtlasProblems, Problem, field_label
 from .schema_check import RecordKind, check_against_schema
 from .sourced_yaml import SourcedYaml, read_yaml
@@ -40,6 +42,9 @@ def load_catalog(layout: ProjectLayout) -> Atlas:
     exercises = {stem: _exercise(stem, doc) for stem, doc in exercise_docs.items()}
     exercises = dict(sorted(exercises.items(), key=lambda pair: (pair[1].name.casefold(), pair[0])))
     routines = {stem: _routine(stem, doc, exercises) for stem, doc in sorted(routine_docs.items())}
+    problems = [problem for stem, routine in routines.items() for problem in check_routine(routine, exercises, routine_docs[stem].line_of)]
+    if problems:
+        raise AtlasProblems(problems)
     return Atlas(groups, equipment, exercises, routines)
 
 
@@ -97,6 +102,8 @@ def _check_exercises(documents: dict[str, SourcedYaml], exercise_ids: set[str], 
     for stem, doc in documents.items():
         record = doc.value
         problems += _unknown_ids(doc, ("equipment",), record["equipment"], equipment_ids, "equipment")
+        for index, alternative in enumerate(record.get("equipment_alternatives", [])):
+            problems += _unknown_ids(doc, ("equipment_alternatives", index), alternative, equipment_ids, "equipment")
         if BODYWEIGHT in record["equipment"] and len(record["equipment"]) > 1:
             problems.append(Problem(doc.path, doc.line_of(("equipment",)), "equipment", "lists 'none' with other equipment; expected [none] alone or only the equipment needed"))
         for role in ("primary", "secondary"):
@@ -164,7 +171,8 @@ def _where(noun: str) -> str:
 
 def _dose(raw: dict[str, Any]) -> Dose:
     reps = raw.get("reps")
-    return Dose(raw.get("sets"), None if reps is None else str(reps), raw.get("hold"), raw.get("distance"), raw.get("rest"), bool(raw.get("per_side", False)))
+    return Dose(raw.get("sets"), None if reps is None else str(reps), raw.get("hold"), raw.get("distance"), raw.get("rest"), bool(raw.get("per_side", False)),
+                raw.get("positions", 1))
 
 
 def _exercise(stem: str, doc: SourcedYaml) -> Exercise:
@@ -176,17 +184,22 @@ def _exercise(stem: str, doc: SourcedYaml) -> Exercise:
         equipment=equipment, primary=tuple(record["muscles"]["primary"]), secondary=tuple(record["muscles"].get("secondary", ())),
         summary=record["summary"], steps=tuple(record["steps"]), loads=tuple(Load(load) for load in record.get("loads", ())),
         dose=_dose(record.get("dose", {})), **texts,
+        mechanics=Mechanics(record["mechanics"]) if "mechanics" in record else None,
+        force=Force(record["force"]) if "force" in record else None,
+        direction=Direction(record["direction"]) if "direction" in record else None,
+        equipment_alternatives=tuple(tuple(item for item in option if item != BODYWEIGHT) for option in record.get("equipment_alternatives", ())),
     )
 
 
 def _routine(stem: str, doc: SourcedYaml, exercises: dict[str, Exercise]) -> Routine:
     record = doc.value
     blocks = tuple(
-        RoutineBlock(block["name"], tuple(RoutineItem(item["exercise"], _dose(item), item.get("notes")) for item in block["items"]))
+        RoutineBlock(block["name"], tuple(RoutineItem(item["exercise"], _dose(item), item.get("notes"), item.get("ramp_up", 0)) for item in block["items"]))
         for block in record["blocks"]
     )
     routine = Routine(stem, doc.path, record["name"].strip(), record["goal"], Level(record["level"]), int(record["duration"].split()[0]),
-                      tuple(item for item in record.get("equipment", ()) if item != BODYWEIGHT), blocks, tuple(record.get("notes", ())))
+                      tuple(item for item in record.get("equipment", ()) if item != BODYWEIGHT), blocks, tuple(record.get("notes", ())),
+                      warm_up=WarmUp(record["warm_up"]["text"], record["warm_up"]["minutes"]) if "warm_up" in record else None)
     if "equipment" in record:
         return routine
     return derive_equipment(routine, exercises)

@@ -23,6 +23,29 @@ class Level(StrEnum):
     ADVANCED = "advanced"
 
 
+class Mechanics(StrEnum):
+    """How many joints move under the load."""
+
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Force(StrEnum):
+    """What the muscles do against the load."""
+
+    PULL = "pull"
+    PUSH = "push"
+    HOLD = "hold"
+    CARRY = "carry"
+
+
+class Direction(StrEnum):
+    """Direction of a pull or push relative to the trunk."""
+
+    HORIZONTAL = "horizontal"
+    VERTICAL = "vertical"
+
+
 class MuscleKind(StrEnum):
     """How a muscle group relates to the upper back."""
 
@@ -123,11 +146,15 @@ class Dose:
     """Rest between sets."""
     per_side: bool = False
     """Whether the dose is for each side."""
+    positions: int = 1
+    """Positions of a multi-position drill (Y-W-T-L-I is 5); reps count per position."""
 
     @property
     def work(self) -> str:
-        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30s")."""
+        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30s", "1 × 5 per position")."""
         effort = self.reps or self.hold or self.distance or ""
+        if self.positions > 1 and effort:
+            effort = f"{effort} per position"
         if self.sets and effort:
             text = f"{self.sets} × {effort}"
         elif self.sets:
@@ -179,6 +206,14 @@ class Exercise:
     """Structures loaded; any earns the red-flag callout."""
     dose: Dose = field(default_factory=Dose)
     """Starting dose."""
+    mechanics: Mechanics | None = None
+    """Compound or isolation (None until the record says)."""
+    force: Force | None = None
+    """Pull, push, hold or carry; None for mobility drills and stretches."""
+    direction: Direction | None = None
+    """Horizontal or vertical, for pulls and pushes."""
+    equipment_alternatives: tuple[tuple[str, ...], ...] = ()
+    """Other complete sets of equipment that also work (ids; empty tuple for bodyweight)."""
     related: tuple[str, ...] = ()
     """Related exercise ids."""
     sources: tuple[str, ...] = ()
@@ -195,6 +230,10 @@ class RoutineItem:
     """Sets, reps or hold, rest, per side."""
     notes: str | None = None
     """A short note."""
+    ramp_up: int = 0
+    """Lighter ramp-up sets before the work sets (not logged)."""
+    why: str | None = None
+    """For a generated routine, why this exercise was chosen."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +244,16 @@ class RoutineBlock:
     """Block title."""
     items: tuple[RoutineItem, ...]
     """Its exercises, in order."""
+
+
+@dataclass(frozen=True)
+class WarmUp:
+    """A general warm-up before the first block, such as easy rowing."""
+
+    text: str
+    """What to do."""
+    minutes: int
+    """How long."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +280,8 @@ class Routine:
     """Coaching notes."""
     rule: str | None = None
     """For a generated routine, the rule that made it."""
+    warm_up: WarmUp | None = None
+    """The general warm-up, if any."""
 
     @property
     def generated(self) -> bool:
