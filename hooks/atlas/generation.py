@@ -14,6 +14,8 @@ from .model import Article
 from .muscle_map import region_links
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .rendering import GeneratedFile, GeneratedPage
+from .problems import AtlasProblems
+from .routine_checks import check_routine
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
 
@@ -44,6 +46,9 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     """Load, check and join every source; raises AtlasProblems before anything is rendered."""
     atlas = load_catalog(layout)
     generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
+    problems = [problem for routine in generated.values() for problem in check_routine(routine, atlas.exercises, lambda key: 0)]
+    if problems:
+        raise AtlasProblems(problems)
     atlas = atlas.with_routines(atlas.routines | generated)
     return atlas.with_articles(weave_articles(layout, atlas))
 
@@ -54,5 +59,5 @@ def generate_site(layout: ProjectLayout) -> SiteSources:
     pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas)]
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
-    pages += [render_routine_page(atlas, routine) for routine in atlas.routines.values()]
+    pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
     return SiteSources(atlas, tuple(pages), (export_json(atlas),))

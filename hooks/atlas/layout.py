@@ -14,6 +14,8 @@ class ProjectLayout:
     """The project folder (where mkdocs.yml is)."""
     content_dir: Path
     """Hand-written pages (MkDocs' docs_dir)."""
+    site_url: str = ""
+    """The site's public address (mkdocs.yml site_url), for addresses printed on paper such as QR codes."""
 
     @property
     def exercises_dir(self) -> Path:

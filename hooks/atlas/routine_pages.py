@@ -2,30 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from .graph import Atlas
 from .links import exercise_link
 from .model import Exercise, Role, Routine, RoutineItem, TargetKind
 from .muscle_map import region_roles
+from .qr_codes import page_address, qr_code
 from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
 
-LOG_SESSIONS = 4
-"""Sessions the printed log grid has room for."""
+SHEET_SESSIONS = 6
+"""Sessions the printed log has room for when no set is per side (each set one box)."""
+SHEET_SESSIONS_PER_SIDE = 4
+"""Sessions the printed log has room for when a set is per side (two boxes, left and right)."""
 
 
 @dataclass(frozen=True)
 class SheetRow:
-    """One line of a routine's exercise table."""
+    """One exercise of a routine, as its page and its printed sheet show it."""
 
     link: Link
     """The exercise."""
     work: str
-    """Sets × reps, hold or distance."""
+    """Sets × reps, hold or distance, with ramp-up sets first."""
     rest: str
     """Rest between sets, or "" when none is prescribed."""
     cue: str
     """The key cue: the item's note, else the exercise's first cue."""
+    alternative: str
+    """One way to do it when the equipment is taken: other equipment, else the easier option."""
+    why: str
+    """Why a generated routine chose it ("" for authored routines)."""
+    sets: int
+    """Sets to log (ramp-up sets are not logged)."""
+    per_side: bool
+    """Whether each set is logged for the left and the right side."""
 
 
 @dataclass(frozen=True)
@@ -40,28 +51,78 @@ class MuscleCoverage:
     """Exercises where it helps."""
 
 
-def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
-    """The page at /routines/<id>/, which prints as a one-page sheet."""
+def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> GeneratedPage:
+    """The page at /routines/<id>/, which prints as a one-page sheet with a log."""
     uri = page_uri(TargetKind.ROUTINE, routine.id)
     exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
-    blocks = [(block.name, [_row(atlas, item) for item in block.items]) for block in routine.blocks]
-    log = [{"name": atlas.exercises[item.exercise_id].name, "sets": item.dose.sets or 1}
-           for block in routine.blocks for item in block.items]
+    blocks = [(block.name, [sheet_row(atlas, item) for item in block.items]) for block in routine.blocks]
+    equipment = [atlas.equipment[item].name for item in routine.equipment]
     primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
     secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
+    address = page_address(site_url, f"routines/{routine.id}/")
     markdown = render_markdown(
         "routine.md.j2",
         uri,
         routine=routine,
-        equipment=[atlas.equipment[item].name for item in routine.equipment],
+        equipment=equipment,
         blocks=blocks,
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         red_flag=any(exercise.loads for exercise in exercises),
-        page_data={"kind": "routine", "id": routine.id, "log": log, "sessions": LOG_SESSIONS,
-                   "map": region_roles(atlas, primary, secondary), "generated": routine.generated},
+        page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
+                   "map": region_roles(atlas, primary, secondary),
+                   "sheet": sheet_data(routine, blocks, equipment, address)},
     )
     return GeneratedPage(uri, markdown, routine.source)
+
+
+def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: list[str], address: str) -> dict[str, object]:
+    """What the printed sheet shows, ready for overrides/partials/routine-sheet.html."""
+    per_side = any(row.per_side for _, rows in blocks for row in rows)
+    qr = qr_code(address) if address else None
+    facts = [routine.level.value.capitalize(), f"about {routine.minutes} min", ", ".join(equipment) or "No equipment"]
+    return {
+        "title": routine.name,
+        "facts": " · ".join(facts),
+        "warm_up": f"{routine.warm_up.minutes} min: {routine.warm_up.text}" if routine.warm_up else "",
+        "notes": list(routine.notes),
+        "sessions": SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS,
+        "address": address,
+        "qr": {"size": qr.size, "path": qr.path} if qr else None,
+        "blocks": [{"name": name, "rows": [_row_data(row) for row in rows]} for name, rows in blocks],
+    }
+
+
+def _row_data(row: SheetRow) -> dict[str, object]:
+    data = asdict(row)
+    data["link"] = row.link.text
+    return data
+
+
+def item_work(item: RoutineItem, exercise: Exercise) -> str:
+    """The prescription as one phrase, ramp-up sets first: "2 ramp-up sets, then 4 × 6-10"."""
+    work = item.dose.work or exercise.dose.work
+    if item.ramp_up:
+        plural = "set" if item.ramp_up == 1 else "sets"
+        return f"{item.ramp_up} ramp-up {plural}, then {work}"
+    return work
+
+
+def alternative(atlas: Atlas, exercise: Exercise) -> str:
+    """One way round a busy gym: the first other equipment that works, else the first easier option."""
+    if exercise.equipment_alternatives:
+        names = [atlas.equipment[item].name.lower() for item in exercise.equipment_alternatives[0]]
+        return "Or with " + (", ".join(names) if names else "no equipment") + "."
+    return f"Easier: {exercise.easier[0]}" if exercise.easier else ""
+
+
+def sheet_row(atlas: Atlas, item: RoutineItem) -> SheetRow:
+    """One routine item, ready for the page and the sheet."""
+    exercise = atlas.exercises[item.exercise_id]
+    cue = item.notes or (exercise.cues[0] if exercise.cues else "")
+    dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
+    return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest or "", cue,
+                    alternative(atlas, exercise), item.why or "", item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side)
 
 
 def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
@@ -77,12 +138,6 @@ def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
         MuscleCoverage(Link(group.name, page_uri(TargetKind.MUSCLE, group.id)), counts[group.id][Role.PRIMARY], counts[group.id][Role.SECONDARY])
         for group in atlas.groups.values() if group.id in counts
     ]
-
-
-def _row(atlas: Atlas, item: RoutineItem) -> SheetRow:
-    exercise = atlas.exercises[item.exercise_id]
-    cue = item.notes or (exercise.cues[0] if exercise.cues else "")
-    return SheetRow(exercise_link(atlas, exercise), item.dose.work or exercise.dose.work, item.dose.rest or "", cue)
 
 
 def render_routine_index(atlas: Atlas) -> GeneratedPage:
