@@ -8,7 +8,7 @@ from .articles import weave_articles
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
 from .graph import Atlas
-from .index_pages import export_json, render_exercise_index
+from .index_pages import API_EXERCISES, export_json, render_exercise_index
 from .layout import ProjectLayout
 from .model import Article
 from .muscle_map import region_links
@@ -16,6 +16,7 @@ from .muscle_pages import render_muscle_index, render_muscle_page
 from .rendering import GeneratedFile, GeneratedPage
 from .problems import AtlasProblems
 from .routine_checks import check_routine
+from .routine_builder import render_builder_page
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
 
@@ -60,4 +61,5 @@ def generate_site(layout: ProjectLayout) -> SiteSources:
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
     pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
+    pages.append(render_builder_page(API_EXERCISES))
     return SiteSources(atlas, tuple(pages), (export_json(atlas),))

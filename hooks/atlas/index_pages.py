@@ -8,6 +8,7 @@ from .graph import Atlas
 from .links import exercise_link
 from .model import Category, Level, Role, TargetKind
 from .rendering import INDEX_URIS, GeneratedFile, GeneratedPage, Link, page_uri, render_markdown
+from .routine_builder import builder_facts
 
 API_EXERCISES = "api/exercises.json"
 """The public export of every record; the finder reads it."""
@@ -62,7 +63,7 @@ def export_json(atlas: Atlas) -> GeneratedFile:
              "muscles": {"primary": list(e.primary), "secondary": list(e.secondary)},
              "groups": {"primary": sorted({atlas.group_id_of(m) for m in e.primary}),
                         "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary})},
-             "routines": [routine.id for routine in atlas.routines_using(e.id)]}
+             "routines": [routine.id for routine in atlas.routines_using(e.id)], **builder_facts(atlas, e)}
             for e in atlas.exercises.values()
         ],
         "routines": [

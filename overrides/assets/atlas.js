@@ -4,8 +4,6 @@
     document.querySelectorAll("[data-uba-print]").forEach(function (button) {
       button.onclick = function () { window.print(); };
     });
-    var url = document.querySelector(".uba-sheet-url");
-    if (url) { url.textContent = window.location.href.split("#")[0]; }
     var name = document.querySelector(".uba-map-name");
     document.querySelectorAll("a.uba-region").forEach(function (region) {
       var say = function () { if (name) { name.textContent = region.getAttribute("aria-label"); } };
