@@ -15,6 +15,8 @@ from .muscle_map import region_links
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .rendering import GeneratedFile, GeneratedPage
 from .problems import AtlasProblems
+from .programme_pages import render_programme_page
+from .programmes import load_programmes
 from .routine_checks import check_routine
 from .routine_builder import render_builder_page
 from .routine_generation import generate_routines
@@ -51,6 +53,7 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     if problems:
         raise AtlasProblems(problems)
     atlas = atlas.with_routines(atlas.routines | generated)
+    atlas = atlas.with_programmes(load_programmes(layout, atlas))
     return atlas.with_articles(weave_articles(layout, atlas))
 
 
@@ -61,5 +64,6 @@ def generate_site(layout: ProjectLayout) -> SiteSources:
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
     pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
+    pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
     pages.append(render_builder_page(API_EXERCISES))
     return SiteSources(atlas, tuple(pages), (export_json(atlas),))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Article, Equipment, Exercise, Mention, MuscleGroup, MusclePart, Role, Routine, TargetKind
+from .model import Article, Equipment, Exercise, Mention, MuscleGroup, MusclePart, Programme, Role, Routine, TargetKind
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Atlas:
     """Routines by id: authored first, then generated."""
     articles: dict[str, Article] = field(default_factory=dict)
     """Articles by path inside content/."""
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    """Programmes (plans over several weeks) by id."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -85,8 +87,12 @@ class Atlas:
 
     def with_routines(self, routines: dict[str, Routine]) -> Atlas:
         """The same atlas with these routines."""
-        return Atlas(self.groups, self.equipment, self.exercises, routines, self.articles)
+        return Atlas(self.groups, self.equipment, self.exercises, routines, self.articles, self.programmes)
 
     def with_articles(self, articles: dict[str, Article]) -> Atlas:
         """The same atlas with these articles."""
-        return Atlas(self.groups, self.equipment, self.exercises, self.routines, articles)
+        return Atlas(self.groups, self.equipment, self.exercises, self.routines, articles, self.programmes)
+
+    def with_programmes(self, programmes: dict[str, Programme]) -> Atlas:
+        """The same atlas with these programmes."""
+        return Atlas(self.groups, self.equipment, self.exercises, self.routines, self.articles, programmes)

@@ -32,6 +32,11 @@ class ProjectLayout:
         """Routine records, one <id>.yml each."""
         return self.exercises_dir / "routines"
 
+    @property
+    def programmes_dir(self) -> Path:
+        """Programme records (plans over several weeks), one <id>.yml each."""
+        return self.exercises_dir / "programmes"
+
     def label(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
         try:

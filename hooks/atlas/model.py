@@ -294,6 +294,44 @@ class Routine:
         return tuple(dict.fromkeys(item.exercise_id for block in self.blocks for item in block.items))
 
 
+@dataclass(frozen=True)
+class ProgrammeSession:
+    """One of the sessions a programme repeats, such as session A."""
+
+    label: str
+    """Short name used in the weekly plan ("A")."""
+    routine_id: str
+    """The routine done in that session (authored or generated)."""
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A plan over several weeks made of routines; its page lives at /routines/<id>/ and prints with a log."""
+
+    id: str
+    """File stem."""
+    source: str
+    """Record file, relative to the project root."""
+    name: str
+    """Display name."""
+    goal: str
+    """What it is for."""
+    weeks: int
+    """How many weeks it lasts."""
+    sessions: tuple[ProgrammeSession, ...]
+    """The sessions it repeats."""
+    week: tuple[str, ...]
+    """Session labels in the order of one week."""
+    progression: tuple[str, ...]
+    """The progression rule, step by step."""
+    notes: tuple[str, ...] = ()
+    """Coaching notes."""
+
+    def times(self, label: str) -> int:
+        """How often a session is done over the whole programme."""
+        return self.weeks * self.week.count(label)
+
+
 class TargetKind(StrEnum):
     """What an article link can point at."""
 

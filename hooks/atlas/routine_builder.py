@@ -8,11 +8,8 @@ from __future__ import annotations
 from .graph import Atlas
 from .model import Exercise, TargetKind
 from .rendering import INDEX_URIS, GeneratedPage, page_uri, render_markdown
-from .routine_pages import alternative
+from .routine_pages import BUILDER_ID, alternative
 from .routine_time import seconds_of
-
-BUILDER_ID = "builder"
-"""The builder's place among the routines: /routines/builder/ (no routine record may take this id)."""
 
 
 def render_builder_page(api_uri: str) -> GeneratedPage:

@@ -11,6 +11,8 @@ from .muscle_map import region_roles
 from .qr_codes import page_address, qr_code
 from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
 
+BUILDER_ID = "builder"
+"""The routine builder's place among the routines: /routines/builder/ (no routine may take this id)."""
 SHEET_SESSIONS = 6
 """Sessions the printed log has room for when no set is per side (each set one box)."""
 SHEET_SESSIONS_PER_SIDE = 4
@@ -55,7 +57,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
     """The page at /routines/<id>/, which prints as a one-page sheet with a log."""
     uri = page_uri(TargetKind.ROUTINE, routine.id)
     exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
-    blocks = [(block.name, [sheet_row(atlas, item) for item in block.items]) for block in routine.blocks]
+    blocks = sheet_blocks(atlas, routine)
     equipment = [atlas.equipment[item].name for item in routine.equipment]
     primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
     secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
@@ -76,21 +78,29 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
     return GeneratedPage(uri, markdown, routine.source)
 
 
-def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: list[str], address: str) -> dict[str, object]:
-    """What the printed sheet shows, ready for overrides/partials/routine-sheet.html."""
+def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: list[str], address: str,
+               sessions: list[str] | None = None, title: str | None = None) -> dict[str, object]:
+    """What the printed sheet shows, ready for overrides/partials/routine-sheet.html: by default as many
+    numbered sessions as fit; a programme names its own ("Week 1") and titles the sheet."""
     per_side = any(row.per_side for _, rows in blocks for row in rows)
+    room = SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS
     qr = qr_code(address) if address else None
     facts = [routine.level.value.capitalize(), f"about {routine.minutes} min", ", ".join(equipment) or "No equipment"]
     return {
-        "title": routine.name,
+        "title": title or routine.name,
         "facts": " · ".join(facts),
         "warm_up": f"{routine.warm_up.minutes} min: {routine.warm_up.text}" if routine.warm_up else "",
         "notes": list(routine.notes),
-        "sessions": SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS,
+        "sessions": sessions or [f"Session {number}" for number in range(1, room + 1)],
         "address": address,
         "qr": {"size": qr.size, "path": qr.path} if qr else None,
         "blocks": [{"name": name, "rows": [_row_data(row) for row in rows]} for name, rows in blocks],
     }
+
+
+def sheet_blocks(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRow]]]:
+    """The routine's blocks with their rows, in order."""
+    return [(block.name, [sheet_row(atlas, item) for item in block.items]) for block in routine.blocks]
 
 
 def _row_data(row: SheetRow) -> dict[str, object]:
@@ -151,5 +161,7 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
         (title, [(Link(r.name, page_uri(TargetKind.ROUTINE, r.id)), r, [atlas.equipment[e].name for e in r.equipment]) for r in routines])
         for title, routines in groups if routines
     ]
-    markdown = render_markdown("routines_index.md.j2", uri, groups=rows, page_data={"kind": "routine-index"})
+    programmes = [(Link(p.name, page_uri(TargetKind.ROUTINE, p.id)), p) for p in atlas.programmes.values()]
+    markdown = render_markdown("routines_index.md.j2", uri, groups=rows, programmes=programmes,
+                               builder_uri=page_uri(TargetKind.ROUTINE, BUILDER_ID), page_data={"kind": "routine-index"})
     return GeneratedPage(uri, markdown, None)

@@ -26,6 +26,7 @@ class RecordKind(Enum):
 
     EXERCISE = "exercise"
     ROUTINE = "routine"
+    PROGRAMME = "programme"
     TAXONOMY = "taxonomy"
 
     @property
