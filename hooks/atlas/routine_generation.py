@@ -5,7 +5,7 @@ The rules (also in the README, "Generated routines"):
    a carry never opens a session.
 2. Choose by specificity, not by name. An exercise is a candidate for a phase when the target works hardest in it
    (primary); the best candidate is the one that
-   a. works the most parts of the target not yet covered as primary,
+   a. works the most parts of the target not yet worked hardest (by the drills, for a drill; by the lifts, for a lift),
    b. then, among compound lifts, goes in a direction (vertical, horizontal) the session does not have yet,
    c. then needs the least equipment the session does not already use,
    d. then works the fewest other muscles hardest (the most specific), is easier, and comes first by name.
@@ -170,37 +170,40 @@ class _Session:
     def _has(self, phase: Phase) -> bool:
         return any(p is phase for _, p, _ in self.chosen)
 
-    def _covered(self) -> set[str]:
-        return {part for exercise, _, _ in self.chosen for part in self.target.parts if _hits(exercise, part, self.atlas)}
+    def _covered(self, phase: Phase) -> set[str]:
+        """Parts worked hardest so far: by the drills, for a drill; by the lifts, for a lift (a drill prepares, it does not train)."""
+        drills = phase is Phase.PREPARE
+        return {part for exercise, p, _ in self.chosen for part in self.target.parts
+                if (p is Phase.PREPARE) == drills and _hits(exercise, part, self.atlas)}
 
     def _uncovered(self) -> list[str]:
-        return [part for part in self.target.parts if part not in self._covered()]
+        return [part for part in self.target.parts if part not in self._covered(Phase.ISOLATION)]
 
     def _add(self, phase: Phase, primary: bool, only_uncovered: bool = False) -> bool:
         taken = {exercise.id for exercise, _, _ in self.chosen}
         candidates = [e for e in self.atlas.exercises.values()
                       if e.id not in taken and phase_of(e, self.atlas) is phase and _works(e, self.target, self.atlas, primary)]
         if only_uncovered:
-            candidates = [e for e in candidates if self._new_parts(e)]
+            candidates = [e for e in candidates if self._new_parts(e, phase)]
         if not candidates:
             return False
-        best = min(candidates, key=self._rank)
+        best = min(candidates, key=lambda exercise: self._rank(exercise, phase))
         self.chosen.append((best, phase, self._why(best, phase, primary)))
         return True
 
-    def _new_parts(self, exercise: Exercise) -> list[str]:
-        covered = self._covered()
+    def _new_parts(self, exercise: Exercise, phase: Phase) -> list[str]:
+        covered = self._covered(phase)
         return [part for part in self.target.parts if part not in covered and _hits(exercise, part, self.atlas)]
 
-    def _rank(self, exercise: Exercise) -> tuple[object, ...]:
+    def _rank(self, exercise: Exercise, phase: Phase) -> tuple[object, ...]:
         directions = {e.direction for e, p, _ in self.chosen if p is Phase.COMPOUND}
         new_direction = exercise.direction is not None and exercise.direction not in directions
         owned = {item for e, _, _ in self.chosen for item in e.equipment}
-        return (-len(self._new_parts(exercise)), not new_direction, len(set(exercise.equipment) - owned),
+        return (-len(self._new_parts(exercise, phase)), not new_direction, len(set(exercise.equipment) - owned),
                 len(_groups(exercise, self.atlas)), LEVEL_RANK[exercise.level], exercise.name.casefold(), exercise.id)
 
     def _why(self, exercise: Exercise, phase: Phase, primary: bool) -> str:
-        parts = self._new_parts(exercise) or [part for part in self.target.parts if _hits(exercise, part, self.atlas)]
+        parts = self._new_parts(exercise, phase) or [part for part in self.target.parts if _hits(exercise, part, self.atlas)]
         names = [self.atlas.muscle_name(part).lower() for part in parts if part != self.target.id]
         worked = f"the {_and(names)}" if names else f"the {self.target.name.lower()}"
         role = "hardest" if primary else "as a helper"

@@ -76,5 +76,6 @@ def duration_range(seconds: int) -> tuple[int, int]:
 
 
 def stated_minutes(seconds: int) -> int:
-    """The duration to state for an estimate: to the nearest 5 minutes (at least 5)."""
-    return max(5, 5 * round(seconds / 300))
+    """The duration to state for an estimate: to the nearest 5 minutes, or the nearest minute under 10."""
+    minutes = max(1, round(seconds / 60))
+    return minutes if minutes < 10 else 5 * round(seconds / 300)
