@@ -12,7 +12,7 @@ from conftest import REPO, BuildResult, build
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.model import Dose, Level, Routine, RoutineBlock, RoutineItem, WarmUp
-from atlas.routine_checks import check_routine
+from atlas.routine_checks import check_labels
 from atlas.routine_generation import TIME_BUDGET_MINUTES, Phase, phase_of
 from atlas.routine_time import dose_seconds, routine_seconds
 
@@ -22,7 +22,8 @@ ERROR = "ERROR   -  "
 
 def _exercise(name: str, category: str, primary: list[str], equipment: list[str], **extra: object) -> dict[str, object]:
     record = {"name": name, "category": category, "level": "beginner", "equipment": equipment, "muscles": {"primary": primary},
-              "summary": f"{name} for the test.", "steps": ["Do it slowly."], "cues": [f"{name} cue"], "dose": {"sets": 2, "reps": 10, "rest": "60s"}}
+              "summary": f"{name} for the test.", "steps": ["Do it slowly."], "cues": [f"{name} cue"], "dose": {"sets": 2, "reps": 10, "rest": "60s"},
+              "actions": ["scapular-retraction"], "sources": ["neumann-2017"]}
     if category == "strength" and equipment != ["none"]:
         record["safety"] = ["Use a light load."]
     return record | extra
@@ -53,7 +54,7 @@ def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: Buil
     assert "Wake up the upper back before rows." in html
     plan = html[html.index('<div class="uba-plan">'):]
     table = plan[plan.index("<table>"): plan.index("</table>")]
-    assert '<a href="../../exercises/band-pull-apart/">Band pull-apart</a></td>\n<td>2 × 15</td>\n<td>30s</td>' in table
+    assert '<a href="../../exercises/band-pull-apart/">Band pull-apart</a></td>\n<td>2 × 15</td>\n<td>30 s</td>' in table
     assert "light load" in table  # the item's note is its key cue
     coverage = html[html.index('id="muscles-it-works"'):]
     assert '<a href="../../muscles/rear-delts/">Rear delts</a></td>\n<td>2</td>' in coverage
@@ -77,7 +78,7 @@ def test_every_routine_authored_and_generated_is_true_to_its_labels() -> None:
     atlas = build_atlas(LAYOUT)
     assert len(atlas.routines) >= 11
     for routine in atlas.routines.values():
-        assert check_routine(routine, atlas.exercises, lambda key: 0) == [], routine.id
+        assert check_labels(routine, atlas.exercises, lambda key: 0) == [], routine.id
 
 
 def test_focus_sessions_for_every_upper_back_group_and_the_parts_that_need_them() -> None:
@@ -86,10 +87,10 @@ def test_focus_sessions_for_every_upper_back_group_and_the_parts_that_need_them(
         routine = atlas.routines[f"focus-{target}"]
         assert routine.generated and routine.minutes <= TIME_BUDGET_MINUTES
         items = [item for block in routine.blocks for item in block.items]
-        phases = [phase_of(atlas.exercises[item.exercise_id], atlas) for item in items]
+        phases = [phase_of(atlas.exercises[item.exercise_id]) for item in items]
         assert phases == sorted(phases), target
         assert phases[0] is Phase.PREPARE and Phase.CARRY not in phases[:-1], target
-        assert all(item.why for item in items)
+        assert all(routine.reasons.get(item.exercise_id) for item in items)
 
 
 def test_generation_orders_by_phase_and_chooses_by_specificity(training_project: Path) -> None:
@@ -101,7 +102,7 @@ def test_generation_orders_by_phase_and_chooses_by_specificity(training_project:
     compound = [exercise_id for block, exercise_id in names if block == "Compound lifts"]
     assert compound == ["other-cable-row", "chin-pull"]  # the most specific row, then a vertical pull rather than a second row
     assert ("Isolation", "a-shrug-isolation") in names  # the upper traps are covered by an isolation lift
-    why = {item.exercise_id: item.why for block in traps.blocks for item in block.items}
+    why = traps.reasons
     assert why["chin-pull"].startswith("The heavy lift, a vertical pull: works the lower traps hardest")
     assert why["other-cable-row"].startswith("The heavy lift, a horizontal pull: works the middle traps hardest")
     assert why["farmers-walk"].startswith("A loaded carry for the upper traps, last")
@@ -121,8 +122,9 @@ def test_duration_estimate_counts_what_doses_say() -> None:
     assert dose_seconds(Dose(sets=1, reps="5", positions=5)) == 5 * 5 * 4
     assert dose_seconds(Dose(sets=2, hold="30s", per_side=True)) == 2 * 30 * 2
     assert dose_seconds(Dose(sets=3, distance="30 m", rest="90s")) == 3 * 30 + 2 * 90
-    item = RoutineItem("x", Dose(sets=1, reps="5"), ramp_up=2)
-    routine = Routine("r", None, "R", "g", Level.BEGINNER, 5, (), (RoutineBlock("B", (item,)),), warm_up=WarmUp("Row", 5))
+    item = RoutineItem(exercise="x", sets=1, reps=5, ramp_up=2)
+    routine = Routine(id="r", source=None, name="R", goal="g", level=Level.BEGINNER, duration="5 min",
+                      blocks=(RoutineBlock(name="B", items=(item,)),), warm_up=WarmUp(text="Row", minutes=5))
     assert routine_seconds(routine) == 5 * 60 + 30 + 2 * 60 + 20
 
 

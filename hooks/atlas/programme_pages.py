@@ -5,7 +5,8 @@ from __future__ import annotations
 from .graph import Atlas
 from .model import Programme, TargetKind
 from .qr_codes import page_address
-from .rendering import GeneratedPage, Link, page_uri, render_markdown
+from .page_kinds import page_uri, page_url
+from .rendering import GeneratedPage, Link, render_markdown
 from .routine_checks import hardest
 from .routine_pages import sheet_blocks, sheet_data
 
@@ -21,11 +22,11 @@ def session_labels(programme: Programme, label: str) -> list[str]:
 def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = "") -> GeneratedPage:
     """The page at /routines/<id>/, which prints the plan and then one log sheet per session."""
     uri = page_uri(TargetKind.ROUTINE, programme.id)
-    address = page_address(site_url, f"routines/{programme.id}/")
+    address = page_address(site_url, page_url(TargetKind.ROUTINE, programme.id))
     sessions = [(session, atlas.routines[session.routine_id]) for session in programme.sessions]
     exercises = [atlas.exercises[exercise_id] for _, routine in sessions for exercise_id in routine.exercise_ids]
     top = hardest(exercises)
-    sheets = [sheet_data(routine, sheet_blocks(atlas, routine), [atlas.equipment[item].name for item in routine.equipment], address,
+    sheets = [sheet_data(routine, sheet_blocks(atlas, routine), atlas.equipment_text(routine.equipment_ids), address,
                          session_labels(programme, session.label), f"{programme.name}: session {session.label}, {routine.name}")
               for session, routine in sessions]
     markdown = render_markdown(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from .graph import Atlas
 from .model import Exercise, TargetKind
-from .rendering import INDEX_URIS, GeneratedPage, page_uri, render_markdown
+from .page_kinds import INDEX_URIS, page_uri
+from .rendering import GeneratedPage, render_markdown
 from .routine_pages import BUILDER_ID, alternative
-from .routine_time import seconds_of
 
 
 def render_builder_page(api_uri: str) -> GeneratedPage:
@@ -22,15 +22,12 @@ def render_builder_page(api_uri: str) -> GeneratedPage:
 
 
 def builder_facts(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
-    """What the builder needs beyond the export's other fields: the starting dose (seconds for times), the key cue,
-    one alternative, and how the exercise moves (for the push/pull balance and the warnings)."""
+    """What the builder needs beyond the export's other fields: the starting dose (seconds for times), the key cue
+    and one alternative."""
     dose = exercise.dose
     return {
-        "dose": {"sets": dose.sets or 0, "reps": dose.reps or dose.distance or "", "hold": seconds_of(dose.hold) if dose.hold else 0,
-                 "rest": seconds_of(dose.rest) if dose.rest else 0, "per_side": dose.per_side},
+        "dose": {"sets": dose.sets or 0, "reps": str(dose.reps) if dose.reps else f"{dose.distance} m" if dose.distance else "",
+                 "hold": dose.hold or 0, "rest": dose.rest or 0, "per_side": dose.per_side},
         "cue": exercise.cues[0] if exercise.cues else "",
         "alternative": alternative(atlas, exercise),
-        "mechanics": exercise.mechanics.value if exercise.mechanics else None,
-        "force": exercise.force.value if exercise.force else ("carry" if exercise.dose.distance else None),
-        "direction": exercise.direction.value if exercise.direction else None,
     }

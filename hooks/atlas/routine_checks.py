@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .model import Exercise, Level, Routine
+from .model import BODYWEIGHT, Exercise, Level, Routine
 from .problems import Problem
 from .routine_time import duration_range, routine_seconds
 
@@ -16,9 +16,10 @@ LEVEL_RANK = {Level.BEGINNER: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
 """Levels in order, easiest first."""
 
 LineOf = Callable[[tuple[Any, ...]], int]
+"""Where a field of the record is (its line), or 0 for a generated routine."""
 
 
-def check_routine(routine: Routine, exercises: dict[str, Exercise], line_of: LineOf) -> list[Problem]:
+def check_labels(routine: Routine, exercises: dict[str, Exercise], line_of: LineOf) -> list[Problem]:
     """Every way the routine's level, duration and equipment disagree with its exercises and doses."""
     path = routine.source or f"routines/{routine.id} (generated)"
     return [Problem(path, line_of((key,)) if routine.source else 0, key, message)
@@ -27,7 +28,8 @@ def check_routine(routine: Routine, exercises: dict[str, Exercise], line_of: Lin
 
 def equipment_options(exercise: Exercise) -> tuple[frozenset[str], ...]:
     """The complete sets of equipment that each let the exercise be done: its own, then its alternatives."""
-    return (frozenset(exercise.equipment), *(frozenset(option) for option in exercise.equipment_alternatives))
+    options = (exercise.equipment, *exercise.equipment_alternatives)
+    return tuple(frozenset(item for item in option if item != BODYWEIGHT) for option in options)
 
 
 def hardest(exercises: Iterable[Exercise]) -> Exercise | None:
@@ -53,7 +55,7 @@ def _duration(routine: Routine) -> list[tuple[str, str]]:
 
 
 def _equipment(routine: Routine, exercises: dict[str, Exercise]) -> list[tuple[str, str]]:
-    listed = frozenset(routine.equipment)
+    listed = frozenset(routine.equipment_ids)
     problems = []
     used: set[str] = set()
     for exercise_id in routine.exercise_ids:

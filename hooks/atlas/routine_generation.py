@@ -22,7 +22,7 @@ keys, never by chance or file order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import IntEnum
 
 from .graph import Atlas
@@ -39,7 +39,7 @@ COMPOUND_ITEMS = 2
 """Heavy compound lifts, at most."""
 FOCUS_EXTRA = ("serratus-anterior", "lower-traps")
 """Groups or parts that get a focus session besides every upper-back group (when they have exercises)."""
-DEFAULT_DOSE = Dose(sets=2, reps="10", rest="60s")
+DEFAULT_DOSE = Dose(sets=2, reps=10, rest="60s")
 """The dose of an exercise whose record gives none."""
 
 
@@ -71,18 +71,13 @@ class Target:
     """The group it is or belongs to."""
 
 
-def phase_of(exercise: Exercise, atlas: Atlas) -> Phase:
-    """The exercise's place in a session. A record without mechanics counts as compound when it works two groups
-    or more hardest; one without force counts as a carry when its dose is a distance."""
+def phase_of(exercise: Exercise) -> Phase:
+    """The exercise's place in a session: drills first, carries last, compound lifts before isolation."""
     if exercise.category in (Category.ACTIVATION, Category.MOBILITY):
         return Phase.PREPARE
-    if exercise.force is Force.CARRY or (exercise.force is None and exercise.dose.distance):
+    if exercise.force is Force.CARRY:
         return Phase.CARRY
-    if exercise.mechanics is Mechanics.ISOLATION:
-        return Phase.ISOLATION
-    if exercise.mechanics is Mechanics.COMPOUND:
-        return Phase.COMPOUND
-    return Phase.COMPOUND if exercise.category is Category.STRENGTH and len(_groups(exercise, atlas)) >= 2 else Phase.ISOLATION
+    return Phase.COMPOUND if exercise.mechanics is Mechanics.COMPOUND else Phase.ISOLATION
 
 
 def focus_targets(atlas: Atlas) -> list[Target]:
@@ -90,7 +85,7 @@ def focus_targets(atlas: Atlas) -> list[Target]:
     targets = []
     for group in atlas.groups.values():
         if group.kind is MuscleKind.UPPER_BACK or group.id in FOCUS_EXTRA:
-            parts = tuple(part.id for part in group.parts) or (group.id,)
+            parts = tuple(group.parts) or (group.id,)
             targets.append(Target(group.id, group.name, parts, group.id))
     for part_id in FOCUS_EXTRA:
         part = atlas.parts.get(part_id)
@@ -115,7 +110,7 @@ def focus_session(atlas: Atlas, target: Target) -> Routine:
     session.choose()
     session.fit(TIME_BUDGET_MINUTES * 60)
     items = session.items
-    blocks = tuple(RoutineBlock(BLOCK_NAMES[phase], tuple(item for item, item_phase in items if item_phase is phase))
+    blocks = tuple(RoutineBlock.model_construct(name=BLOCK_NAMES[phase], items=tuple(item for item, item_phase in items if item_phase is phase))
                    for phase in Phase if any(item_phase is phase for _, item_phase in items))
     used = [atlas.exercises[item.exercise_id] for item, _ in items]
     top = hardest(used)
@@ -125,7 +120,9 @@ def focus_session(atlas: Atlas, target: Target) -> Routine:
     covered = [atlas.muscle_name(part) for part in target.parts if part != target.id]
     goal = f"A session of about {minutes} minutes for the {target.name.lower()}" + (f", covering the {_and(covered).lower()}." if covered else ".")
     rule = "activation first, then compound lifts, isolation and carries, each chosen for how hard it works the target"
-    return Routine(f"focus-{target.id}", None, f"{target.name} focus session", goal, level, minutes, equipment, blocks, rule=rule)
+    reasons = {item.exercise_id: why for (item, _), why in zip(items, session.reasons, strict=True)}
+    return Routine.model_construct(id=f"focus-{target.id}", source=None, name=f"{target.name} focus session", goal=goal, level=level,
+                                   duration=minutes, equipment=equipment, notes=(), warm_up=None, blocks=blocks, rule=rule, reasons=reasons)
 
 
 class _Session:
@@ -139,8 +136,15 @@ class _Session:
     @property
     def items(self) -> list[tuple[RoutineItem, Phase]]:
         """The chosen exercises as routine items, in phase order (stable within a phase)."""
-        ordered = sorted(self.chosen, key=lambda entry: entry[1])
-        return [(RoutineItem(exercise.id, _dose(exercise), why=why), phase) for exercise, phase, why in ordered]
+        return [(RoutineItem.of(exercise.id, _dose(exercise)), phase) for exercise, phase, _ in self._ordered()]
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why each item was chosen, in the order of `items`."""
+        return [why for _, _, why in self._ordered()]
+
+    def _ordered(self) -> list[tuple[Exercise, Phase, str]]:
+        return sorted(self.chosen, key=lambda entry: entry[1])
 
     def choose(self) -> None:
         for _ in range(PREPARE_ITEMS):
@@ -182,7 +186,7 @@ class _Session:
     def _add(self, phase: Phase, primary: bool, only_uncovered: bool = False) -> bool:
         taken = {exercise.id for exercise, _, _ in self.chosen}
         candidates = [e for e in self.atlas.exercises.values()
-                      if e.id not in taken and phase_of(e, self.atlas) is phase and _works(e, self.target, self.atlas, primary)]
+                      if e.id not in taken and phase_of(e) is phase and _works(e, self.target, self.atlas, primary)]
         if only_uncovered:
             candidates = [e for e in candidates if self._new_parts(e, phase)]
         if not candidates:
@@ -243,7 +247,7 @@ def _works(exercise: Exercise, target: Target, atlas: Atlas, primary: bool) -> b
 
 def _dose(exercise: Exercise) -> Dose:
     dose = exercise.dose
-    return dose if (dose.reps or dose.hold or dose.distance) else replace(DEFAULT_DOSE, per_side=dose.per_side)
+    return dose if (dose.reps or dose.hold or dose.distance) else DEFAULT_DOSE.model_copy(update={"per_side": dose.per_side})
 
 
 def _and(words: list[str]) -> str:

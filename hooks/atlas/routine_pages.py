@@ -6,10 +6,11 @@ from dataclasses import asdict, dataclass
 
 from .graph import Atlas
 from .links import exercise_link
-from .model import Exercise, Role, Routine, RoutineItem, TargetKind
+from .model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routine, RoutineItem, TargetKind
 from .muscle_map import region_roles
+from .page_kinds import INDEX_URIS, page_uri, page_url
 from .qr_codes import page_address, qr_code
-from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
+from .rendering import GeneratedPage, Link, render_markdown
 
 BUILDER_ID = "builder"
 """The routine builder's place among the routines: /routines/builder/ (no routine may take this id)."""
@@ -58,10 +59,10 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
     uri = page_uri(TargetKind.ROUTINE, routine.id)
     exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
     blocks = sheet_blocks(atlas, routine)
-    equipment = [atlas.equipment[item].name for item in routine.equipment]
+    equipment = atlas.equipment_text(routine.equipment_ids)
     primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
     secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
-    address = page_address(site_url, f"routines/{routine.id}/")
+    address = page_address(site_url, page_url(TargetKind.ROUTINE, routine.id))
     markdown = render_markdown(
         "routine.md.j2",
         uri,
@@ -78,14 +79,14 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
     return GeneratedPage(uri, markdown, routine.source)
 
 
-def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: list[str], address: str,
+def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: str, address: str,
                sessions: list[str] | None = None, title: str | None = None) -> dict[str, object]:
     """What the printed sheet shows, ready for overrides/partials/routine-sheet.html: by default as many
     numbered sessions as fit; a programme names its own ("Week 1") and titles the sheet."""
     per_side = any(row.per_side for _, rows in blocks for row in rows)
     room = SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS
     qr = qr_code(address) if address else None
-    facts = [routine.level.value.capitalize(), f"about {routine.minutes} min", ", ".join(equipment) or "No equipment"]
+    facts = [routine.level.value.capitalize(), f"about {routine.minutes} min", equipment]
     return {
         "title": title or routine.name,
         "facts": " · ".join(facts),
@@ -100,7 +101,8 @@ def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equip
 
 def sheet_blocks(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRow]]]:
     """The routine's blocks with their rows, in order."""
-    return [(block.name, [sheet_row(atlas, item) for item in block.items]) for block in routine.blocks]
+    return [(block.name, [sheet_row(atlas, item, routine.reasons.get(item.exercise_id, "")) for item in block.items])
+            for block in routine.blocks]
 
 
 def _row_data(row: SheetRow) -> dict[str, object]:
@@ -121,18 +123,23 @@ def item_work(item: RoutineItem, exercise: Exercise) -> str:
 def alternative(atlas: Atlas, exercise: Exercise) -> str:
     """One way round a busy gym: the first other equipment that works, else the first easier option."""
     if exercise.equipment_alternatives:
-        names = [atlas.equipment[item].name.lower() for item in exercise.equipment_alternatives[0]]
+        names = [atlas.equipment[item].name.lower() for item in exercise.equipment_alternatives[0] if item != BODYWEIGHT]
         return "Or with " + (", ".join(names) if names else "no equipment") + "."
-    return f"Easier: {exercise.easier[0]}" if exercise.easier else ""
+    if not exercise.easier:
+        return ""
+    easier = exercise.easier[0]
+    if isinstance(easier, ExerciseLink):
+        return f"Easier: {atlas.exercises[easier.exercise].name}" + (f". {easier.note}" if easier.note else ".")
+    return f"Easier: {easier}"
 
 
-def sheet_row(atlas: Atlas, item: RoutineItem) -> SheetRow:
+def sheet_row(atlas: Atlas, item: RoutineItem, why: str = "") -> SheetRow:
     """One routine item, ready for the page and the sheet."""
     exercise = atlas.exercises[item.exercise_id]
     cue = item.notes or (exercise.cues[0] if exercise.cues else "")
     dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
-    return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest or "", cue,
-                    alternative(atlas, exercise), item.why or "", item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side)
+    return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, cue,
+                    alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side)
 
 
 def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
@@ -158,7 +165,7 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
         ("Generated from the atlas", [r for r in atlas.routines.values() if r.generated]),
     ]
     rows = [
-        (title, [(Link(r.name, page_uri(TargetKind.ROUTINE, r.id)), r, [atlas.equipment[e].name for e in r.equipment]) for r in routines])
+        (title, [(Link(r.name, page_uri(TargetKind.ROUTINE, r.id)), r, atlas.equipment_text(r.equipment_ids)) for r in routines])
         for title, routines in groups if routines
     ]
     programmes = [(Link(p.name, page_uri(TargetKind.ROUTINE, p.id)), p) for p in atlas.programmes.values()]

@@ -14,9 +14,9 @@ A stated duration passes when it is within DURATION_TOLERANCE of the estimate.
 from __future__ import annotations
 
 import math
-import re
 
 from .model import Dose, Routine, RoutineItem
+from .values import Reps
 
 SECONDS_PER_REP = 4
 """Controlled tempo: about two seconds up and two down."""
@@ -30,36 +30,27 @@ DURATION_TOLERANCE = 0.2
 """How far a stated duration may be from the estimate, as a share of the estimate."""
 
 
-def seconds_of(duration: str) -> int:
-    """Seconds in a written duration such as "45s", "90 s" or "2 min"."""
-    found = re.match(r"\s*(\d+)", duration)
-    number = int(found.group(1)) if found else 0
-    return number * 60 if duration.rstrip().endswith("min") else number
-
-
-def reps_counted(reps: str | None) -> int:
+def reps_counted(reps: Reps | None) -> int:
     """Reps a set is counted for: the number, or the middle of a range rounded up."""
-    numbers = [int(number) for number in re.findall(r"\d+", reps or "")]
-    return math.ceil(sum(numbers) / len(numbers)) if numbers else 0
+    return math.ceil((reps.low + reps.high) / 2) if reps else 0
 
 
 def dose_seconds(dose: Dose) -> int:
     """The work and the rests of one prescription, without set-up."""
     sets = dose.sets or 1
     if dose.hold:
-        work = seconds_of(dose.hold) * max(1, reps_counted(dose.reps))
+        work = dose.hold * max(1, reps_counted(dose.reps))
     elif dose.distance:
-        work = SECONDS_PER_METRE * int(re.match(r"\d+", dose.distance).group(0))  # type: ignore[union-attr]
+        work = SECONDS_PER_METRE * dose.distance
     else:
-        work = SECONDS_PER_REP * reps_counted(dose.reps) * dose.positions
+        work = SECONDS_PER_REP * reps_counted(dose.reps) * (dose.positions or 1)
     sides = 2 if dose.per_side else 1
-    rest = seconds_of(dose.rest) if dose.rest else 0
-    return sets * work * sides + (sets - 1) * rest
+    return sets * work * sides + (sets - 1) * (dose.rest or 0)
 
 
 def item_seconds(item: RoutineItem) -> int:
     """One routine item: its dose, its ramp-up sets and the set-up."""
-    return TRANSITION_SECONDS + item.ramp_up * RAMP_UP_SET_SECONDS + dose_seconds(item.dose)
+    return TRANSITION_SECONDS + (item.ramp_up or 0) * RAMP_UP_SET_SECONDS + dose_seconds(item.dose)
 
 
 def routine_seconds(routine: Routine) -> int:
