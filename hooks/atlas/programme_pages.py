@@ -23,7 +23,7 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
     """The page at /routines/<id>/, which prints the plan and then one log sheet per session."""
     uri = page_uri(TargetKind.ROUTINE, programme.id)
     address = page_address(site_url, page_url(TargetKind.ROUTINE, programme.id))
-    sessions = [(session, atlas.routines[session.routine_id]) for session in programme.sessions]
+    sessions = [(session, atlas.routines[session.routine]) for session in programme.sessions]
     exercises = [atlas.exercises[exercise_id] for _, routine in sessions for exercise_id in routine.exercise_ids]
     top = hardest(exercises)
     sheets = [sheet_data(routine, sheet_blocks(atlas, routine), atlas.equipment_text(routine.equipment_ids), address,
