@@ -1,14 +1,14 @@
 """Focus sessions the build writes itself, by coaching rules: one per upper-back group and per part in FOCUS_EXTRA.
 
 The rules (also in the README, "Generated routines"):
-1. Order by phase: activation or mobility first, then the heavy compound lifts, then isolation, then carries;
-   a carry never opens a session.
+1. Order by phase: activation or mobility first, then the heavy compound lifts (pulls and pushes), then isolation
+   and holds, then carries; a carry never opens a session. A target gets a session when MIN_EXERCISES work it hardest.
 2. Choose by specificity, not by name. An exercise is a candidate for a phase when the target works hardest in it
    (primary); the best candidate is the one that
    a. works the most parts of the target not yet worked hardest (by the drills, for a drill; by the lifts, for a lift),
    b. then, among compound lifts, goes in a direction (vertical, horizontal) the session does not have yet,
    c. then needs the least equipment the session does not already use,
-   d. then works the fewest other muscles hardest (the most specific), is easier, and comes first by name.
+   d. then is easier, works the fewest other groups hardest (the most specific), and comes first by name.
    Prepare: up to PREPARE_ITEMS drills (a drill where the target only helps when none works it hardest).
    Compound: up to COMPOUND_ITEMS lifts; when none works the target hardest, the best one where it helps.
    Isolation: one for each part still uncovered, then at least one.
@@ -39,6 +39,8 @@ COMPOUND_ITEMS = 2
 """Heavy compound lifts, at most."""
 FOCUS_EXTRA = ("serratus-anterior", "lower-traps")
 """Groups or parts that get a focus session besides every upper-back group (when they have exercises)."""
+MIN_EXERCISES = 2
+"""A target gets a session only when at least this many exercises work it hardest (fewer make no session)."""
 DEFAULT_DOSE = Dose(sets=2, reps=10, rest="60s")
 """The dose of an exercise whose record gives none."""
 
@@ -52,7 +54,7 @@ class Phase(IntEnum):
     CARRY = 3
 
 
-BLOCK_NAMES = {Phase.PREPARE: "Activation and mobility", Phase.COMPOUND: "Compound lifts", Phase.ISOLATION: "Isolation",
+BLOCK_NAMES = {Phase.PREPARE: "Activation and mobility", Phase.COMPOUND: "Compound lifts", Phase.ISOLATION: "Isolation and holds",
                Phase.CARRY: "Carry"}
 """The block title of each phase."""
 
@@ -72,12 +74,15 @@ class Target:
 
 
 def phase_of(exercise: Exercise) -> Phase:
-    """The exercise's place in a session: drills first, carries last, compound lifts before isolation."""
+    """The exercise's place in a session: drills first, then compound pulls and pushes, then isolation and holds,
+    then carries."""
     if exercise.category in (Category.ACTIVATION, Category.MOBILITY):
         return Phase.PREPARE
     if exercise.force is Force.CARRY:
         return Phase.CARRY
-    return Phase.COMPOUND if exercise.mechanics is Mechanics.COMPOUND else Phase.ISOLATION
+    if exercise.mechanics is Mechanics.COMPOUND and exercise.force in (Force.PULL, Force.PUSH):
+        return Phase.COMPOUND
+    return Phase.ISOLATION
 
 
 def focus_targets(atlas: Atlas) -> list[Target]:
@@ -98,7 +103,7 @@ def generate_routines(atlas: Atlas) -> dict[str, Routine]:
     """A focus session for each target with exercises, keyed by id (focus-<target>)."""
     routines = {}
     for target in focus_targets(atlas):
-        if any(_works(exercise, target, atlas, primary=True) for exercise in atlas.exercises.values()):
+        if sum(_works(exercise, target, atlas, primary=True) for exercise in atlas.exercises.values()) >= MIN_EXERCISES:
             routine = focus_session(atlas, target)
             routines[routine.id] = routine
     return routines
@@ -204,7 +209,7 @@ class _Session:
         new_direction = exercise.direction is not None and exercise.direction not in directions
         owned = {item for e, _, _ in self.chosen for item in e.equipment}
         return (-len(self._new_parts(exercise, phase)), not new_direction, len(set(exercise.equipment) - owned),
-                len(_groups(exercise, self.atlas)), LEVEL_RANK[exercise.level], exercise.name.casefold(), exercise.id)
+                LEVEL_RANK[exercise.level], len(_groups(exercise, self.atlas)), exercise.name.casefold(), exercise.id)
 
     def _why(self, exercise: Exercise, phase: Phase, primary: bool) -> str:
         parts = self._new_parts(exercise, phase) or [part for part in self.target.parts if _hits(exercise, part, self.atlas)]
@@ -216,9 +221,11 @@ class _Session:
         tail = f"; uses the {_and(shared)} already out" if shared else ""
         kind = _describe(exercise)
         sentences: dict[Phase, Callable[[], str]] = {
-            Phase.PREPARE: lambda: f"Opens the session: a light {exercise.category.value} drill that works {worked} {role}{tail}.",
+            Phase.PREPARE: lambda: (f"Opens the session: a light activation drill that works {worked} {role}{tail}."
+                                    if exercise.category is Category.ACTIVATION else f"Opens the session: a mobility drill for {worked}{tail}."),
             Phase.COMPOUND: lambda: f"The heavy lift{kind}: works {worked} {role} while other muscles share the load{tail}.",
-            Phase.ISOLATION: lambda: f"Isolation that works {worked} hardest, after the heavier lifts{tail}.",
+            Phase.ISOLATION: lambda: (f"Isolation that works {worked} hardest, after the heavier lifts{tail}."
+                                      if exercise.mechanics is Mechanics.ISOLATION else f"A hold that works {worked} hardest, after the heavier lifts{tail}."),
             Phase.CARRY: lambda: f"A loaded carry for {worked}, last so grip and trunk are fresh for the lifts before it{tail}.",
         }
         return sentences[phase]()
