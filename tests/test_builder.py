@@ -8,7 +8,10 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from browser import WatchedPage, pdf_page_texts
-from conftest import BuildResult
+from conftest import REPO, BuildResult
+
+from atlas.generation import build_atlas
+from atlas.layout import ProjectLayout
 
 
 def _names(page: Page) -> list[str]:
@@ -36,7 +39,8 @@ def test_build_a_routine_then_open_its_url_in_a_fresh_browser(watched: WatchedPa
     page = watched.page
     _build_from_finder_and_an_exercise_page(page, real_site_url)
     assert _names(page) == ["Band pull-apart", "Bent-over row", "Farmer's carry"]
-    assert _values(page, "Sets")[0] == "2" and _values(page, "Reps")[0] == "15"  # each exercise's own dose to start
+    dose = build_atlas(ProjectLayout(REPO, REPO / "content")).exercises["band-pull-apart"].dose
+    assert _values(page, "Sets")[0] == str(dose.sets) and _values(page, "Reps")[0] == str(dose.reps)  # each exercise's own dose to start
     page.get_by_label("Routine name").fill("Monday pull")
     page.get_by_label("Sets", exact=True).nth(1).fill("4")
     page.get_by_label("Per side", exact=True).nth(0).check()
