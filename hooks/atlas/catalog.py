@@ -83,7 +83,9 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")
     bad_files = {problem.path for problem in problems}
     atlas = _atlas(layout, taxonomy_record, sources, exercises, routines, bad_files)
-    problems += [problem for stem, routine in atlas.routines.items() for problem in check_labels(routine, atlas.exercises, routines[stem][0].line_of)]
+    problems += [
+        problem for stem, routine in atlas.routines.items() for problem in check_labels(routine, atlas.exercises, routines[stem][0].line_of)
+    ]
     left_out = _left_out(layout, problems)
     left_out[TargetKind.ROUTINE] |= {stem for stem in routines if stem not in atlas.routines}
     return Catalog(atlas, problems, left_out)

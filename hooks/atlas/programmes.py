@@ -33,23 +33,24 @@ def load_programmes(layout: ProjectLayout, atlas: Atlas) -> tuple[dict[str, Prog
 def _check(doc: SourcedYaml, record: ProgrammeRecord, stem: str, atlas: Atlas) -> list[Problem]:
     problems = []
     if stem in atlas.routines:
-        problems.append(Problem(doc.path, 1, "id", f"{stem!r} is already a routine; expected a name of its own (both live under /routines/)"))
+        problems.append(Problem(doc.path, 1, "id", f"{stem!r} is already a routine; expected a name of its own (both live in /routines/)"))
     labels = [session.label for session in record.sessions]
     for index, session in enumerate(record.sessions):
         routine = atlas.routines.get(session.routine)
         if routine is None:
+            expected = "expected an id from exercises/routines/ or a focus-<muscle> session"
             problems.append(Problem(doc.path, doc.line_of(("sessions", index, "routine")), f"sessions[{index}].routine",
-                                    f"unknown routine id {session.routine!r}; expected an id from exercises/routines/ or a focus-<muscle> session"))
+                                    f"unknown routine id {session.routine!r}; {expected}"))
         elif labels.count(session.label) > 1:
             problems.append(Problem(doc.path, doc.line_of(("sessions", index, "label")), f"sessions[{index}].label",
                                     f"{session.label!r} is used twice; expected each label once"))
         else:
             per_side = any(item.per_side for block in routine.blocks for item in block.items)
             room = SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS
-            if record.times(session.label) > room:
-                problems.append(Problem(doc.path, doc.line_of(("weeks",)), "weeks",
-                                        f"session {session.label} comes {record.times(session.label)} times but its log sheet has room for {room}; "
-                                        f"expected at most {room}"))
+            times = record.times(session.label)
+            if times > room:
+                message = f"session {session.label} comes {times} times but its log sheet has room for {room}; expected at most {room}"
+                problems.append(Problem(doc.path, doc.line_of(("weeks",)), "weeks", message))
     for index, label in enumerate(record.week):
         if label not in labels:
             problems.append(Problem(doc.path, doc.line_of(("week", index)), f"week[{index}]",

@@ -26,7 +26,8 @@ def qr_code(text: str) -> QrCode:
     """The QR code of a text (error correction M: readable with a crease or a smudge)."""
     code = segno.make(text, error="m", micro=False, boost_error=False)
     runs = []
-    for y, row in enumerate(code.matrix_iter(scale=1, border=QUIET_ZONE)):
+    for y, cells in enumerate(code.matrix_iter(scale=1, border=QUIET_ZONE)):
+        row = list(cells)
         x = 0
         while x < len(row):
             if row[x]:
@@ -37,7 +38,7 @@ def qr_code(text: str) -> QrCode:
             else:
                 x += 1
     width, _ = code.symbol_size(scale=1, border=QUIET_ZONE)
-    return QrCode(text, width, "".join(runs))
+    return QrCode(text, int(width), "".join(runs))
 
 
 def page_address(site_url: str, path: str) -> str:

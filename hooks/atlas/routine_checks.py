@@ -64,7 +64,8 @@ def _equipment(routine: Routine, exercises: dict[str, Exercise]) -> list[tuple[s
         used.update(item for option in fitting for item in option)
         if not fitting:
             needs = " or ".join(", ".join(sorted(option)) or "none" for option in equipment_options(exercise))
-            problems.append(("equipment", f"does not cover {exercise.name}, which needs {needs}; expected every exercise's equipment listed"))
+            message = f"does not cover {exercise.name}, which needs {needs}; expected every exercise's equipment listed"
+            problems.append(("equipment", message))
     spare = sorted(listed - used)
     if spare:
         problems.append(("equipment", f"lists {', '.join(spare)}, which no exercise needs; expected only the equipment used"))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from .graph import Atlas
-from .model import (Category, Direction, Dose, Exercise, Force, Level, Mechanics, MuscleKind, Routine, RoutineBlock,
+from .model import (Category, Dose, Exercise, Force, Level, Mechanics, MuscleKind, Routine, RoutineBlock,
                     RoutineItem)
 from .routine_checks import LEVEL_RANK, hardest
 from .routine_time import item_seconds, stated_minutes
@@ -115,15 +115,16 @@ def focus_session(atlas: Atlas, target: Target) -> Routine:
     session.choose()
     session.fit(TIME_BUDGET_MINUTES * 60)
     items = session.items
-    blocks = tuple(RoutineBlock.model_construct(name=BLOCK_NAMES[phase], items=tuple(item for item, item_phase in items if item_phase is phase))
-                   for phase in Phase if any(item_phase is phase for _, item_phase in items))
+    blocks = tuple(RoutineBlock.model_construct(name=BLOCK_NAMES[phase], items=tuple(item for item, in_phase in items if in_phase is phase))
+                   for phase in Phase if any(in_phase is phase for _, in_phase in items))
     used = [atlas.exercises[item.exercise_id] for item, _ in items]
     top = hardest(used)
     level = top.level if top else Level.BEGINNER
     equipment = tuple(dict.fromkeys(item for exercise in used for item in exercise.equipment))
     minutes = stated_minutes(sum(item_seconds(item) for item, _ in items))
     covered = [atlas.muscle_name(part) for part in target.parts if part != target.id]
-    goal = f"A session of about {minutes} minutes for the {target.name.lower()}" + (f", covering the {_and(covered).lower()}." if covered else ".")
+    covering = f", covering the {_and(covered).lower()}." if covered else "."
+    goal = f"A session of about {minutes} minutes for the {target.name.lower()}{covering}"
     rule = "activation first, then compound lifts, isolation and carries, each chosen for how hard it works the target"
     reasons = {item.exercise_id: why for (item, _), why in zip(items, session.reasons, strict=True)}
     return Routine.model_construct(id=f"focus-{target.id}", source=None, name=f"{target.name} focus session", goal=goal, level=level,
@@ -222,17 +223,20 @@ class _Session:
         kind = _describe(exercise)
         sentences: dict[Phase, Callable[[], str]] = {
             Phase.PREPARE: lambda: (f"Opens the session: a light activation drill that works {worked} {role}{tail}."
-                                    if exercise.category is Category.ACTIVATION else f"Opens the session: a mobility drill for {worked}{tail}."),
+                                    if exercise.category is Category.ACTIVATION
+                                    else f"Opens the session: a mobility drill for {worked}{tail}."),
             Phase.COMPOUND: lambda: f"The heavy lift{kind}: works {worked} {role} while other muscles share the load{tail}.",
             Phase.ISOLATION: lambda: (f"Isolation that works {worked} hardest, after the heavier lifts{tail}."
-                                      if exercise.mechanics is Mechanics.ISOLATION else f"A hold that works {worked} hardest, after the heavier lifts{tail}."),
+                                      if exercise.mechanics is Mechanics.ISOLATION
+                                      else f"A hold that works {worked} hardest, after the heavier lifts{tail}."),
             Phase.CARRY: lambda: f"A loaded carry for {worked}, last so grip and trunk are fresh for the lifts before it{tail}.",
         }
         return sentences[phase]()
 
 
 def _describe(exercise: Exercise) -> str:
-    words = [word.value for word in (exercise.direction, exercise.force) if word is not None and word in (*Direction, Force.PULL, Force.PUSH)]
+    force = exercise.force if exercise.force in (Force.PULL, Force.PUSH) else None
+    words = [word.value for word in (exercise.direction, force) if word is not None]
     return f", a {' '.join(words)}" if words else ""
 
 

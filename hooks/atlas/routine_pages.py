@@ -152,7 +152,8 @@ def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
             for group_id in groups:
                 counts.setdefault(group_id, {Role.PRIMARY: 0, Role.SECONDARY: 0})[role] += 1
     return [
-        MuscleCoverage(Link(group.name, page_uri(TargetKind.MUSCLE, group.id)), counts[group.id][Role.PRIMARY], counts[group.id][Role.SECONDARY])
+        MuscleCoverage(Link(group.name, page_uri(TargetKind.MUSCLE, group.id)),
+                       counts[group.id][Role.PRIMARY], counts[group.id][Role.SECONDARY])
         for group in atlas.groups.values() if group.id in counts
     ]
 
