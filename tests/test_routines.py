@@ -190,3 +190,11 @@ def test_programme_with_an_unknown_routine_stops_the_build(project: Path) -> Non
         "exercises/programmes/plan.yml:6: sessions[1].routine: unknown routine id 'quick-pul'; expected an id from exercises/routines/ or a focus-<muscle> session",
         "exercises/programmes/plan.yml:7: week[2]: 'C' is not a session label; expected one of A, B",
     ]
+
+
+def test_a_routine_cannot_take_the_builders_address(project: Path) -> None:
+    routine = (project / "exercises/routines/quick-pull.yml").read_text().replace("Quick pull warm-up", "Builder")
+    (project / "exercises/routines/builder.yml").write_text(routine)
+    result = build(project)
+    errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
+    assert errors[:-1] == ["exercises/routines/builder.yml: id: 'builder' is the address of the routine builder; choose another file name"]

@@ -7,6 +7,7 @@ from .layout import ProjectLayout
 from .model import Programme, ProgrammeRecord
 from .problems import Problem
 from .record_check import check_record
+from .routine_checks import RESERVED_ROUTINE_IDS
 from .routine_pages import SHEET_SESSIONS, SHEET_SESSIONS_PER_SIDE
 from .sourced_yaml import SourcedYaml, read_yaml
 
@@ -32,7 +33,7 @@ def load_programmes(layout: ProjectLayout, atlas: Atlas) -> tuple[dict[str, Prog
 
 def _check(doc: SourcedYaml, record: ProgrammeRecord, stem: str, atlas: Atlas) -> list[Problem]:
     problems = []
-    if stem in atlas.routines:
+    if stem in atlas.routines or stem in RESERVED_ROUTINE_IDS:
         problems.append(Problem(doc.path, 1, "id", f"{stem!r} is already a routine; expected a name of its own (both live in /routines/)"))
     labels = [session.label for session in record.sessions]
     for index, session in enumerate(record.sessions):

@@ -10,6 +10,7 @@ from typing import Any
 
 from .model import BODYWEIGHT, Exercise, Level, Routine
 from .problems import Problem
+from .routine_pages import BUILDER_ID
 from .routine_time import duration_range, routine_seconds
 
 LEVEL_RANK = {Level.BEGINNER: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
@@ -19,11 +20,17 @@ LineOf = Callable[[tuple[Any, ...]], int]
 """Where a field of the record is (its line), or 0 for a generated routine."""
 
 
+RESERVED_ROUTINE_IDS = frozenset({BUILDER_ID})
+"""Addresses in /routines/ that are not routines: the routine builder's page."""
+
+
 def check_labels(routine: Routine, exercises: dict[str, Exercise], line_of: LineOf) -> list[Problem]:
     """Every way the routine's level, duration and equipment disagree with its exercises and doses."""
     path = routine.source or f"routines/{routine.id} (generated)"
-    return [Problem(path, line_of((key,)) if routine.source else 0, key, message)
-            for key, message in (*_level(routine, exercises), *_duration(routine), *_equipment(routine, exercises))]
+    reserved = [("id", f"{routine.id!r} is the address of the routine builder; choose another file name")]
+    reserved = reserved if routine.id in RESERVED_ROUTINE_IDS else []
+    return [Problem(path, line_of((key,)) if routine.source and key != "id" else 0, key, message)
+            for key, message in (*reserved, *_level(routine, exercises), *_duration(routine), *_equipment(routine, exercises))]
 
 
 def equipment_options(exercise: Exercise) -> tuple[frozenset[str], ...]:

@@ -13,7 +13,7 @@ from .qr_codes import page_address, qr_code
 from .rendering import GeneratedPage, Link, render_markdown
 
 BUILDER_ID = "builder"
-"""The routine builder's place among the routines: /routines/builder/ (no routine may take this id)."""
+"""The routine builder's place among the routines: /routines/builder/ (routine_checks reserves it)."""
 SHEET_SESSIONS = 6
 """Sessions the printed log has room for when no set is per side (each set one box)."""
 SHEET_SESSIONS_PER_SIDE = 4
