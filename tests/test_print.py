@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,36 @@ def test_sheet_qr_code_opens_the_routine_page(routine: str, watched: WatchedPage
     image = Image.open(io.BytesIO(png)).convert("L").resize((400, 400), Image.Resampling.NEAREST)
     decoded = [result.text for result in zxingcpp.read_barcodes(image)]
     assert decoded == [f"{SITE_URL}routines/{routine}/"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printed_qr_code_decodes_from_the_pdf(paper: str, watched: WatchedPage, real_site: BuildResult, real_site_url: str,
+                                              tmp_path: Path) -> None:
+    """The QR code as printed: the PDF page rasterised at 200 dpi, decoded like a phone camera would."""
+    routine = "upper-back-strength-gym"
+    watched.page.goto(f"{real_site_url}routines/{routine}/")
+    watched.page.pdf(path=str(tmp_path / "sheet.pdf"), format=paper)
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(tmp_path / "sheet.pdf"), str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    assert [result.text for result in zxingcpp.read_barcodes(image)] == [f"{SITE_URL}routines/{routine}/"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("routine", ["upper-back-strength-home", "focus-traps"])
+def test_boxes_measured_in_the_pdf_are_at_least_12_mm(routine: str, paper: str, watched: WatchedPage, real_site: BuildResult,
+                                                      real_site_url: str, tmp_path: Path) -> None:
+    """In the PDF itself: the session columns' headings are centred over their columns, so the distance between two
+    headings' centres is a column's width; a box is the column less its padding and borders, halved for per-side sets."""
+    watched.page.goto(f"{real_site_url}routines/{routine}/")
+    pdf = tmp_path / "sheet.pdf"
+    watched.page.pdf(path=str(pdf), format=paper)
+    layout = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(x_min), float(x_max), text) for x_min, x_max, text in
+             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', layout)]
+    centres = [(start + words[index + 1][1]) / 2 for index, (start, _, text) in enumerate(words[:-1])
+               if text == "Session" and words[index + 1][2].isdigit()]
+    assert len(centres) >= 4
+    column_mm = min(b - a for a, b in zip(centres, centres[1:], strict=False)) * 25.4 / 72
+    per_side = any(item.dose.per_side for block in ATLAS.routines[routine].blocks for item in block.items)
+    box_mm = (column_mm - 1.5) / (2 if per_side else 1)
+    assert box_mm >= 12, (column_mm, per_side)
