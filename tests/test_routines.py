@@ -60,9 +60,11 @@ def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: Buil
     assert '<a href="../../muscles/rear-delts/">Rear delts</a></td>\n<td>2</td>' in coverage
     assert html.count('<p class="admonition-title">Face pull</p>') == 1
     sheet = html[html.index('<section class="uba-sheet"'):]
-    assert sheet.count('<tbody class="uba-sheet-item">') == 2
-    assert sheet.count("<tr>") == 1 + 2 + 2  # the head, then a row for each set
-    assert "Session 6" in sheet and "Pain rule:" in sheet and "Red flags" in sheet
+    grids = sheet.count('<table class="uba-sheet-grid')
+    assert grids == 3  # a short routine: three grids of six sessions, one below the other
+    assert sheet.count('<tbody class="uba-sheet-item">') == 2 * grids
+    assert sheet.count("<tr>") == (1 + 2 + 2) * grids  # the head, then a row for each set
+    assert "Session 18" in sheet and "Session 19" not in sheet and "Pain rule:" in sheet and "Red flags" in sheet
 
 
 def test_routine_index_lists_programmes_authored_generated_and_the_builder(real_site: BuildResult) -> None:

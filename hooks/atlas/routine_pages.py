@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 
 from .graph import Atlas
@@ -18,6 +19,19 @@ SHEET_SESSIONS = 6
 """Sessions the printed log has room for when no set is per side (each set one box)."""
 SHEET_SESSIONS_PER_SIDE = 4
 """Sessions the printed log has room for when a set is per side (two boxes, left and right)."""
+SHEET_LOG_HEIGHT_MM = 210
+"""Height the log grids may fill on US Letter (the shorter page) when the routine has no notes: the page less its
+margins, the heading with the QR code and the safety lines, measured in Chromium's print layout."""
+SHEET_NOTE_LINE_MM = 1.5
+"""Height each line of notes takes from the log (two columns of about 80 characters: half a 2.9 mm line each)."""
+SHEET_ROW_MM = 6.3
+"""Height of one set's row in the printed log; an exercise takes at least two rows (its name, cue and alternative)."""
+SHEET_HEAD_MM = 9
+"""Height of a log grid's heading row."""
+SHEET_GRID_GAP_MM = 2.5
+"""Space between two log grids."""
+SHEET_MAX_GRIDS = 3
+"""At most this many log grids on one sheet, one below the other, for more sessions when the routine is short."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +95,14 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
 
 def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: str, address: str,
                sessions: list[str] | None = None, title: str | None = None) -> dict[str, object]:
-    """What the printed sheet shows, ready for overrides/partials/routine-sheet.html: by default as many
-    numbered sessions as fit; a programme names its own ("Week 1") and titles the sheet."""
+    """What the printed sheet shows, ready for overrides/partials/routine-sheet.html: by default as many numbered
+    sessions as fit (a short routine gets a second or third grid below the first); a programme names its own
+    ("Week 1") and titles the sheet."""
     per_side = any(row.per_side for _, rows in blocks for row in rows)
     room = SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS
+    grids = 1 if sessions else _grids_that_fit(routine, blocks)
+    labels = [sessions] if sessions else [[f"Session {number}" for number in range(grid * room + 1, (grid + 1) * room + 1)]
+                                          for grid in range(grids)]
     qr = qr_code(address) if address else None
     facts = [routine.level.value.capitalize(), f"about {routine.minutes} min", equipment]
     return {
@@ -92,7 +110,7 @@ def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equip
         "facts": " · ".join(facts),
         "warm_up": f"{routine.warm_up.minutes} min: {routine.warm_up.text}" if routine.warm_up else "",
         "notes": list(routine.notes),
-        "sessions": sessions or [f"Session {number}" for number in range(1, room + 1)],
+        "grids": labels,
         "address": address,
         "qr": {"size": qr.size, "path": qr.path} if qr else None,
         "blocks": [{"name": name, "rows": [_row_data(row) for row in rows]} for name, rows in blocks],
@@ -103,6 +121,14 @@ def sheet_blocks(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRo
     """The routine's blocks with their rows, in order."""
     return [(block.name, [sheet_row(atlas, item, routine.reasons.get(item.exercise_id, "")) for item in block.items])
             for block in routine.blocks]
+
+
+def _grids_that_fit(routine: Routine, blocks: list[tuple[str, list[SheetRow]]]) -> int:
+    """How many log grids fit on one page below each other (at least one, at most SHEET_MAX_GRIDS)."""
+    grid_mm = SHEET_HEAD_MM + sum(max(row.sets, 2) * SHEET_ROW_MM for _, rows in blocks for row in rows)
+    room_mm = SHEET_LOG_HEIGHT_MM - SHEET_NOTE_LINE_MM * sum(math.ceil(len(note) / 80) for note in routine.notes)
+    fit = [count for count in range(1, SHEET_MAX_GRIDS + 1) if count * grid_mm + (count - 1) * SHEET_GRID_GAP_MM <= room_mm]
+    return max(fit, default=1)
 
 
 def _row_data(row: SheetRow) -> dict[str, object]:
