@@ -167,7 +167,7 @@ def test_equipment_alternatives_count_for_a_routine(project: Path) -> None:
         "      - {exercise: band-pull-apart, sets: 2, reps: 15}\n")
     result = build(project)
     assert result.returncode == 0, result.output
-    assert "Or with resistance band." in result.article("routines/band-only/")
+    assert "Also works with: resistance band." in result.article("routines/band-only/")
 
 
 def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: BuildResult) -> None:

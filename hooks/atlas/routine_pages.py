@@ -150,7 +150,7 @@ def alternative(atlas: Atlas, exercise: Exercise) -> str:
     """One way round a busy gym: the first other equipment that works, else the first easier option."""
     if exercise.equipment_alternatives:
         names = [atlas.equipment[item].name.lower() for item in exercise.equipment_alternatives[0] if item != BODYWEIGHT]
-        return "Or with " + (", ".join(names) if names else "no equipment") + "."
+        return "Also works with: " + (", ".join(names) if names else "no equipment") + "."
     if not exercise.easier:
         return ""
     easier = exercise.easier[0]
