@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, BuildResult, build
+from conftest import REPO, SIMPLE_FIGURE, BuildResult, build
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
@@ -23,7 +23,7 @@ ERROR = "ERROR   -  "
 def _exercise(name: str, category: str, primary: list[str], equipment: list[str], **extra: object) -> dict[str, object]:
     record = {"name": name, "category": category, "level": "beginner", "equipment": equipment, "muscles": {"primary": primary},
               "summary": f"{name} for the test.", "steps": ["Do it slowly."], "cues": [f"{name} cue"], "dose": {"sets": 2, "reps": 10, "rest": "60s"},
-              "actions": ["scapular-retraction"], "sources": ["neumann-2017"]}
+              "actions": ["scapular-retraction"], "sources": ["neumann-2017"], "figure": SIMPLE_FIGURE}
     if category == "strength" and equipment != ["none"]:
         record["safety"] = ["Use a light load."]
     return record | extra
