@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from atlas.generation import SiteSources, generate_site
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
+from atlas.search_terms import write_search_terms
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +26,7 @@ class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
     sources: SiteSources | None = None
+    search_terms: dict[str, list[str]] = {}
 
 
 _build = _Build()
@@ -32,6 +34,7 @@ _build = _Build()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
+    _build.search_terms = {}
     layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
     config.watch.append(str(layout.exercises_dir))
     try:
@@ -67,3 +70,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _build.sources is not None
     article = _build.sources.articles.get(page.file.src_uri)
     return article.markdown if article else markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    _build.search_terms[page.url] = page.meta.get("search_terms") or []
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    write_search_terms(Path(config.site_dir), _build.search_terms)

@@ -7,6 +7,7 @@ from .model import Exercise, TargetKind
 from .links import exercise_link, mention_links, muscle_link
 from .muscle_map import region_roles
 from .rendering import GeneratedPage, Link, page_uri, render_markdown
+from .search_terms import exercise_terms
 
 
 def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
@@ -32,7 +33,8 @@ def _search_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
     """Names people type: the exercise's own, and its primary muscles' with their groups' names and aliases."""
     groups = [atlas.groups[atlas.group_id_of(muscle)] for muscle in exercise.primary]
     muscles = [atlas.muscle_name(muscle) for muscle in exercise.primary]
-    return compact_terms([exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases))])
+    return compact_terms([exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases)),
+                          *exercise_terms(atlas, exercise)])
 
 
 _FILLER_WORDS = {"muscle", "muscles"}

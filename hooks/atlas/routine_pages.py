@@ -9,6 +9,7 @@ from .links import exercise_link
 from .model import Exercise, Role, Routine, RoutineItem, TargetKind
 from .muscle_map import region_roles
 from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
+from .search_terms import routine_terms
 
 LOG_SESSIONS = 4
 """Sessions the printed log grid has room for."""
@@ -58,6 +59,7 @@ def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         red_flag=any(exercise.loads for exercise in exercises),
+        search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "log": log, "sessions": LOG_SESSIONS,
                    "map": region_roles(atlas, primary, secondary), "generated": routine.generated},
     )
