@@ -73,7 +73,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    assert _build.sources is not None
     _build.search_terms[page.url] = page.meta.get("search_terms") or []
+    if page.is_homepage:
+        context["map_links"] = _build.sources.map_links
     return context
 
 

@@ -45,7 +45,7 @@ def render_muscle_index(atlas: Atlas) -> GeneratedPage:
         sections=sections,
         page_data={"kind": "muscle-index", "map": {}, "map_links": region_links(atlas)},
     )
-    return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
+    return GeneratedPage(uri, markdown, None)
 
 
 def _group_link(atlas: Atlas, group: MuscleGroup) -> Link:
