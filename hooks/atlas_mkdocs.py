@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from atlas.generation import SiteSources, generate_site
+from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
 from atlas.search_terms import write_search_terms
@@ -82,3 +83,4 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def on_post_build(config: MkDocsConfig) -> None:
     write_search_terms(Path(config.site_dir), _build.search_terms)
+    write_service_worker(Path(config.site_dir))

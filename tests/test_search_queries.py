@@ -40,6 +40,8 @@ COUNT_WORKER_MESSAGES = """
 
 def search(page: Page, base: str, query: str) -> list[str]:
     """Type a query into the search box; the result pages, best first, as paths inside the site."""
+    if (page.viewport_size or {}).get("width", 1280) < 960 and not page.is_checked("#__search"):
+        page.click(".md-header label[for='__search']")  # on a phone the search box opens from its icon
     page.click(".md-search__input")
     page.fill(".md-search__input", "")
     page.keyboard.type(query)

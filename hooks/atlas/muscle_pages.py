@@ -6,6 +6,7 @@ from .graph import Atlas
 from .links import exercise_link, mention_links
 from .model import MuscleGroup, MuscleKind, Role, TargetKind
 from .muscle_map import region_links, region_roles
+from .search_terms import muscle_terms
 from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
 
 KIND_TITLES = {
@@ -25,7 +26,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
-        search_terms=[group.name, *group.aliases, *(name for part in group.parts for name in (part.name, *part.aliases))],
+        search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": region_roles(atlas, (group.id,)), "map_links": region_links(atlas)},
     )
     return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
