@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from atlas.generation import SiteSources, generate_site
+from atlas.generation import GeneratedSite, generate_site
 from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.upper_back_atlas")
 class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
-    sources: SiteSources | None = None
+    sources: GeneratedSite | None = None
     search_terms: dict[str, list[str]] = {}
 
 
@@ -64,6 +64,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     assert _build.sources is not None
     if template_name == "404.html":
         context["map_links"] = _build.sources.map_links
+        context["index_urls"] = _build.sources.index_urls
     return context
 
 

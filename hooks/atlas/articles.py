@@ -51,7 +51,8 @@ def weave_articles(layout: ProjectLayout, atlas: Atlas) -> dict[str, Article]:
     targets = _targets(atlas)
     matcher = NameMatcher({name: target for name, target in targets.items() if ":" not in name})
     explicit = {(t.kind, t.target_id): t for t in targets.values()}
-    explicit.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name) for r in atlas.routines.values()})
+    for r in atlas.routines.values():
+        explicit[TargetKind.ROUTINE, r.id] = _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name)
     files = sorted(layout.content_dir.rglob("*.md"))
     pages = {file.relative_to(layout.content_dir).as_posix() for file in files} | generated_page_uris(atlas)
     articles: dict[str, Article] = {}
@@ -93,7 +94,8 @@ class _LinkChecker:
         if not path or _EXTERNAL.match(target) or path.startswith("/"):
             return True
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
-        candidates = {resolved, f"{resolved}/index.md", f"{resolved}.md"} if path.endswith("/") or "." not in posixpath.basename(path) else {resolved}
+        folder_like = path.endswith("/") or "." not in posixpath.basename(path)
+        candidates = {resolved, f"{resolved}/index.md", f"{resolved}.md"} if folder_like else {resolved}
         return bool(candidates & self.pages) or (self.content_dir / resolved).is_file()
 
 
@@ -105,7 +107,7 @@ def _targets(atlas: Atlas) -> dict[str, _Target]:
         target = _Target(TargetKind.MUSCLE, group.id, page_uri(TargetKind.MUSCLE, group.id), group.name)
         named.append((group.name, target))
         aliased += [(alias, target) for alias in group.aliases]
-        for part in group.parts:
+        for part in group.parts.values():
             part_target = _Target(TargetKind.MUSCLE, part.id, f"{page_uri(TargetKind.MUSCLE, group.id)}#{part.id}", part.name)
             named.append((part.name, part_target))
             aliased += [(alias, part_target) for alias in part.aliases]
@@ -164,7 +166,8 @@ class _Weaver:
             meta = yaml.safe_load(text) if text.strip() else {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            self.problems.append(Problem(self.label, mark.line + 2 if mark else 1, "front matter", "is not valid YAML; expected title: and description: lines"))
+            self.problems.append(Problem(self.label, mark.line + 2 if mark else 1, "front matter",
+                                         "is not valid YAML; expected title: and description: lines"))
             return None
         if not isinstance(meta, dict):
             self.problems.append(Problem(self.label, 1, "front matter", "is not a mapping; expected title: and description: lines"))
@@ -186,7 +189,8 @@ class _Weaver:
     def _link_line(self, line: str, number: int) -> str:
         for link in _MARKDOWN_LINK.finditer(line):
             if not self.links.reaches(self.src_uri, link.group(1)):
-                self.problems.append(Problem(self.label, number, link.group(0), f"links to {link.group(1)!r}, which is not a page or file of the site; "
+                self.problems.append(Problem(self.label, number, link.group(0),
+                                             f"links to {link.group(1)!r}, which is not a page or file of the site; "
                                              "expected a path relative to this file, such as ../exercises/face-pull.md"))
         line = _EXPLICIT.sub(lambda match: self._explicit_link(match, number), line)
         pieces = []
@@ -208,7 +212,8 @@ class _Weaver:
             return match.group(0)
         target = self.explicit.get((kind, target_id))
         if target is None:
-            self.problems.append(Problem(self.label, number, match.group(0), f"unknown {kind.value} {target_id!r}; expected the id of an existing {kind.value}"))
+            message = f"unknown {kind.value} {target_id!r}; expected the id of an existing {kind.value}"
+            self.problems.append(Problem(self.label, number, match.group(0), message))
             return match.group(0)
         self._mention(target)
         self.section.linked.add(target.uri)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .generation import SiteSources, generate_site
+from .generation import GeneratedSite, generate_site
 from .layout import ProjectLayout
 
 EXPORT_DOCS = "docs"
@@ -16,7 +16,7 @@ HOOK_ONLY_SETTINGS = ("hooks", "watch", "edit_uri")
 """Settings that make sense only beside the sources: the hooks, live reload and edit links to records."""
 
 
-def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> SiteSources:
+def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> GeneratedSite:
     """Write articles (links woven), generated pages, the JSON export, overrides and a hook-free mkdocs.yml into `out`."""
     sources = generate_site(layout)
     if out.exists():
@@ -24,7 +24,8 @@ def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> SiteSour
     docs = out / EXPORT_DOCS
     shutil.copytree(layout.content_dir, docs, ignore=shutil.ignore_patterns("*.md"))
     for article in sources.articles.values():
-        _write(docs / article.src_uri, f"---\n{article.front_matter}---\n\n{article.markdown}" if article.front_matter else article.markdown)
+        text = f"---\n{article.front_matter}---\n\n{article.markdown}" if article.front_matter else article.markdown
+        _write(docs / article.src_uri, text)
     for page in sources.pages:
         _write(docs / page.src_uri, page.markdown)
     for extra in sources.files:

@@ -26,6 +26,11 @@ class ProjectLayout:
         return self.exercises_dir / "_taxonomy.yml"
 
     @property
+    def sources_dir(self) -> Path:
+        """Source records (cited works), one <id>.yml each."""
+        return self.exercises_dir / "sources"
+
+    @property
     def routines_dir(self) -> Path:
         """Routine records, one <id>.yml each."""
         return self.exercises_dir / "routines"

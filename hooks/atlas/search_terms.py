@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .graph import Atlas
@@ -43,15 +43,10 @@ _WORD = re.compile(r"[^\W_]+")
 _DOUBLED = re.compile(r"(\w)\1")
 
 
-def needs_no_equipment(atlas: Atlas, equipment: Iterable[str]) -> bool:
-    """True when everything in `equipment` is found in any room (the finder's "No equipment")."""
-    return all(item == "none" for item in equipment)
-
-
 def equipment_terms(atlas: Atlas, equipment: Sequence[str]) -> list[str]:
     """Terms for what an exercise or routine needs: each item's names, "band only" when it needs one thing,
     and the no-equipment words when it needs nothing."""
-    needed = [item for item in equipment if not needs_no_equipment(atlas, (item,))]
+    needed = [item for item in equipment if atlas.needs_equipment((item,))]
     if not needed:
         return list(NO_EQUIPMENT_TERMS)
     terms = [name for item in needed for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
@@ -69,7 +64,7 @@ def exercise_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
 
 def muscle_terms(group: MuscleGroup) -> list[str]:
     """Terms of a muscle page: the group's names and its parts' names."""
-    return [group.name, *group.aliases, *(name for part in group.parts for name in (part.name, *part.aliases))]
+    return [group.name, *group.aliases, *(name for part in group.parts.values() for name in (part.name, *part.aliases))]
 
 
 def routine_terms(atlas: Atlas, routine: Routine) -> list[str]:
