@@ -67,6 +67,8 @@ def check_query(case: dict, top: list[str], equipment: dict[str, set[str]], free
     missing = [path for path in case.get("pages", []) if path not in top]
     if missing:
         return f"missing {missing}"
+    if "any_of" in case and not set(case["any_of"]) & set(top):
+        return f"none of {case['any_of']}"
     if "needing_only" in case:
         allowed = set(case["needing_only"]) | free
         wrong = [path for path in top if path not in equipment or not equipment[path] <= allowed]

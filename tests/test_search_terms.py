@@ -10,11 +10,12 @@ def test_words_are_lowercase_and_once() -> None:
 
 
 def test_spellings_hold_plurals_and_single_letters() -> None:
-    assert spellings(["pull", "latissimus", "fly", "delts"]) == ["pulls", "pul", "latisimus", "flies"]
+    assert spellings(["pull", "latissimus", "fly", "delts", "up"]) == ["pulls", "pul", "latisimus", "flies", "flys", "ups"]
 
 
 def test_escaped_text_is_read_as_text() -> None:
-    assert term_fields(["boxer&#x27;s muscle"]) == {"terms": ["boxer", "s", "muscle"], "spellings": ["boxers", "muscles"]}
+    assert term_fields(["boxer&#x27;s muscle"]) == {"names": ["boxer", "s", "muscle"], "spellings": ["boxers", "muscles"]}
+    assert set(term_fields({"names": ["Shrug"], "terms": ["Upper traps"]})) == set(FIELDS)
 
 
 def test_terms_go_on_the_page_entry_only() -> None:
@@ -23,6 +24,6 @@ def test_terms_go_on_the_page_entry_only() -> None:
         {"location": "exercises/shrug/#cues", "title": "Cues", "text": ""},
     ]}
     result = add_search_terms(index, {"exercises/shrug/": ["Shrug"]})
-    assert result["docs"][0]["terms"] == "shrug" and result["docs"][0]["spellings"] == "shrugs"
-    assert "terms" not in result["docs"][1]
+    assert result["docs"][0]["names"] == "shrug" and result["docs"][0]["spellings"] == "shrugs"
+    assert "names" not in result["docs"][1]
     assert {name: field["boost"] for name, field in result["config"]["fields"].items()} == {"title": 1e3, **FIELDS}

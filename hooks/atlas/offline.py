@@ -28,7 +28,8 @@ def precached_urls(site_dir: Path) -> list[str]:
     urls = []
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative == SERVICE_WORKER or relative.endswith(LEFT_OUT_SUFFIXES) or relative.startswith(LEFT_OUT_FOLDERS):
+        left_out = relative == SERVICE_WORKER or relative.endswith(LEFT_OUT_SUFFIXES) or relative.startswith(LEFT_OUT_FOLDERS)
+        if left_out or not path.is_file():
             continue
         if relative == "index.html":
             urls.append("./")

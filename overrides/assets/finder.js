@@ -58,7 +58,7 @@
     exercise.equipment.forEach(function (id) { words.push(equipmentNames[id] || id); });
     var text = fold(words.join(" "));
     var keys = function (set) { return ["muscle="].concat(Array.from(set).map(function (id) { return "muscle=" + id; })); };
-    return { exercise: exercise, primary: primary, any: any, text: text, primaryKeys: keys(primary), anyKeys: keys(any),
+    return { exercise: exercise, sets: [exercise.equipment].concat(exercise.equipment_alternatives || []), primary: primary, any: any, text: text, primaryKeys: keys(primary), anyKeys: keys(any),
              levelKey: "level=" + exercise.level, categoryKey: "category=" + exercise.category };
   }
 
@@ -197,10 +197,19 @@
     for (var i = 0; i < this.items.length; i++) {
       var item = this.items[i];
       var e = item.exercise;
-      var missing = 0;
-      var missingId = null;
-      for (var j = 0; j < e.equipment.length; j++) {
-        if (equipmentHad[e.equipment[j]] !== true && free[e.equipment[j]] !== true) { missing += 1; missingId = e.equipment[j]; }
+      /* What the exercise still needs, in the set of equipment (its own or an alternative) that needs least;
+         items found in any room (no_equipment) are never missing. */
+      var missing = Infinity;
+      var singles = null;
+      for (var k = 0; k < item.sets.length; k++) {
+        var lacking = null;
+        var count = 0;
+        for (var j = 0; j < item.sets[k].length; j++) {
+          var id = item.sets[k][j];
+          if (equipmentHad[id] !== true && free[id] !== true) { count += 1; lacking = id; }
+        }
+        if (count < missing) { missing = count; }
+        if (count === 1) { (singles = singles || {})[lacking] = true; }
       }
       var textOk = true;
       for (var w = 0; w < words.length && textOk; w++) {
@@ -217,7 +226,7 @@
       if (failed === 0) { found.push(item); }
       if (failed === 0 || !muscleOk) { addAll(counts, any ? item.anyKeys : item.primaryKeys); }
       if (failed === 0 || !equipmentOk) {
-        if (missing === 0) { addAll(counts, allEquipment); } else if (missing === 1) { add(counts, "equipment=" + missingId); }
+        if (missing === 0) { addAll(counts, allEquipment); } else if (singles) { for (var only in singles) { add(counts, "equipment=" + only); } }
       }
       if (failed === 0 || !levelOk) {
         if (state.level.length && levels[e.level] === true) { addAll(counts, this.optionKeys.level); } else { add(counts, item.levelKey); }
