@@ -136,10 +136,12 @@ def test_finder_counts_clicks_url_and_back_button(watched: WatchedPage, real_sit
     assert page.text_content(".uba-finder-count") == f"{len(both)} exercise{'s' if len(both) != 1 else ''} match"
     page.go_back()
     page.wait_for_function("!location.search.includes('equipment') && !document.querySelector('input[value=resistance-band]').checked"
-                           " && document.querySelector('input[name=muscle][value=rhomboids]').checked")
+                           " && document.querySelector('input[name=muscle][value=rhomboids]').checked"
+                           " && document.querySelector('.uba-finder-count').textContent !== ''")
     assert _results(page) == _expected(real_site, lambda e: "rhomboids" in e["groups"]["primary"])
     page.go_forward()
-    page.wait_for_function("location.search.includes('equipment') && document.querySelector('input[value=resistance-band]').checked")
+    page.wait_for_function("location.search.includes('equipment') && document.querySelector('input[value=resistance-band]').checked"
+                           " && document.querySelector('.uba-finder-count').textContent !== ''")
     assert _results(page) == both
 
 

@@ -15,7 +15,7 @@ def test_spellings_hold_plurals_and_single_letters() -> None:
 
 def test_escaped_text_is_read_as_text() -> None:
     assert term_fields(["boxer&#x27;s muscle"]) == {"names": ["boxer", "s", "muscle"], "spellings": ["boxers", "muscles"]}
-    assert set(term_fields({"names": ["Shrug"], "terms": ["Upper traps"]})) == set(FIELDS)
+    assert set(term_fields({"name": ["Shrug"], "names": ["Shrug"], "terms": ["Upper traps"]})) == set(FIELDS)
 
 
 def test_terms_go_on_the_page_entry_only() -> None:
