@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from atlas.generation import GeneratedSite, generate_site
 from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
+from atlas.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.search_terms import write_search_terms
 
@@ -27,10 +28,16 @@ class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
     sources: GeneratedSite | None = None
+    page_cache: PageCache | None = None
+    """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
     search_terms: dict[str, list[str]] = {}
 
 
 _build = _Build()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.page_cache = PageCache(Path.cwd().resolve()) if command == "serve" else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -40,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.watch.append(str(layout.exercises_dir))
     try:
         _build.sources = generate_site(layout)
+        config.extra["index_urls"] = _build.sources.index_urls
     except AtlasProblems as problems:
         for problem in problems.problems:
             log.error(str(problem))
@@ -49,10 +57,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.sources is not None
+    cache = _build.page_cache
     for article in files.documentation_pages():
         article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
+        woven = _build.sources.articles.get(article.src_uri)
+        if cache and woven:
+            article.abs_src_path = str(cache.path_of(article.src_uri, f"---\n{woven.front_matter}---\n\n{woven.markdown}"))
     for page in _build.sources.pages:
-        generated = File.generated(config, page.src_uri, content=page.markdown)
+        if cache:
+            generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
+        else:
+            generated = File.generated(config, page.src_uri, content=page.markdown)
         generated.edit_uri = page.source
         files.append(generated)
     for extra in _build.sources.files:
@@ -64,7 +79,6 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     assert _build.sources is not None
     if template_name == "404.html":
         context["map_links"] = _build.sources.map_links
-        context["index_urls"] = _build.sources.index_urls
     return context
 
 

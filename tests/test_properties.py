@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -26,7 +27,7 @@ VALUES = st.recursive(SCALARS, lambda children: st.lists(children, max_size=4) |
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _check(mutate) -> None:  # type: ignore[no-untyped-def]
+def _check(mutate: Callable[[Path], None]) -> None:
     root = Path(tempfile.mkdtemp())
     try:
         shutil.copytree(MINIMAL, root, dirs_exist_ok=True)

@@ -39,6 +39,7 @@ def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> Generate
     for setting in HOOK_ONLY_SETTINGS:
         config.pop(setting, None)
     config["docs_dir"] = EXPORT_DOCS
+    config.setdefault("extra", {})["index_urls"] = sources.index_urls
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return sources
 

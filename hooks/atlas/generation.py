@@ -39,7 +39,7 @@ class GeneratedSite:
 
     @property
     def index_urls(self) -> dict[str, str]:
-        """The address of each page kind's index (exercise -> exercises/), for templates without a page of their own (404)."""
+        """The address of each page kind's index (exercise -> exercises/), for the 404 page (as extra.index_urls)."""
         return {kind.value: page_url(kind) for kind in PAGE_KINDS}
 
     @property

@@ -68,7 +68,8 @@ def exercise_terms(atlas: Atlas, exercise: Exercise) -> dict[str, list[str]]:
 
 def muscle_terms(group: MuscleGroup) -> dict[str, list[str]]:
     """Terms of a muscle page: the group's own names; with its parts' names."""
-    return {"name": [group.name, *group.aliases], NAMES: [group.name, *group.aliases, *(name for part in group.parts.values() for name in (part.name, *part.aliases))]}
+    names = [group.name, *group.aliases]
+    return {"name": names, NAMES: [*names, *(name for part in group.parts.values() for name in (part.name, *part.aliases))]}
 
 
 def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:

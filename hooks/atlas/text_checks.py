@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .sourced_yaml import Key
@@ -53,6 +54,7 @@ _CONFUSABLES = str.maketrans(
 )
 """Letters of other scripts that look like Latin ones (after case folding), mapped to the Latin letter."""
 _ALLOWED_CONTROLS = {"\n", "\t"}
+_LINE_BREAKS = str.maketrans("\n\t", "  ")
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 
@@ -64,6 +66,8 @@ def name_key(text: str) -> str:
 
 def hidden_characters(text: str) -> str | None:
     """Why a text is refused (a control, zero-width or direction character), or None."""
+    if text.translate(_LINE_BREAKS).isprintable():
+        return None  # the common case, decided in C: nothing but printable characters and spaces
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if (category == "Cc" and char not in _ALLOWED_CONTROLS) or category in ("Cf", "Co", "Cs"):
@@ -74,6 +78,8 @@ def hidden_characters(text: str) -> str | None:
 
 def mixed_scripts(text: str) -> str | None:
     """Why a name is refused for mixing alphabets that look alike (a Cyrillic о among Latin letters), or None."""
+    if text.isascii():
+        return None
     scripts: dict[str, str] = {}
     for char in text:
         if char.isalpha():
@@ -101,9 +107,17 @@ def strings_in(value: Any, key: Key = (), depth: int = 0) -> Iterator[tuple[Key,
             yield from strings_in(item, key + (index,), depth + 1)
 
 
-def too_deep(value: Any, depth: int = 0) -> bool:
-    """Whether a parsed record nests lists and mappings deeper than MAX_DEPTH."""
-    if depth > MAX_DEPTH:
-        return True
-    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return any(too_deep(child, depth + 1) for child in children)
+def too_deep(places: Iterable[Key]) -> bool:
+    """Whether a parsed record nests lists and mappings deeper than MAX_DEPTH (from the places of its values)."""
+    return max(map(len, places), default=0) > MAX_DEPTH
+
+
+_JSON_CONTROLS = ("\\u00", "\\r", "\\b", "\\f")
+"""How JSON writes the control characters it escapes (a backslash written in the text looks the same: then
+the slow check decides)."""
+
+
+def may_hide_characters(value: Any) -> bool:
+    """False when no text in a parsed record can hold a hidden character: decided in C over the record as JSON."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return not text.isprintable() or any(escape in text for escape in _JSON_CONTROLS)
