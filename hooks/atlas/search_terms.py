@@ -76,7 +76,7 @@ def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
     """Terms of a routine page: the words for a session; its name and the names of what it needs.
 
     Only exercises get "band only" and "no equipment": those queries look for exercises."""
-    equipment = [name for item in routine.equipment for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
+    equipment = [name for item in routine.equipment_ids for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
     return {NAMES: list(ROUTINE_TERMS), "terms": [routine.name, *equipment]}
 
 
@@ -108,7 +108,7 @@ PageTerms = Sequence[str] | Mapping[str, Sequence[str]]
 
 def term_fields(terms: PageTerms) -> dict[str, list[str]]:
     """The words of a page's terms by field, with the spellings of all of them. Terms arrive HTML-escaped."""
-    by_field = {NAMES: terms} if isinstance(terms, (list, tuple)) else terms
+    by_field: Mapping[str, Sequence[str]] = terms if isinstance(terms, Mapping) else {NAMES: terms}
     fields = {name: term_words([html.unescape(term) for term in by_field.get(name, ())]) for name in FIELDS if name != SPELLINGS}
     fields[SPELLINGS] = spellings(list(dict.fromkeys(word for words in fields.values() for word in words)))
     return {name: words for name, words in fields.items() if words}
