@@ -48,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _build.sources = generate_site(layout)
         config.extra["index_urls"] = _build.sources.index_urls
+        config.extra["map_links"] = _build.sources.map_links
     except AtlasProblems as problems:
         for problem in problems.problems:
             log.error(str(problem))
@@ -91,8 +92,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     assert _build.sources is not None
     _build.search_terms[page.url] = page.meta.get("search_terms") or []
-    if page.is_homepage:
-        context["map_links"] = _build.sources.map_links
     return context
 
 
