@@ -8,11 +8,12 @@ are the same records with their id and file added, as every page and the graph u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag
 
+from .figure_model import Figure
 from .kinds import Action, Category, Direction, Force, Level, Load, Mechanics, MuscleKind, PagePart, Role, SourceKind, TargetKind
 from .source_model import Source, SourceRecord
 from .taxonomy_model import (
@@ -154,8 +155,8 @@ class ExerciseRecord(Record):
     """Ids of related exercises."""
     sources: tuple[SourceId, ...] = Field(min_length=1, max_length=12)
     """Ids of source records (exercises/sources/<id>.yml) the facts come from; at least one."""
-    figure: dict[str, Any] | None = None
-    """The movement figure (designed by the figures engine; any mapping until its model lands)."""
+    figure: Figure
+    """The movement figure: view, props, start and end pose (hooks/atlas/figure_model.py)."""
 
     @property
     def primary(self) -> tuple[str, ...]:
@@ -327,3 +328,49 @@ class Article:
     """Links it makes to exercises, muscles and routines."""
     sources: tuple[str, ...] = ()
     """Ids of the sources it cites (front matter `sources:` and `[[source:id]]`), in order of first citation."""
+
+
+@dataclass(frozen=True)
+class MapView:
+    """One drawing of the muscle map (overrides/partials/anatomy/<id>.html)."""
+
+    id: str
+    """Stable id, the drawing's file name."""
+    name: str
+    """What it shows, as captions say it ("Back, deep muscles")."""
+    shapes: tuple[str, ...]
+    """Ids of the muscle shapes drawn in it, in drawing order."""
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    """Where the map on /muscles/ numbers a muscle."""
+
+    view: str
+    """The view that carries the number."""
+    x: int
+    """Horizontal position, in the drawing's units."""
+    y: int
+    """Vertical position, in the drawing's units."""
+
+
+@dataclass(frozen=True)
+class MuscleDrawing:
+    """The shapes that show one muscle group or part."""
+
+    muscle_id: str
+    """The taxonomy id of the group or part."""
+    shapes: dict[str, tuple[str, ...]]
+    """Shape ids by view id (every view that shows it)."""
+    label: MapLabel | None = None
+    """Where /muscles/ puts its number, if anywhere."""
+
+
+@dataclass(frozen=True)
+class MuscleMap:
+    """The drawings and which of their shapes show which muscle (exercises/_muscle-map.yml)."""
+
+    views: dict[str, MapView] = field(default_factory=dict)
+    """Views by id, in the order pages show them."""
+    drawings: dict[str, MuscleDrawing] = field(default_factory=dict)
+    """Drawings by muscle id (groups with shapes of their own, and parts)."""
