@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+from .figure_render import figure_data
 from .graph import Atlas
 from .links import exercise_link
 from .generated import GeneratedFile, GeneratedPage
 from .model import BODYWEIGHT, Category, Level, Role, TargetKind
 from .page_kinds import INDEX_URIS, page_uri, page_url
 from .rendering import Link, render_markdown
+from .routine_builder import builder_facts
 
 API_EXERCISES = "api/exercises.json"
 """The public export of every record; the finder reads it."""
@@ -85,6 +87,8 @@ def export_json(atlas: Atlas) -> GeneratedFile:
                     "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
                 },
                 "routines": [routine.id for routine in atlas.routines_using(e.id)],
+                **({"figure": figure_data(e.figure)} if e.figure else {}),
+                **builder_facts(atlas, e),
             }
             for e in atlas.exercises.values()
         ],
