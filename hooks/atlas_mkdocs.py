@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from atlas.engine_messages import EngineMessages
 from atlas.generation import SiteSources, generate_site
 from atlas.layout import ProjectLayout
+from atlas.markdown_text import html_data
 from atlas.problems import AtlasProblems
+from atlas.publishing import DevProblems, StagedSite
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -25,15 +29,27 @@ class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
     sources: SiteSources | None = None
+    staged: StagedSite | None = None
+    messages: EngineMessages | None = None
+    serving: bool = False
 
 
 _build = _Build()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
     config.watch.append(str(layout.exercises_dir))
+    _build.staged = StagedSite(Path(config.site_dir), strict=bool(config.strict))
+    config.site_dir = str(_build.staged.building)
+    if _build.messages:
+        _build.messages.detach()
+    _build.messages = EngineMessages(layout).attach()
     try:
         _build.sources = generate_site(layout)
     except AtlasProblems as problems:
@@ -56,14 +72,54 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    assert _build.sources is not None
+    article = _build.sources.articles.get(page.file.src_uri)
+    return article.source if article else None
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     assert _build.sources is not None
     if template_name == "404.html":
-        context["map_links"] = _build.sources.map_links
+        context["map_links"] = html_data(_build.sources.map_links)
+    context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _build.sources is not None
-    article = _build.sources.articles.get(page.file.src_uri)
-    return article.markdown if article else markdown
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert _build.staged is not None and _build.messages is not None
+    _build.staged.publish(warnings=_build.messages.warnings)
+    _build.messages.detach()
+
+
+def on_build_error(error: Exception) -> None:
+    if _build.staged is not None:
+        _build.staged.discard()
+        if _build.serving:
+            DevProblems(_build.staged.target).write([str(problem) for problem in _problems_of(error)])
+    if _build.messages:
+        _build.messages.detach()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # MkDocs holds every request until a rebuild succeeds: a failed rebuild leaves the last good site in place
+    # (it was built elsewhere), so answer from it at once; its pages show the problems (DevProblems).
+    def keep_serving() -> None:
+        try:
+            builder()
+        except Exception:
+            log.error("Upper Back Atlas: the site shown is the last good one; fix the problems above and save.")
+
+    server.builder = keep_serving
+    return server
+
+
+def _problems_of(error: Exception) -> list[str]:
+    if _build.messages and _build.messages.problems:
+        return _build.messages.problems
+    return [str(error).splitlines()[0] if str(error) else type(error).__name__]

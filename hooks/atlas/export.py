@@ -24,7 +24,7 @@ def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> SiteSour
     docs = out / EXPORT_DOCS
     shutil.copytree(layout.content_dir, docs, ignore=shutil.ignore_patterns("*.md"))
     for article in sources.articles.values():
-        _write(docs / article.src_uri, f"---\n{article.front_matter}---\n\n{article.markdown}" if article.front_matter else article.markdown)
+        _write(docs / article.src_uri, article.source)
     for page in sources.pages:
         _write(docs / page.src_uri, page.markdown)
     for extra in sources.files:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .articles import weave_articles
+from .articles import KnownTargets, known_targets, source_ids_on_disk, targets_on_disk, weave_articles
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
 from .graph import Atlas
@@ -13,6 +13,7 @@ from .layout import ProjectLayout
 from .model import Article
 from .muscle_map import region_links
 from .muscle_pages import render_muscle_index, render_muscle_page
+from .problems import AtlasProblems, Problem
 from .rendering import GeneratedFile, GeneratedPage
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
@@ -41,11 +42,25 @@ class SiteSources:
 
 
 def build_atlas(layout: ProjectLayout) -> Atlas:
-    """Load, check and join every source; raises AtlasProblems before anything is rendered."""
-    atlas = load_catalog(layout)
-    generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
-    atlas = atlas.with_routines(atlas.routines | generated)
-    return atlas.with_articles(weave_articles(layout, atlas))
+    """Load, check and join every source; raises AtlasProblems, with every problem of every kind of source, before
+    anything is rendered."""
+    problems: list[Problem] = layout.source_problems()
+    sources = source_ids_on_disk(layout)
+    atlas: Atlas | None = None
+    try:
+        atlas = load_catalog(layout)
+    except AtlasProblems as found:
+        problems += found.problems
+    known: KnownTargets = targets_on_disk(layout, sources)
+    if atlas is not None:
+        generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
+        atlas = atlas.with_routines(atlas.routines | generated)
+        known = known_targets(atlas, sources)
+    articles, article_problems = weave_articles(layout, known)
+    problems += article_problems
+    if problems or atlas is None:
+        raise AtlasProblems(problems)
+    return atlas.with_articles(articles)
 
 
 def generate_site(layout: ProjectLayout) -> SiteSources:

@@ -278,8 +278,13 @@ class Article:
     title: str
     """Its title."""
     front_matter: str
-    """The article's front matter as written (YAML, without the --- lines)."""
+    """The article's checked front matter, title and description HTML-escaped (YAML, without the --- lines)."""
     markdown: str
     """The page's Markdown with cross-links, disclaimer and callouts added (front matter not included)."""
     mentions: tuple[Mention, ...] = ()
     """Links it makes to exercises, muscles and routines."""
+
+    @property
+    def source(self) -> str:
+        """The whole page as a site engine reads it: front matter, then Markdown."""
+        return f"---\n{self.front_matter}---\n\n{self.markdown}"

@@ -27,6 +27,7 @@ class RecordKind(Enum):
     EXERCISE = "exercise"
     ROUTINE = "routine"
     TAXONOMY = "taxonomy"
+    ARTICLE = "article"
 
     @property
     def schema_file(self) -> Path:
