@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
