@@ -93,6 +93,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
+    if _build.serving:
+        DevProblems(_build.staged.building).write(_build.messages.problems)
     _build.staged.publish(warnings=_build.messages.warnings)
     _build.messages.detach()
 

@@ -76,11 +76,11 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
 
 def parse_yaml(text: str, label: str, first_line: int = 1) -> tuple[SourcedYaml | None, list[Problem]]:
     """Parse YAML text that starts on line `first_line` of the file `label`; return the document or the problems."""
+    text = "\n" * (first_line - 1) + text  # so that every line YAML reports is a line of the file
     try:
         root = yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError as fast_error:
-        problem = _syntax_problem(label, text, fast_error)
-        return None, [Problem(problem.path, problem.line + first_line - 1 if problem.line else 0, problem.field, problem.message)]
+        return None, [_syntax_problem(label, text, fast_error)]
     except RecursionError:
         return None, [Problem(label, first_line, "yaml", "is nested too deeply; expected plain fields and lists")]
     if root is None:
@@ -89,11 +89,9 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> tuple[SourcedYaml 
     try:
         document.value = _plain(root, (), document.lines, set())
     except _Unsupported as error:
-        return None, [Problem(label, error.line + first_line - 1, error.field, error.message)]
+        return None, [Problem(label, error.line, error.field, error.message)]
     except RecursionError:
         return None, [Problem(label, first_line, "yaml", "is nested too deeply; expected plain fields and lists")]
-    if first_line != 1:
-        document.lines = {key: line + first_line - 1 for key, line in document.lines.items()}
     return document, []
 
 
