@@ -6,10 +6,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from atlas.engine_messages import EngineMessages
+from atlas.engine_messages import EngineMessages, describe_failure
 from atlas.generation import SiteSources, generate_site
 from atlas.layout import ProjectLayout
 from atlas.markdown_text import html_data
@@ -32,6 +33,7 @@ class _Build:
     staged: StagedSite | None = None
     messages: EngineMessages | None = None
     serving: bool = False
+    layout: ProjectLayout | None = None
 
 
 _build = _Build()
@@ -43,7 +45,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
-    layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
+    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
     config.watch.append(str(layout.exercises_dir))
     _build.staged = StagedSite(Path(config.site_dir), strict=bool(config.strict))
     config.site_dir = str(_build.staged.building)
@@ -91,6 +93,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+@event_priority(-100)  # last: a later hook may still fail, and then nothing is published
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
     if _build.serving:
@@ -100,12 +103,17 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    crash = None if isinstance(error, (BuildError, Abort)) or _build.layout is None else describe_failure(error, _build.layout)
+    if crash is not None:
+        log.error(str(crash))
     if _build.staged is not None:
         _build.staged.discard()
         if _build.serving:
-            DevProblems(_build.staged.target).write([str(problem) for problem in _problems_of(error)])
+            DevProblems(_build.staged.target).write(_problems_of(error))
     if _build.messages:
         _build.messages.detach()
+    if crash is not None:
+        raise Abort("Aborted: the build failed; the previous site was left as it was.") from None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .layout import ProjectLayout
 from .problems import Problem, printable
@@ -20,7 +21,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_DOC + r"a link '(?P<link>[^']*)', but there is no such anchor on this page\."),
      "has no such anchor on this page; expected the anchor of one of its headings"),
     (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the doc '(?P<doc>[^']+)' does not contain an anchor '(?P<anchor>[^']*)'\."),
-     "{doc} has no anchor {anchor}; expected the anchor of one of its headings"),
+     "{doc} has no anchor '{anchor}'; expected the anchor of one of its headings"),
     (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the target.* is not found among documentation files\."),
      "is not a page or file of the site; expected a path relative to this file, such as ../exercises/face-pull.md"),
     (re.compile(_DOC + r"an absolute link '(?P<link>[^']*)', it was left as is\.(?: Did you mean '(?P<hint>[^']*)'\?)?"),
@@ -91,12 +92,14 @@ class EngineMessages:
         line = 0
         if needle and self.layout.is_safe(path):
             try:
-                for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-                    if needle in text:
-                        line = number
-                        break
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
-                pass
+                lines = []
+            # the link as Markdown writes it first, so that a path that is part of a longer one is not taken for it
+            for written in (f"]({needle}", f"]( {needle}", f"<{needle}>", f'"{needle}"', needle):
+                line = next((number for number, text in enumerate(lines, start=1) if written in text), 0)
+                if line:
+                    break
         label = self.layout.label(path) if path.exists() else f"{src_uri} (a generated page)"
         return Problem(label, line, field_name, message)
 
@@ -128,3 +131,19 @@ class _Collect(logging.Handler):
         if record.levelno == logging.WARNING:
             self.messages.warnings += 1
         self.messages.problems += [line for line in record.getMessage().splitlines() if line.strip()]
+
+
+def describe_failure(error: BaseException, layout: ProjectLayout) -> Problem:
+    """A crash during a build as one problem: the template or source line it happened on when there is one
+    (the innermost frame in a template or in the project), else the place in the code; never a traceback."""
+    place, line = "(build)", 0
+    frame = error.__traceback__
+    root = layout.root.resolve()
+    while frame is not None:
+        file = Path(frame.tb_frame.f_code.co_filename)
+        if file.suffix in (".html", ".j2", ".md", ".yml") or (file.is_absolute() and root in file.resolve().parents):
+            place, line = layout.label(file.resolve()) if root in file.resolve().parents else file.name, frame.tb_lineno
+        frame = frame.tb_next
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    kind = type(error).__name__
+    return Problem(place, line, kind, f"{reason or 'unexpected failure'}; the build stopped and the previous site was left as it was")

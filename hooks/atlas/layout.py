@@ -157,13 +157,12 @@ def _printable_target(path: Path) -> str:
 
 def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | None]]:
     """Every file under `top` with the problem that stops it being a source (or None); folders that cannot be
-    read and links that loop are reported too, never followed twice."""
+    read are reported, and a link to a folder that holds it (a loop) is reported, never followed."""
     if not top.is_dir():
         return
-    seen: set[Path] = {top.resolve()}
-    pending = [top]
+    pending: list[tuple[Path, frozenset[Path]]] = [(top, frozenset({top.resolve()}))]
     while pending:
-        folder = pending.pop()
+        folder, chain = pending.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -182,10 +181,10 @@ def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | No
                     continue
             if is_dir:
                 real = path.resolve()
-                if real in seen:
-                    yield path, Problem(layout.label(path), 0, "folder", "is a symbolic link to a folder already read (a loop); expected each folder once")
+                if real in chain:
+                    yield path, Problem(layout.label(path), 0, "folder", "is a symbolic link to a folder that holds it (a loop); "
+                                        "expected a link to a folder elsewhere in the project")
                     continue
-                seen.add(real)
-                pending.append(path)
+                pending.append((path, chain | {real}))
                 continue
             yield path, _problem_of(layout, path, expect_dir=False)
