@@ -8,6 +8,7 @@
     .then(function (response) { return response.ok ? response.json() : { problems: [] }; })
     .then(function (data) {
       var problems = (data && data.problems) || [];
+      document.documentElement.setAttribute("data-uba-problems", String(problems.length));
       if (!problems.length || document.querySelector(".uba-problems")) return;
       var banner = template.content.firstElementChild.cloneNode(true);
       var list = banner.querySelector(".uba-problems__list");
