@@ -11,9 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from atlas.engine_messages import EngineMessages, describe_failure
-from atlas.generation import SiteSources, generate_site
+from atlas.generation import MAP_LINKS_SETTING, SiteSources, generate_site
 from atlas.layout import ProjectLayout
-from atlas.markdown_text import html_data
 from atlas.problems import AtlasProblems
 from atlas.publishing import DevProblems, StagedSite
 
@@ -58,6 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
+    config.extra[MAP_LINKS_SETTING] = _build.sources.template_settings[MAP_LINKS_SETTING]
     return config
 
 
@@ -81,9 +81,6 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    assert _build.sources is not None
-    if template_name == "404.html":
-        context["map_links"] = html_data(_build.sources.map_links)
     context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
 

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
+from .engine_messages import describe_failure
 from .export import export_site
 from .generation import build_atlas
 from .layout import ProjectLayout
-from .problems import AtlasProblems
+from .problems import AtlasProblems, printable
+from .project_config import read_config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,21 +22,22 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
     export.add_argument("out", type=Path, help="the folder to write (replaced if it exists)")
     arguments = parser.parse_args(argv)
-
-    config_file = arguments.project.resolve() / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    layout = ProjectLayout(config_file.parent, config_file.parent / config.get("docs_dir", "docs"))
+    project = arguments.project.resolve()
     try:
+        config, layout = read_config(project)
         if arguments.command == "check":
             atlas = build_atlas(layout)
             print(f"{len(atlas.exercises)} exercises, {len(atlas.routines)} routines, {len(atlas.articles)} articles: no problems.")
         else:
-            sources = export_site(layout, config_file, arguments.out.resolve())
-            print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {arguments.out}.")
+            sources = export_site(layout, config, arguments.out.resolve())
+            print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {printable(str(arguments.out))}.")
     except AtlasProblems as problems:
         for problem in problems.problems:
             print(problem, file=sys.stderr)
         print(problems.summary(), file=sys.stderr)
+        return 1
+    except Exception as error:  # the command line never shows a traceback: one line with the place, then stop
+        print(describe_failure(error, ProjectLayout(project, project)), file=sys.stderr)
         return 1
     return 0
 

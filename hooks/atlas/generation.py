@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .articles import KnownTargets, known_targets, source_ids_on_disk, targets_on_disk, weave_articles
 from .catalog import load_catalog
@@ -10,6 +11,7 @@ from .exercise_pages import render_exercise_page
 from .graph import Atlas
 from .index_pages import export_json, render_exercise_index
 from .layout import ProjectLayout
+from .markdown_text import html_data
 from .model import Article
 from .muscle_map import region_links
 from .muscle_pages import render_muscle_index, render_muscle_page
@@ -17,6 +19,10 @@ from .problems import AtlasProblems, Problem
 from .rendering import GeneratedFile, GeneratedPage
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
+
+
+MAP_LINKS_SETTING = "atlas_map_links"
+"""The `extra` setting that gives templates without a page of their own (404) the clickable muscle map."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,11 @@ class SiteSources:
     def map_links(self) -> dict[str, dict[str, str]]:
         """Muscle map regions with their names and pages, for templates that have no page of their own (404)."""
         return region_links(self.atlas)
+
+    @property
+    def template_settings(self) -> dict[str, Any]:
+        """Settings for the theme's `extra`, every string HTML-escaped (the theme's templates do not autoescape)."""
+        return {MAP_LINKS_SETTING: html_data(self.map_links)}
 
     @property
     def articles(self) -> dict[str, Article]:
