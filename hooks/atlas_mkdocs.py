@@ -15,8 +15,10 @@ from atlas.generation import MAP_LINKS_SETTING, SiteSources, generate_site
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
 from atlas.publishing import DevProblems, StagedSite
+from atlas.theme_fixes import patch_theme
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -88,6 +90,10 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return patch_theme(env)
 
 
 @event_priority(-100)  # last: a later hook may still fail, and then nothing is published
