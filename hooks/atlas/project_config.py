@@ -36,6 +36,14 @@ _ConfigLoader.add_constructor("!relative", _relative)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: f"!!python/name:{suffix}")
 
 
+def _load(text: str) -> Any:
+    loader = _ConfigLoader(text)  # a SafeLoader: only plain values and the two tags above
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def read_config(project: Path) -> tuple[dict[str, Any], ProjectLayout]:
     """The settings of the project in `project` and where its sources are; raises AtlasProblems with one line when
     there is no project there or its mkdocs.yml cannot be read."""
@@ -44,7 +52,7 @@ def read_config(project: Path) -> tuple[dict[str, Any], ProjectLayout]:
     if not project.is_dir():
         raise AtlasProblems([Problem(project.as_posix(), 0, "project", "is not a folder; expected the folder that holds mkdocs.yml")])
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
+        config = _load(config_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AtlasProblems([Problem(label, 0, "file", "is missing; expected the project's mkdocs.yml (use --project FOLDER)")]) from None
     except (OSError, UnicodeDecodeError) as error:
