@@ -40,7 +40,7 @@ def test_every_problem_of_every_kind_of_source_in_one_run_sorted(project: Path) 
         "content/guides/sample.md:4: front matter: red-flag: unknown field; did you mean 'red_flag'? "
         "expected one of title, description, red_flag, sources, template, hide",
         "content/guides/sample.md:32: [[exercise:nope]]: unknown exercise 'nope'; expected the id of an existing exercise",
-        "content/guides/sample.md:32: nowhere.md: is not a page or file of the site; expected a path relative to this file, "
+        "content/guides/sample.md:32: link 'nowhere.md': is not a page or file of the site; expected a path relative to this file, "
         "such as ../exercises/face-pull.md",
         "content/index.md:6: [[muscle:nope]]: unknown muscle 'nope'; expected the id of an existing muscle",
         "exercises/shrug.yml:3: level: 'expert' is not one of beginner, intermediate, advanced",

@@ -177,8 +177,8 @@ class _Weaver:
                 self._enter_section(inline)
             for link in inline.links:
                 if not self.links.reaches(self.src_uri, link.target):
-                    self._problem(link.line, link.target, "is not a page or file of the site; expected a path relative to this file, "
-                                  "such as ../exercises/face-pull.md")
+                    self._problem(link.line, f"link {link.target!r}", "is not a page or file of the site; expected a path relative to "
+                                  "this file, such as ../exercises/face-pull.md")
             for piece in inline.pieces:
                 replacement = self._explicit(piece) if isinstance(piece, Explicit) else self._auto_link(piece, inline)
                 if replacement is not None and piece.start >= 0:
