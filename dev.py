@@ -48,7 +48,8 @@ def ensure_test_tools() -> str:
         environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=environment)
         packages = ["chromium", "poppler-utils", "fonts-dejavu-core", *([] if shutil.which("java") else ["default-jre-headless"])]
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True, env=environment, stdout=subprocess.DEVNULL)
+        install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]
+        subprocess.run(install, check=True, env=environment, stdout=subprocess.DEVNULL)
         return ensure_test_tools()
     sys.exit("The tests need Debian's chromium, poppler-utils and a Java runtime: install them, or set CHROMIUM to Chromium's path.")
 

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from atlas.engine_messages import EngineMessages, describe_failure
-from atlas.generation import MAP_LINKS_SETTING, SiteSources, generate_site
+from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
 from atlas.publishing import DevProblems, StagedSite
@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.upper_back_atlas")
 class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
-    sources: SiteSources | None = None
+    sources: GeneratedSite | None = None
     staged: StagedSite | None = None
     messages: EngineMessages | None = None
     serving: bool = False
@@ -59,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
-    config.extra[MAP_LINKS_SETTING] = _build.sources.template_settings[MAP_LINKS_SETTING]
+    config.extra.update(_build.sources.template_settings)
     return config
 
 

@@ -61,7 +61,7 @@ def test_pages_list_the_sections_that_mention_them(minimal_site: BuildResult) ->
 def test_guides_carry_disclaimer_first_and_red_flag_before_sources(minimal_site: BuildResult) -> None:
     html = minimal_site.article("guides/sample/")
     assert html.index("General information, not medical advice") < html.index('id="pulling-work"')
-    assert html.index('id="face-pull-and-rear-delts"') < html.index("Stop and see a professional") < html.index('id="sources"')
+    assert html.index('id="face-pull-and-rear-delts"') < html.index("Stop and see a professional first") < html.index('id="sources"')
     assert "General information, not medical advice" not in minimal_site.article("")
 
 
@@ -93,5 +93,5 @@ def test_real_guides_exist_and_link_into_the_graph(real_site: BuildResult) -> No
         assert "General information, not medical advice" in html
         assert html.count('href="../../exercises/') + html.count('href="../../muscles/') >= 5, guide
     for guide in ("upper-back-muscles", "desk-posture", "thoracic-mobility", "lifting-safely"):
-        assert "Stop and see a professional" in real_site.article(f"guides/{guide}/"), guide
+        assert "Stop and see a professional first" in real_site.article(f"guides/{guide}/"), guide
     assert "Resurge" not in "".join(path.read_text() for path in Path(real_site.site).rglob("*.html"))

@@ -16,10 +16,10 @@ from conftest import MINIMAL
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
-from atlas.schema_check import RecordKind, schema_of
+from atlas.model import ExerciseRecord, RoutineRecord
 
-EXERCISE_FIELDS = sorted(schema_of(RecordKind.EXERCISE)["properties"])
-ROUTINE_FIELDS = sorted(schema_of(RecordKind.ROUTINE)["properties"])
+EXERCISE_FIELDS = sorted(ExerciseRecord.model_fields)
+ROUTINE_FIELDS = sorted(RoutineRecord.model_fields)
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40) | st.sampled_from(
     ["rhomboids", "upper-traps", "face-pull", "dumbbells", "strength", "beginner", "8-12", "60s", "<script>x</script>", "[[exercise:x]]"])
 VALUES = st.recursive(SCALARS, lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),

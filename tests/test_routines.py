@@ -21,7 +21,7 @@ def test_routine_page_has_table_coverage_and_safety_once(minimal_site: BuildResu
     html = minimal_site.article("routines/quick-pull/")
     assert "Wake up the upper back before rows." in html
     table = html[html.index("<table>"): html.index("</table>")]
-    assert '<a href="../../exercises/band-pull-apart/">Band pull-apart</a></td>\n<td>2 × 15</td>\n<td>30s</td>' in table
+    assert '<a href="../../exercises/band-pull-apart/">Band pull-apart</a></td>\n<td>2 × 15</td>\n<td>30 s</td>' in table
     assert "light load" in table  # the item's note is its key cue
     coverage = html[html.index('id="muscles-it-works"'):]
     assert '<a href="../../muscles/rear-delts/">Rear delts</a></td>\n<td>2</td>' in coverage

@@ -27,13 +27,13 @@ def test_exercise_page_shows_facts_links_and_callouts(minimal_site: BuildResult)
     assert 'class="admonition info">\n<p class="admonition-title">At home</p>' in html
     assert 'href="../band-pull-apart/">Band pull-apart</a>' in html
     assert 'href="../../routines/quick-pull/">Quick pull warm-up</a>' in html
-    assert "3 × 12-15, rest 60s" in html
+    assert "3 × 12-15, rest 60 s" in html
     assert "exercises/face-pull.yml" in html  # "Edit this page" points to the record
 
 
 def test_red_flag_callout_comes_from_the_record(minimal_site: BuildResult) -> None:
-    assert "Stop and see a professional" in minimal_site.page("exercises/shrug/")  # loads: [spine]
-    assert "Stop and see a professional" not in minimal_site.page("exercises/band-pull-apart/")
+    assert "Stop and see a professional first" in minimal_site.page("exercises/shrug/")  # loads: [spine]
+    assert "Stop and see a professional first" not in minimal_site.page("exercises/band-pull-apart/")
 
 
 def test_muscle_page_lists_primary_then_secondary(minimal_site: BuildResult) -> None:

@@ -1,5 +1,5 @@
-"""Nothing from outside the project is ever read or published: links that leave it, dangle or loop, unreadable
-folders and files that look like records but are not read are each one `file:` or `folder:` problem."""
+"""Nothing from outside the project is ever read or published: links that leave it, dangle or loop, and unreadable
+folders are each one `file:` or `folder:` problem (files the loader would skip are the catalog's, see test_record_checks)."""
 
 from __future__ import annotations
 
@@ -75,18 +75,6 @@ def test_links_that_stay_inside_the_project_are_followed(project: Path) -> None:
     (project / "content/shared").symlink_to(project / "content/guides", target_is_directory=True)
     atlas = build_atlas(ProjectLayout(project, project / "content"))
     assert {"copy.md", "shared/sample.md", "guides/sample.md"} <= set(atlas.articles)
-
-
-def test_records_that_would_be_skipped_silently_are_problems(project: Path) -> None:
-    exercises = project / "exercises"
-    (exercises / "shrug.yml").rename(exercises / "shrug.YML")
-    (exercises / "routines/extra.yaml").write_text("name: x\n")
-    (exercises / "more").mkdir()
-    (exercises / "more/row.yml").write_text("name: Row\n")
-    problems = _problems(project)
-    assert "exercises/shrug.YML: file: is not read: record files end in .yml; rename it to shrug.yml" in problems
-    assert "exercises/routines/extra.yaml: file: is not read: record files end in .yml; rename it to extra.yml" in problems
-    assert "exercises/more: folder: records in sub-folders are not read; expected them directly in exercises/" in problems
 
 
 def test_unreadable_folders_are_reported_like_unreadable_files(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

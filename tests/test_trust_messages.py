@@ -23,8 +23,8 @@ def test_yaml_keys_cannot_forge_lines_or_send_terminal_codes(project: Path) -> N
     assert not any(line.startswith(ERROR + "exercises/face-pull.yml:1: forged") for line in result.output.splitlines())
     errors = _errors(result.output)
     assert [error.split(": unknown field")[0] for error in errors[:-1]] == [
-        "exercises/shrug.yml:14: cue\\x0aERROR   -  exercises/face-pull.yml:1: forged",
-        "exercises/shrug.yml:15: \\x1b[2J\\x1b[31mred\\u202e",
+        "exercises/shrug.yml:19: cue\\x0aERROR   -  exercises/face-pull.yml:1: forged",
+        "exercises/shrug.yml:20: \\x1b[2J\\x1b[31mred\\u202e",
     ]
 
 

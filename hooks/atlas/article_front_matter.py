@@ -78,7 +78,8 @@ def read_front_matter(text: str, label: str) -> tuple[FrontMatter, str, int]:
 
 
 def _front_matter_field(problem: Problem) -> Problem:
-    return Problem(problem.path, problem.line, f"front matter: {problem.field}" if problem.field != "(record)" else "front matter", problem.message)
+    field_name = f"front matter: {problem.field}" if problem.field != "(record)" else "front matter"
+    return Problem(problem.path, problem.line, field_name, problem.message)
 
 
 def _escaped(value: dict[str, object]) -> str:

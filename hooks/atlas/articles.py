@@ -18,10 +18,12 @@ from .article_markdown import Explicit, Inline, Place, Prose, parse_article
 from .graph import Atlas
 from .layout import ProjectLayout
 from .markdown_text import markdown_text
-from .model import Article, Mention, TargetKind
+from .model import Article, Mention, Source, TargetKind
 from .name_matching import NameMatcher
 from .problems import Problem
-from .rendering import INDEX_URIS, page_uri, relative_link, render_markdown
+from .page_kinds import INDEX_URIS, page_uri, relative_link
+from .rendering import render_markdown
+from .source_pages import Citation
 from .sourced_yaml import read_source_text, read_yaml
 
 _CUSTOM_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
@@ -30,10 +32,8 @@ _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCES_HEADING = re.compile(r"^##[ \t]+(Sources|References)\b", re.IGNORECASE | re.MULTILINE)
 _TOP_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
 GUIDES_FOLDER = "guides/"
-SOURCE_KIND = "source"
+SOURCE_KIND = TargetKind.SOURCE.value
 """`[[source:id]]`: a numbered citation of a bibliography record."""
-SOURCES_PAGE = "sources/index.md"
-"""The bibliography page (`/sources/`), with an anchor per source id."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,11 @@ class KnownTargets:
     """Lower-cased names and aliases."""
     by_id: dict[tuple[TargetKind, str], _Target]
     """Every exercise, muscle (group or part) and routine by id."""
-    sources: frozenset[str]
-    """Ids of source records."""
+    sources: dict[str, Source | None]
+    """Source records by id (None when the records could not be loaded)."""
 
 
-def known_targets(atlas: Atlas, source_ids: frozenset[str]) -> KnownTargets:
+def known_targets(atlas: Atlas) -> KnownTargets:
     """Names, ids and sources of a checked atlas."""
     named, aliased = _targets(atlas)
     by_name: dict[str, _Target] = {}
@@ -72,25 +72,27 @@ def known_targets(atlas: Atlas, source_ids: frozenset[str]) -> KnownTargets:
     by_id = {(target.kind, target.target_id): target for _, target in named}
     by_id.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name)
                   for r in atlas.routines.values()})
-    return KnownTargets(by_name, by_id, source_ids)
+    return KnownTargets(by_name, by_id, dict(atlas.sources))
 
 
-def targets_on_disk(layout: ProjectLayout, source_ids: frozenset[str]) -> KnownTargets:
+def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
     """When records are broken: every id that has a record file counts as known (named by its id), so that an
     article is still checked in the same run without reporting links to records that merely failed to load."""
     by_id: dict[tuple[TargetKind, str], _Target] = {}
     for kind, folder in ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir)):
         for path in layout.record_files(folder):
             by_id[kind, path.stem] = _Target(kind, path.stem, page_uri(kind, path.stem), path.stem)
-    document, _ = read_yaml(layout.taxonomy_file, layout.label(layout.taxonomy_file)) if layout.is_safe(layout.taxonomy_file) else (None, [])
+    safe = layout.is_safe(layout.taxonomy_file)
+    document, _ = read_yaml(layout.taxonomy_file, layout.label(layout.taxonomy_file)) if safe else (None, [])
     muscles = document.value.get("muscles") if document is not None and isinstance(document.value, dict) else None
     for group_id, group in (muscles.items() if isinstance(muscles, dict) else ()):
-        by_id[TargetKind.MUSCLE, str(group_id)] = _Target(TargetKind.MUSCLE, str(group_id), page_uri(TargetKind.MUSCLE, str(group_id)), str(group_id))
+        group_uri = page_uri(TargetKind.MUSCLE, str(group_id))
+        by_id[TargetKind.MUSCLE, str(group_id)] = _Target(TargetKind.MUSCLE, str(group_id), group_uri, str(group_id))
         parts = group.get("parts") if isinstance(group, dict) else None
         for part_id in (parts if isinstance(parts, dict) else ()):
             uri = f"{page_uri(TargetKind.MUSCLE, str(group_id))}#{part_id}"
             by_id[TargetKind.MUSCLE, str(part_id)] = _Target(TargetKind.MUSCLE, str(part_id), uri, str(part_id))
-    return KnownTargets({}, by_id, source_ids)
+    return KnownTargets({}, by_id, dict.fromkeys(path.stem for path in layout.record_files(layout.sources_dir)))
 
 
 def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str, Article], list[Problem]]:
@@ -137,7 +139,7 @@ def _targets(atlas: Atlas) -> tuple[list[tuple[str, _Target]], list[tuple[str, _
         target = _Target(TargetKind.MUSCLE, group.id, page_uri(TargetKind.MUSCLE, group.id), group.name)
         named.append((group.name, target))
         aliased += [(alias, target) for alias in group.aliases]
-        for part in group.parts:
+        for part in group.parts.values():
             part_target = _Target(TargetKind.MUSCLE, part.id, f"{page_uri(TargetKind.MUSCLE, group.id)}#{part.id}", part.name)
             named.append((part.name, part_target))
             aliased += [(alias, part_target) for alias in part.aliases]
@@ -195,7 +197,7 @@ class _Weaver:
         if not front.valid:
             return None
         woven = self._add_safety("\n".join(lines), front)
-        return Article(self.src_uri, self.title, front.escaped_yaml, woven, tuple(self.mentions))
+        return Article(self.src_uri, self.title, front.escaped_yaml, woven, tuple(self.mentions), self._cited(front))
 
     def _problem(self, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(self.label, self.offset + line + 1, field, message))
@@ -222,7 +224,7 @@ class _Weaver:
         try:
             kind = TargetKind(link.kind)
         except ValueError:
-            kinds = ", ".join([*(kind.value for kind in TargetKind), SOURCE_KIND])
+            kinds = ", ".join(kind.value for kind in TargetKind)
             self._problem(link.line, written, f"unknown link kind {link.kind!r}; expected one of {kinds}")
             return None
         target = self.known.by_id.get((kind, link.target_id))
@@ -244,7 +246,7 @@ class _Weaver:
         label = f"\\[{number}\\]"
         if link.nested:
             return label
-        return f"[{label}]({relative_link(self.src_uri, SOURCES_PAGE)}#{link.target_id})"
+        return f"[{label}]({relative_link(self.src_uri, page_uri(TargetKind.SOURCE, link.target_id))})"
 
     def _auto_link(self, prose: Prose, inline: Inline) -> str | None:
         if inline.place is not Place.PROSE:
@@ -257,7 +259,8 @@ class _Weaver:
                 continue
             self.section.linked.add(target.uri)
             self._mention(target)
-            pieces += [prose.text[position: found.start], f"[{prose.text[found.start: found.end]}]({relative_link(self.src_uri, target.uri)})"]
+            link = f"[{prose.text[found.start: found.end]}]({relative_link(self.src_uri, target.uri)})"
+            pieces += [prose.text[position: found.start], link]
             position = found.end
         return "".join(pieces) + prose.text[position:] if pieces else None
 
@@ -265,10 +268,14 @@ class _Weaver:
         title = self.section.title or self.title
         self.mentions.append(Mention(self.src_uri, self.title or title, title, self.section.anchor, target.kind, target.target_id))
 
+    def _cited(self, front: FrontMatter) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.citations, *front.sources]))
+
     def _add_safety(self, body: str, front: FrontMatter) -> str:
-        cited = list(self.citations) + [source for source in front.sources if source not in self.citations]
+        cited = [Citation(source, page_uri(TargetKind.SOURCE, source.id)) for source_id in self._cited(front)
+                 if (source := self.known.sources.get(source_id)) is not None]
         if cited:
-            body = body.rstrip("\n") + "\n\n" + render_markdown("_article_sources.md.j2", self.src_uri, sources=cited, sources_page=SOURCES_PAGE)
+            body = body.rstrip("\n") + "\n\n" + render_markdown("_article_sources.md.j2", self.src_uri, cited=cited)
         if front.red_flag:
             callout = render_markdown("_red_flag.md.j2", self.src_uri)
             sources = _SOURCES_HEADING.search(body)
@@ -282,8 +289,3 @@ class _Weaver:
 
 def _length(piece: Explicit | Prose) -> int:
     return piece.end - piece.start if isinstance(piece, Explicit) else len(piece.text)
-
-
-def source_ids_on_disk(layout: ProjectLayout) -> frozenset[str]:
-    """Ids of the source records (exercises/sources/<id>.yml), until the catalog carries them as records."""
-    return frozenset(path.stem for path in layout.record_files(layout.sources_dir))

@@ -1,199 +1,232 @@
-"""Load and check the taxonomy, exercise and routine records into the atlas, or report every problem."""
+"""Load every record (taxonomy, sources, exercises, routines), check it, and join the valid ones into the atlas."""
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
+from pydantic import BaseModel
+
+from .cross_checks import CatalogIds, check_exercise, check_routine, check_source, check_taxonomy, unique_names
 from .graph import Atlas
 from .layout import ProjectLayout
-from .model import Category, Dose, Equipment, Exercise, Level, Load, MuscleGroup, MuscleKind, MusclePart, Routine, RoutineBlock, RoutineItem
-from .problems import AtlasProblems, Problem, field_label
-from .schema_check import RecordKind, check_against_schema
+from .model import (
+    BODYWEIGHT,
+    Equipment,
+    TargetKind,
+    Exercise,
+    ExerciseRecord,
+    MuscleGroup,
+    MusclePart,
+    Precaution,
+    Routine,
+    RoutineRecord,
+    Source,
+    SourceRecord,
+    TaxonomyRecord,
+)
+from .page_kinds import RESERVED_IDS
+from .problems import Problem, field_label
+from .record_check import check_record
 from .sourced_yaml import SourcedYaml, read_yaml
+from .text_checks import MAX_DEPTH, hidden_characters, strings_in, too_deep
+from .values import ID_PATTERN, SOURCE_ID_PATTERN
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-BODYWEIGHT = "none"
+RecordT = TypeVar("RecordT", bound=BaseModel)
+RECORD_SUFFIXES = (".yml", ".yaml")
+"""What a record file's name ends with (in lowercase)."""
 
 
-def load_catalog(layout: ProjectLayout) -> Atlas:
-    """The atlas of all records (no articles yet); raises AtlasProblems listing everything wrong."""
-    problems: list[Problem] = []
-    taxonomy = _read(layout, layout.taxonomy_file, RecordKind.TAXONOMY, problems)
-    exercise_files = layout.record_files(layout.exercises_dir)
-    exercise_docs = _read_folder(layout, exercise_files, RecordKind.EXERCISE, problems)
-    routine_docs = _read_folder(layout, layout.record_files(layout.routines_dir), RecordKind.ROUTINE, problems)
-    if not exercise_files:
-        problems.append(Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml"))
+@dataclass(frozen=True)
+class Catalog:
+    """What loading found: the atlas of the records that checked, every problem, and the records left out."""
+
+    atlas: Atlas | None
+    """The graph of every record without problems (None when the taxonomy itself could not be read)."""
+    problems: list[Problem]
+    """Every problem in every record."""
+    left_out: dict[TargetKind, frozenset[str]]
+    """Ids of exercises and routines whose files have problems: links to them are not the articles' fault."""
+
+
+def load_catalog(layout: ProjectLayout) -> Catalog:
+    """Every record, checked: the atlas of those that passed, and every problem found in all of them."""
+    problems: list[Problem] = _stray_files(layout)
+    taxonomy = _read_one(layout, layout.taxonomy_file, TaxonomyRecord, problems)
+    sources = _read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
+    exercises = _read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
+    routines = _read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
+    if not layout.record_files(layout.exercises_dir):
+        problems.append(
+            Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml")
+        )
+    left_out = _left_out(layout, problems)
     if taxonomy is None:
-        raise AtlasProblems(problems)
-    groups, equipment = _taxonomy(taxonomy)
-    muscle_ids = set(groups) | {part.id for group in groups.values() for part in group.parts}
-    exercise_ids = {file.stem for file in exercise_files}
-    problems += _check_exercises(exercise_docs, exercise_ids, muscle_ids, set(equipment))
-    problems += _check_routines(routine_docs, exercise_ids, set(equipment))
-    if problems:
-        raise AtlasProblems(problems)
-    exercises = {stem: _exercise(stem, doc) for stem, doc in exercise_docs.items()}
-    exercises = dict(sorted(exercises.items(), key=lambda pair: (pair[1].name.casefold(), pair[0])))
-    routines = {stem: _routine(stem, doc, exercises) for stem, doc in sorted(routine_docs.items())}
-    return Atlas(groups, equipment, exercises, routines)
-
-
-def _read(layout: ProjectLayout, file: Path, kind: RecordKind, problems: list[Problem]) -> SourcedYaml | None:
-    if not file.is_file():
-        problems.append(Problem(layout.label(file), 0, "file", f"is missing; expected the {kind.value} file"))
-        return None
-    document, found = read_yaml(file, layout.label(file))
-    if document is not None:
-        found = check_against_schema(document, kind)
-    problems.extend(found)
-    return document if not found else None
-
-
-def _read_folder(layout: ProjectLayout, files: list[Path], kind: RecordKind, problems: list[Problem]) -> dict[str, SourcedYaml]:
-    documents: dict[str, SourcedYaml] = {}
-    seen: dict[str, str] = {}
-    for file in files:
-        label = layout.label(file)
-        stem = file.stem
-        if not ID_PATTERN.match(stem):
-            problems.append(Problem(label, 0, "id", f"file name {stem!r} is not a valid id; expected lowercase words joined by hyphens, such as face-pull.yml"))
-            continue
-        if stem in seen:
-            problems.append(Problem(label, 0, "id", f"{stem!r} is already used by {seen[stem]}; expected each id once"))
-            continue
-        seen[stem] = label
-        document = _read(layout, file, kind, problems)
-        if document is not None:
-            documents[stem] = document
-    return documents
-
-
-def _taxonomy(document: SourcedYaml) -> tuple[dict[str, MuscleGroup], dict[str, Equipment]]:
-    groups = {}
-    for group_id, raw in document.value["muscles"].items():
-        parts = tuple(
-            MusclePart(part_id, group_id, part["name"], part["does"], tuple(part.get("aliases", ())), part.get("region"))
-            for part_id, part in raw.get("parts", {}).items()
-        )
-        groups[group_id] = MuscleGroup(
-            group_id, raw["name"], MuscleKind(raw["kind"]), raw["where"], raw["does"], raw["training"],
-            tuple(raw.get("aliases", ())), bool(raw.get("red_flags", False)), raw.get("region"), parts,
-        )
-    equipment = {
-        equipment_id: Equipment(equipment_id, raw["name"], tuple(raw.get("aliases", ())))
-        for equipment_id, raw in document.value["equipment"].items()
+        return Catalog(None, problems, left_out)
+    taxonomy_doc, taxonomy_record = taxonomy
+    stems = {file.stem for file in layout.record_files(layout.exercises_dir)}
+    source_stems = {file.stem for file in layout.record_files(layout.sources_dir)}
+    declared_in = {
+        "exercise": f"{layout.label(layout.exercises_dir)}/<id>.yml",
+        "source": f"{layout.label(layout.sources_dir)}/<id>.yml",
+        "taxonomy": layout.label(layout.taxonomy_file),
     }
-    return groups, equipment
+    ids = CatalogIds.of(taxonomy_record, stems, source_stems, declared_in)
+    problems += check_taxonomy(taxonomy_doc, taxonomy_record, ids)
+    problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
+    problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]
+    problems += [problem for doc, record in routines.values() for problem in check_routine(doc, record, ids)]
+    problems += unique_names([(doc, record.name) for doc, record in exercises.values()], "exercise")
+    problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")
+    bad_files = {problem.path for problem in problems}
+    atlas = _atlas(layout, taxonomy_record, sources, exercises, routines, bad_files)
+    left_out = _left_out(layout, problems)
+    left_out[TargetKind.ROUTINE] |= {stem for stem in routines if stem not in atlas.routines}
+    return Catalog(atlas, problems, left_out)
 
 
-def _check_exercises(documents: dict[str, SourcedYaml], exercise_ids: set[str], muscle_ids: set[str], equipment_ids: set[str]) -> list[Problem]:
-    problems = []
-    names: dict[str, str] = {}
-    for stem, doc in documents.items():
-        record = doc.value
-        problems += _unknown_ids(doc, ("equipment",), record["equipment"], equipment_ids, "equipment")
-        if BODYWEIGHT in record["equipment"] and len(record["equipment"]) > 1:
-            problems.append(Problem(doc.path, doc.line_of(("equipment",)), "equipment", "lists 'none' with other equipment; expected [none] alone or only the equipment needed"))
-        for role in ("primary", "secondary"):
-            problems += _unknown_ids(doc, ("muscles", role), record["muscles"].get(role, []), muscle_ids, "muscle")
-        for index, muscle in enumerate(record["muscles"].get("secondary", [])):
-            if muscle in record["muscles"]["primary"]:
-                problems.append(Problem(doc.path, doc.line_of(("muscles", "secondary", index)), f"muscles.secondary[{index}]", f"{muscle!r} is already primary; expected each muscle in one role"))
-        problems += _unknown_ids(doc, ("related",), record.get("related", []), exercise_ids, "exercise")
-        for index, other in enumerate(record.get("related", [])):
-            if other == stem:
-                problems.append(Problem(doc.path, doc.line_of(("related", index)), f"related[{index}]", f"{other!r} is this exercise itself; expected other exercises"))
-        if _needs_safety(record) and not record.get("safety"):
-            problems.append(Problem(doc.path, doc.line_of(()), "safety", "is missing; a loaded strength exercise (category strength with equipment) must have safety notes"))
-        key = " ".join(record["name"].casefold().split())
-        if key in names:
-            problems.append(Problem(doc.path, doc.line_of(("name",)), "name", f"{record['name']!r} is already the name of {names[key]}; expected a unique name"))
-        else:
-            names[key] = doc.path
-    return problems
+def _left_out(layout: ProjectLayout, problems: list[Problem]) -> dict[TargetKind, frozenset[str]]:
+    bad_files = {problem.path for problem in problems}
+    folders = {TargetKind.EXERCISE: layout.exercises_dir, TargetKind.ROUTINE: layout.routines_dir}
+    return {
+        kind: frozenset(file.stem for file in layout.record_files(folder) if layout.label(file) in bad_files)
+        for kind, folder in folders.items()
+    }
 
 
-def _needs_safety(record: dict[str, Any]) -> bool:
-    loaded = [item for item in record["equipment"] if item not in (BODYWEIGHT, "mat")]
-    return record["category"] == Category.STRENGTH and bool(loaded)
-
-
-def _check_routines(documents: dict[str, SourcedYaml], exercise_ids: set[str], equipment_ids: set[str]) -> list[Problem]:
-    problems = []
-    names: dict[str, str] = {}
-    for doc in documents.values():
-        record = doc.value
-        problems += _unknown_ids(doc, ("equipment",), record.get("equipment", []), equipment_ids, "equipment")
-        for block_index, block in enumerate(record["blocks"]):
-            for item_index, item in enumerate(block["items"]):
-                key = ("blocks", block_index, "items", item_index, "exercise")
-                problems += _unknown_ids(doc, key[:-1], [item["exercise"]], exercise_ids, "exercise", field_key=key)
-        name = " ".join(record["name"].casefold().split())
-        if name in names:
-            problems.append(Problem(doc.path, doc.line_of(("name",)), "name", f"{record['name']!r} is already the name of {names[name]}; expected a unique name"))
-        names.setdefault(name, doc.path)
-    return problems
-
-
-def _unknown_ids(doc: SourcedYaml, key: tuple[Any, ...], values: list[str], known: set[str], noun: str,
-                 field_key: tuple[Any, ...] | None = None) -> list[Problem]:
-    problems = []
-    for index, value in enumerate(values):
-        if value in known:
-            continue
-        place = field_key or key + (index,)
-        hint = _closest(value, known)
-        advice = f" (did you mean {hint!r}?)" if hint else ""
-        problems.append(Problem(doc.path, doc.line_of(place), field_label(place), f"unknown {noun} id {value!r}{advice}; expected an id defined in {_where(noun)}"))
-    return problems
-
-
-def _closest(value: str, known: set[str]) -> str | None:
-    found = difflib.get_close_matches(value, sorted(known), n=1)
-    return found[0] if found else None
-
-
-def _where(noun: str) -> str:
-    return {"exercise": "exercises/<id>.yml"}.get(noun, "exercises/_taxonomy.yml")
-
-
-def _dose(raw: dict[str, Any]) -> Dose:
-    reps = raw.get("reps")
-    return Dose(raw.get("sets"), None if reps is None else str(reps), raw.get("hold"), raw.get("distance"), raw.get("rest"), bool(raw.get("per_side", False)))
-
-
-def _exercise(stem: str, doc: SourcedYaml) -> Exercise:
-    record = doc.value
-    texts = {name: tuple(record.get(name, ())) for name in ("aliases", "cues", "mistakes", "safety", "easier", "harder", "home", "related", "sources")}
-    equipment = tuple(item for item in record["equipment"] if item != BODYWEIGHT)
-    return Exercise(
-        id=stem, source=doc.path, name=record["name"].strip(), category=Category(record["category"]), level=Level(record["level"]),
-        equipment=equipment, primary=tuple(record["muscles"]["primary"]), secondary=tuple(record["muscles"].get("secondary", ())),
-        summary=record["summary"], steps=tuple(record["steps"]), loads=tuple(Load(load) for load in record.get("loads", ())),
-        dose=_dose(record.get("dose", {})), **texts,
+def _atlas(
+    layout: ProjectLayout,
+    taxonomy: TaxonomyRecord,
+    sources: dict[str, tuple[SourcedYaml, SourceRecord]],
+    exercises: dict[str, tuple[SourcedYaml, ExerciseRecord]],
+    routines: dict[str, tuple[SourcedYaml, RoutineRecord]],
+    bad_files: set[str],
+) -> Atlas:
+    """The graph of the records whose files have no problem (the taxonomy is used as far as it checked)."""
+    groups = {
+        group_id: MuscleGroup.model_construct(
+            **{
+                **dict(group),
+                "id": group_id,
+                "parts": {
+                    part_id: MusclePart.model_construct(**dict(part), id=part_id, group_id=group_id)
+                    for part_id, part in group.parts.items()
+                },
+            }
+        )
+        for group_id, group in taxonomy.muscles.items()
+    }
+    equipment = {item_id: Equipment.model_construct(**dict(item), id=item_id) for item_id, item in taxonomy.equipment.items()}
+    precautions = {item_id: Precaution.model_construct(**dict(item), id=item_id) for item_id, item in taxonomy.precautions.items()}
+    cited = {stem: Source.model_construct(**dict(record), id=stem, source=doc.path) for stem, (doc, record) in sorted(sources.items())}
+    models = {
+        stem: Exercise.model_construct(
+            **{**dict(record), "equipment": tuple(item for item in record.equipment if item != BODYWEIGHT)}, id=stem, source=doc.path
+        )
+        for stem, (doc, record) in exercises.items()
+        if doc.path not in bad_files
+    }
+    models = dict(sorted(models.items(), key=lambda pair: (pair[1].name.casefold(), pair[0])))
+    authored = {
+        stem: _routine(stem, doc, record, models)
+        for stem, (doc, record) in sorted(routines.items())
+        if doc.path not in bad_files and all(exercise_id in models for exercise_id in _exercise_ids(record))
+    }
+    return Atlas(
+        groups, equipment, models, authored, sources=cited, precautions=precautions, taxonomy_file=layout.label(layout.taxonomy_file)
     )
 
 
-def _routine(stem: str, doc: SourcedYaml, exercises: dict[str, Exercise]) -> Routine:
-    record = doc.value
-    blocks = tuple(
-        RoutineBlock(block["name"], tuple(RoutineItem(item["exercise"], _dose(item), item.get("notes")) for item in block["items"]))
-        for block in record["blocks"]
-    )
-    routine = Routine(stem, doc.path, record["name"].strip(), record["goal"], Level(record["level"]), int(record["duration"].split()[0]),
-                      tuple(item for item in record.get("equipment", ()) if item != BODYWEIGHT), blocks, tuple(record.get("notes", ())))
-    if "equipment" in record:
-        return routine
-    return derive_equipment(routine, exercises)
+def _exercise_ids(record: RoutineRecord) -> list[str]:
+    return [item.exercise for block in record.blocks for item in block.items]
+
+
+def _routine(stem: str, doc: SourcedYaml, record: RoutineRecord, exercises: dict[str, Exercise]) -> Routine:
+    equipment = record.equipment
+    if equipment is None:
+        equipment = tuple(dict.fromkeys(item for exercise_id in _exercise_ids(record) for item in exercises[exercise_id].equipment))
+    equipment = tuple(item for item in equipment if item != BODYWEIGHT)
+    return Routine.model_construct(**{**dict(record), "equipment": equipment}, id=stem, source=doc.path)
 
 
 def derive_equipment(routine: Routine, exercises: dict[str, Exercise]) -> Routine:
     """The routine with its equipment set to the union of its exercises' (in first-use order)."""
-    needed = dict.fromkeys(item for exercise_id in routine.exercise_ids for item in exercises[exercise_id].equipment)
-    return replace(routine, equipment=tuple(needed))
+    needed = tuple(dict.fromkeys(item for exercise_id in routine.exercise_ids for item in exercises[exercise_id].equipment))
+    return routine.model_copy(update={"equipment": needed})
 
+
+def _read_one(layout: ProjectLayout, file: Path, model: type[RecordT], problems: list[Problem]) -> tuple[SourcedYaml, RecordT] | None:
+    if not file.is_file():
+        problems.append(
+            Problem(layout.label(file), 0, "file", f"is missing; expected the {model.__name__.removesuffix('Record').lower()} file")
+        )
+        return None
+    document, found = read_yaml(file, layout.label(file))
+    record = None
+    if document is not None:
+        hidden = _text_problems(document)
+        record, found = check_record(document, model)
+        if hidden:
+            record, found = None, hidden + found
+    problems.extend(found)
+    return (document, record) if document is not None and record is not None else None
+
+
+def _text_problems(document: SourcedYaml) -> list[Problem]:
+    """Invisible characters anywhere in a record, and nesting too deep to be a record."""
+    if too_deep(document.value):
+        return [Problem(document.path, 1, "(record)", f"nests lists or mappings more than {MAX_DEPTH} levels deep; expected a flat record")]
+    problems = []
+    for key, text in strings_in(document.value):
+        reason = hidden_characters(text)
+        if reason:
+            problems.append(Problem(document.path, document.line_of(key), field_label(key), reason))
+    return problems
+
+
+def _read_folder(
+    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str
+) -> dict[str, tuple[SourcedYaml, RecordT]]:
+    records: dict[str, tuple[SourcedYaml, RecordT]] = {}
+    seen: dict[str, str] = {}
+    for file in layout.record_files(folder):
+        label, stem = layout.label(file), file.stem
+        if not re.match(id_pattern, stem):
+            expected = (
+                "the first author's surname and the year, such as ekstrom-2003.yml"
+                if id_pattern == SOURCE_ID_PATTERN
+                else "lowercase words joined by hyphens, such as face-pull.yml"
+            )
+            problems.append(Problem(label, 0, "id", f"file name {stem!r} is not a valid id; expected {expected}"))
+            continue
+        if stem in seen:
+            problems.append(Problem(label, 0, "id", f"{stem!r} is already used by {seen[stem]}; expected each id once"))
+            continue
+        if stem in RESERVED_IDS:
+            problems.append(Problem(label, 0, "id", f"{stem!r} is reserved for the index page of the folder; choose another file name"))
+            continue
+        seen[stem] = label
+        found = _read_one(layout, file, model, problems)
+        if found is not None:
+            records[stem] = found
+    return records
+
+
+def _stray_files(layout: ProjectLayout) -> list[Problem]:
+    """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
+    problems: list[Problem] = []
+    known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir}
+    if not layout.exercises_dir.is_dir():
+        return problems
+    for path in sorted(layout.exercises_dir.rglob("*")):
+        if not path.is_file() or path.name.startswith((".", "_")) or path.suffix.lower() not in RECORD_SUFFIXES:
+            continue
+        label = layout.label(path)
+        if path.suffix not in RECORD_SUFFIXES:
+            problems.append(Problem(label, 0, "file", f"ends in {path.suffix!r}; rename it to end in .yml (lowercase) so it is read"))
+        elif path.parent not in known:
+            folders = ", ".join(f"{layout.label(folder)}/" for folder in sorted(known))
+            problems.append(Problem(label, 0, "file", f"is in a folder no record is read from; move it to one of {folders}"))
+    return problems

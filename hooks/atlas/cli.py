@@ -1,4 +1,4 @@
-"""Command line: `upper-back-atlas check` checks every source; `upper-back-atlas export OUT` writes a hook-free copy."""
+"""Command line: `upper-back-atlas check` checks every source; `export OUT` writes a hook-free copy; `schema` writes the schema files."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .generation import build_atlas
 from .layout import ProjectLayout
 from .problems import AtlasProblems, printable
 from .project_config import read_config
+from .schema_files import SCHEMA_DIR, write_schema_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="check every record and article; print each problem")
     export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
     export.add_argument("out", type=Path, help="the folder to write (replaced if it exists)")
+    commands.add_parser("schema", help="write the JSON Schema files in hooks/atlas/schema/ from the record model")
     arguments = parser.parse_args(argv)
+    if arguments.command == "schema":
+        print(f"Wrote {', '.join(write_schema_files())} in {SCHEMA_DIR}.")
+        return 0
     project = arguments.project.resolve()
     try:
         config, layout = read_config(project)

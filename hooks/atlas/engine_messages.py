@@ -32,7 +32,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_DOC + r"a link to '(?P<link>[^']*)' which is excluded from the built site\."),
      "is a page that is not published; expected a link to a published page"),
 )
-_NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n(?P<pages>(?:\s*- .*\n?)+)")
+_NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n"
+                         r"(?P<pages>(?:\s*- .*\n?)+)")
 
 
 @dataclass

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .graph import Atlas
-from .model import Exercise, TargetKind
 from .links import exercise_link, mention_links, muscle_link
+from .model import Exercise, ExerciseLink, Step, TargetKind
 from .muscle_map import region_roles
-from .rendering import GeneratedPage, Link, page_uri, render_markdown
+from .page_kinds import page_uri
+from .rendering import GeneratedPage, Link, render_markdown
+from .source_pages import citations
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the facts panel: a term and its values (each value its own <dd>)."""
+
+    term: str
+    """What the fact is, such as "Primary muscles"."""
+    values: tuple[tuple[Link | str, ...], ...]
+    """Each value: links or words, shown joined by commas."""
+
+
+@dataclass(frozen=True)
+class StepOption:
+    """An easier or harder option: text, or a link to another exercise with an optional note."""
+
+    text: str
+    """The option written out, or the note beside a link ("" for none)."""
+    link: Link | None = None
+    """The other exercise, when the option is one."""
 
 
 def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
@@ -16,16 +40,38 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         "exercise.md.j2",
         uri,
         exercise=exercise,
-        primary=[muscle_link(atlas, muscle) for muscle in exercise.primary],
-        secondary=[muscle_link(atlas, muscle) for muscle in exercise.secondary],
-        equipment=[atlas.equipment[item].name for item in exercise.equipment],
-        callouts=_callouts(exercise),
+        facts=_facts(atlas, exercise),
+        callouts=_callouts(atlas, exercise),
+        precautions=[atlas.precautions[item] for item in exercise.precautions],
         link_sections=_link_sections(atlas, exercise),
+        cited=citations(atlas, exercise.sources),
         search_terms=_search_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
+
+
+def _facts(atlas: Atlas, exercise: Exercise) -> list[Fact]:
+    """The facts panel, in reading order, leaving out what the record does not say."""
+    effort = " ".join(word.value for word in (exercise.direction, exercise.force) if word)
+    movement = ", ".join(word for word in (exercise.mechanics.value, effort) if word)
+    alternatives = tuple((" + ".join(atlas.equipment[item].name for item in option),) for option in exercise.equipment_alternatives)
+    facts = [
+        Fact("Primary muscles", (tuple(muscle_link(atlas, muscle) for muscle in exercise.primary),)),
+        Fact("Secondary muscles", (tuple(muscle_link(atlas, muscle) for muscle in exercise.secondary),)),
+        Fact("Stabilizers", (tuple(muscle_link(atlas, muscle) for muscle in exercise.stabilizers),)),
+        Fact("Joint actions", (tuple(action.label for action in exercise.actions),)),
+        Fact("Movement", ((movement.capitalize(),),)),
+        Fact("Equipment", ((atlas.equipment_text(exercise.equipment),),)),
+        Fact("Or instead", alternatives),
+        Fact("Set-up", tuple((item,) for item in exercise.setup)),
+        Fact("Level", ((exercise.level.value.capitalize(),),)),
+        Fact("Category", ((exercise.category.value.capitalize(),),)),
+        Fact("Dose", ((exercise.dose.work + (f", rest {exercise.dose.rest_text}" if exercise.dose.rest else ""),),)),
+        Fact("Also called", (exercise.aliases,)),
+    ]
+    return [fact for fact in facts if any(value and all(value) for value in fact.values)]
 
 
 def _search_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
@@ -67,12 +113,25 @@ def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
     }
 
 
-def _callouts(exercise: Exercise) -> list[tuple[str, str, tuple[str, ...]]]:
+def _options(atlas: Atlas, steps: tuple[Step, ...]) -> tuple[StepOption, ...]:
+    return tuple(
+        StepOption(step.note or "", exercise_link(atlas, atlas.exercises[step.exercise]))
+        if isinstance(step, ExerciseLink)
+        else StepOption(step)
+        for step in steps
+    )
+
+
+def _callouts(atlas: Atlas, exercise: Exercise) -> list[tuple[str, str, tuple[str | StepOption, ...]]]:
     """The admonitions of the page, in order: kind, title and items (the red flag has its own text)."""
-    callouts = [("warning", "Lift safely", exercise.safety)]
+    callouts: list[tuple[str, str, tuple[str | StepOption, ...]]] = [("warning", "Lift safely", exercise.safety)]
     if exercise.loads:
         callouts.append(("red-flag", "", ()))
-    callouts += [("tip", "Make it easier", exercise.easier), ("tip", "Make it harder", exercise.harder), ("info", "At home", exercise.home)]
+    callouts += [
+        ("tip", "Make it easier", _options(atlas, atlas.ladder(exercise, harder=False))),
+        ("tip", "Make it harder", _options(atlas, atlas.ladder(exercise, harder=True))),
+        ("info", "At home", exercise.home),
+    ]
     return [callout for callout in callouts if callout[2] or callout[0] == "red-flag"]
 
 
@@ -80,7 +139,10 @@ def _link_sections(atlas: Atlas, exercise: Exercise) -> list[tuple[str, list[Lin
     """The lists of links at the foot of the page, leaving out empty ones."""
     sections = [
         ("Related exercises", [exercise_link(atlas, atlas.exercises[other]) for other in exercise.related]),
-        ("Routines that use it", [Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)]),
+        (
+            "Routines that use it",
+            [Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
+        ),
         ("Mentioned in", mention_links(atlas, TargetKind.EXERCISE, exercise.id)),
     ]
     return [(title, links) for title, links in sections if links]

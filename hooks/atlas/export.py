@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .generation import SiteSources, generate_site
+from .generation import GeneratedSite, generate_site
 from .layout import ProjectLayout
 
 EXPORT_DOCS = "docs"
@@ -20,7 +20,7 @@ HOOK_ONLY_SETTINGS = ("hooks", "watch", "edit_uri", "edit_uri_template")
 carries its own edit_url instead, to the record or article it comes from)."""
 
 
-def export_site(layout: ProjectLayout, config: dict[str, Any], out: Path) -> SiteSources:
+def export_site(layout: ProjectLayout, config: dict[str, Any], out: Path) -> GeneratedSite:
     """Write articles (links woven), generated pages, the JSON export, overrides and a hook-free mkdocs.yml into `out`."""
     sources = generate_site(layout)
     if out.exists():

@@ -5,28 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .articles import KnownTargets, known_targets, source_ids_on_disk, targets_on_disk, weave_articles
+from .articles import known_targets, targets_on_disk, weave_articles
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
+from .generated import GeneratedFile, GeneratedPage
 from .graph import Atlas
 from .index_pages import export_json, render_exercise_index
 from .layout import ProjectLayout
 from .markdown_text import html_data
-from .model import Article
+from .model import Article, TargetKind
 from .muscle_map import region_links
+from .page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .problems import AtlasProblems, Problem
-from .rendering import GeneratedFile, GeneratedPage
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
+from .source_pages import render_source_index
 
 
 MAP_LINKS_SETTING = "atlas_map_links"
-"""The `extra` setting that gives templates without a page of their own (404) the clickable muscle map."""
+"""The theme `extra` setting with the clickable muscle map, for templates without a page of their own (404)."""
+INDEX_URLS_SETTING = "atlas_index_urls"
+"""The theme `extra` setting with the address of each page kind's index, for the same templates."""
 
 
 @dataclass(frozen=True)
-class SiteSources:
+class GeneratedSite:
     """Everything the generator hands to a site engine."""
 
     atlas: Atlas
@@ -42,9 +46,15 @@ class SiteSources:
         return region_links(self.atlas)
 
     @property
+    def index_urls(self) -> dict[str, str]:
+        """The address of each page kind's index (exercise -> exercises/), for templates without a page of their own (404)."""
+        return {kind.value: page_url(kind) for kind in PAGE_KINDS}
+
+    @property
     def template_settings(self) -> dict[str, Any]:
-        """Settings for the theme's `extra`, every string HTML-escaped (the theme's templates do not autoescape)."""
-        return {MAP_LINKS_SETTING: html_data(self.map_links)}
+        """Settings for the theme's `extra` (set by the adapter, written into an export's mkdocs.yml), every string
+        HTML-escaped: the theme's templates do not autoescape."""
+        return {MAP_LINKS_SETTING: html_data(self.map_links), INDEX_URLS_SETTING: html_data(self.index_urls)}
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -53,32 +63,56 @@ class SiteSources:
 
 
 def build_atlas(layout: ProjectLayout) -> Atlas:
-    """Load, check and join every source; raises AtlasProblems, with every problem of every kind of source, before
-    anything is rendered."""
-    problems: list[Problem] = layout.source_problems()
-    sources = source_ids_on_disk(layout)
-    atlas: Atlas | None = None
-    try:
-        atlas = load_catalog(layout)
-    except AtlasProblems as found:
-        problems += found.problems
-    known: KnownTargets = targets_on_disk(layout, sources)
-    if atlas is not None:
-        generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
-        atlas = atlas.with_routines(atlas.routines | generated)
-        known = known_targets(atlas, sources)
-    articles, article_problems = weave_articles(layout, known)
-    problems += article_problems
-    if problems or atlas is None:
+    """Load, check and join every source; raises AtlasProblems with every problem of every kind before anything is rendered."""
+    problems = layout.source_problems()
+    catalog = load_catalog(layout)
+    atlas = catalog.atlas
+    problems += catalog.problems
+    if atlas is None:
+        # the records cannot be joined: still check the articles, against every id that has a record file
+        _, article_problems = weave_articles(layout, targets_on_disk(layout))
+        raise AtlasProblems(problems + article_problems)
+    generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
+    atlas = atlas.with_routines(atlas.routines | generated)
+    problems += _shadowed_pages(layout, atlas)
+    articles, article_problems = weave_articles(layout, known_targets(atlas))
+    problems += [problem for problem in article_problems if not _about_left_out(problem, catalog.left_out)]
+    if problems:
         raise AtlasProblems(problems)
     return atlas.with_articles(articles)
 
 
-def generate_site(layout: ProjectLayout) -> SiteSources:
+def generate_site(layout: ProjectLayout) -> GeneratedSite:
     """The complete graph, then every generated page and file."""
     atlas = build_atlas(layout)
-    pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas)]
+    pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas), render_source_index(atlas)]
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
     pages += [render_routine_page(atlas, routine) for routine in atlas.routines.values()]
-    return SiteSources(atlas, tuple(pages), (export_json(atlas),))
+    return GeneratedSite(atlas, tuple(pages), (export_json(atlas),))
+
+
+def _about_left_out(problem: Problem, left_out: dict[TargetKind, frozenset[str]]) -> bool:
+    """Whether an article's problem is only that it links to a record left out for its own problems (already reported)."""
+    return any(
+        f"[[{kind.value}:{record_id}" in problem.field or page_uri(kind, record_id) in problem.field
+        for kind, ids in left_out.items()
+        for record_id in ids
+    )
+
+
+def _shadowed_pages(layout: ProjectLayout, atlas: Atlas) -> list[Problem]:
+    """Articles at the address of a generated page, which would silently replace it."""
+    made_from: dict[str, str | None] = {uri: None for uri in INDEX_URIS.values()}
+    made_from |= {page_uri(TargetKind.EXERCISE, e.id): e.source for e in atlas.exercises.values()}
+    made_from |= {page_uri(TargetKind.MUSCLE, group_id): atlas.taxonomy_file for group_id in atlas.groups}
+    made_from |= {page_uri(TargetKind.ROUTINE, r.id): r.source for r in atlas.routines.values()}
+    problems = []
+    for uri, source in made_from.items():
+        file = layout.content_dir / uri
+        if file.exists():
+            origin = f" from {source}" if source else ""
+            problems.append(
+                Problem(layout.label(file), 0, "file", f"has the address of the page generated{origin}; move or rename the article")
+            )
+    return problems

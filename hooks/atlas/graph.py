@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .model import Article, Equipment, Exercise, Mention, MuscleGroup, MusclePart, Role, Routine, TargetKind
+from .model import (
+    Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MusclePart, Precaution, Role, Routine, Source, Step, TargetKind,
+)
+
+NO_EQUIPMENT = "No equipment"
+"""What pages say an exercise or routine needs when it needs nothing."""
 
 
 @dataclass(frozen=True)
@@ -22,14 +27,21 @@ class Atlas:
     """Routines by id: authored first, then generated."""
     articles: dict[str, Article] = field(default_factory=dict)
     """Articles by path inside content/."""
+    sources: dict[str, Source] = field(default_factory=dict)
+    """Cited works by id, sorted by id."""
+    precautions: dict[str, Precaution] = field(default_factory=dict)
+    """Precautions by id, in taxonomy order."""
+    taxonomy_file: str = ""
+    """The taxonomy's file, relative to the project root (for "Edit this page" on muscle pages)."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
     _routines_by_exercise: dict[str, tuple[Routine, ...]] = field(init=False, repr=False)
     _mentions: dict[tuple[TargetKind, str], tuple[Mention, ...]] = field(init=False, repr=False)
+    _citations: dict[str, tuple[tuple[TargetKind | None, str], ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        parts = {part.id: part for group in self.groups.values() for part in group.parts}
+        parts = {part.id: part for group in self.groups.values() for part in group.parts.values()}
         object.__setattr__(self, "parts", parts)
         by_group: dict[tuple[str, Role], dict[str, Exercise]] = defaultdict(dict)
         for exercise in self.exercises.values():
@@ -43,6 +55,20 @@ class Atlas:
         object.__setattr__(self, "_by_group", {key: tuple(found.values()) for key, found in by_group.items()})
         self._index_routines()
         self._index_mentions()
+        self._index_citations()
+
+    def _index_citations(self) -> None:
+        citing: dict[str, list[tuple[TargetKind | None, str]]] = defaultdict(list)
+        for exercise in self.exercises.values():
+            for source_id in exercise.sources:
+                citing[source_id].append((TargetKind.EXERCISE, exercise.id))
+        for group in self.groups.values():
+            for source_id in group.sources:
+                citing[source_id].append((TargetKind.MUSCLE, group.id))
+        for article in self.articles.values():
+            for source_id in article.sources:
+                citing[source_id].append((None, article.src_uri))
+        object.__setattr__(self, "_citations", {key: tuple(dict.fromkeys(found)) for key, found in citing.items()})
 
     def _index_routines(self) -> None:
         using: dict[str, list[Routine]] = defaultdict(list)
@@ -71,6 +97,14 @@ class Atlas:
         part = self.parts.get(muscle_id)
         return part.name if part else self.groups[muscle_id].name
 
+    def equipment_text(self, equipment_ids: tuple[str, ...]) -> str:
+        """The equipment's names, or NO_EQUIPMENT: how every page and list writes what an exercise needs."""
+        return ", ".join(self.equipment[item].name for item in equipment_ids) or NO_EQUIPMENT
+
+    def needs_equipment(self, equipment_ids: tuple[str, ...]) -> bool:
+        """Whether any of these is more than what every room has (a mat, a wall: no_equipment in the taxonomy)."""
+        return any(not self.equipment[item].no_equipment for item in equipment_ids)
+
     def exercises_for(self, group_id: str, role: Role) -> tuple[Exercise, ...]:
         """Exercises that train a group in that role (a secondary list leaves out the primary ones)."""
         return self._by_group.get((group_id, role), ())
@@ -83,10 +117,23 @@ class Atlas:
         """Article sections that link to a target."""
         return self._mentions.get((kind, target_id), ())
 
+    def ladder(self, exercise: Exercise, harder: bool) -> tuple[Step, ...]:
+        """Its easier (or harder) options: its own, then every exercise that names it as the opposite step."""
+        own = exercise.harder if harder else exercise.easier
+        named = {step.exercise for step in own if isinstance(step, ExerciseLink)}
+        found = [other for other in self.exercises.values()
+                 if other.id not in named and any(isinstance(step, ExerciseLink) and step.exercise == exercise.id
+                                                  for step in (other.easier if harder else other.harder))]
+        return own + tuple(ExerciseLink(exercise=other.id) for other in found)
+
+    def citing(self, source_id: str) -> tuple[tuple[TargetKind | None, str], ...]:
+        """The pages that cite a source: exercises and muscle groups by id, articles by path (kind None)."""
+        return self._citations.get(source_id, ())
+
     def with_routines(self, routines: dict[str, Routine]) -> Atlas:
         """The same atlas with these routines."""
-        return Atlas(self.groups, self.equipment, self.exercises, routines, self.articles)
+        return replace(self, routines=routines)
 
     def with_articles(self, articles: dict[str, Article]) -> Atlas:
         """The same atlas with these articles."""
-        return Atlas(self.groups, self.equipment, self.exercises, self.routines, articles)
+        return replace(self, articles=articles)

@@ -6,8 +6,10 @@ import json
 
 from .graph import Atlas
 from .links import exercise_link
-from .model import Category, Level, Role, TargetKind
-from .rendering import INDEX_URIS, GeneratedFile, GeneratedPage, Link, page_uri, render_markdown
+from .generated import GeneratedFile, GeneratedPage
+from .model import BODYWEIGHT, Category, Level, Role, TargetKind
+from .page_kinds import INDEX_URIS, page_uri, page_url
+from .rendering import Link, render_markdown
 
 API_EXERCISES = "api/exercises.json"
 """The public export of every record; the finder reads it."""
@@ -37,10 +39,10 @@ def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:
     for group in atlas.groups.values():
         if atlas.exercises_for(group.id, Role.PRIMARY) or atlas.exercises_for(group.id, Role.SECONDARY):
             muscles.append({"value": group.id, "label": group.name, "kind": "group"})
-            muscles += [{"value": part.id, "label": part.name, "kind": "part"} for part in group.parts]
+            muscles += [{"value": part.id, "label": part.name, "kind": "part"} for part in group.parts.values()]
     return {
         "muscle": muscles,
-        "equipment": [{"value": item.id, "label": item.name} for item in atlas.equipment.values() if item.id != "none"],
+        "equipment": [{"value": item.id, "label": item.name} for item in atlas.equipment.values() if item.id != BODYWEIGHT],
         "level": [{"value": level.value, "label": level.value.capitalize()} for level in Level],
         "category": [{"value": category.value, "label": category.value.capitalize()} for category in Category],
     }
@@ -51,23 +53,52 @@ def export_json(atlas: Atlas) -> GeneratedFile:
     data = {
         "version": 1,
         "muscles": [
-            {"id": group.id, "name": group.name, "kind": group.kind.value, "aliases": list(group.aliases), "url": f"muscles/{group.id}/",
-             "parts": [{"id": part.id, "name": part.name, "aliases": list(part.aliases)} for part in group.parts]}
+            {
+                "id": group.id,
+                "name": group.name,
+                "kind": group.kind.value,
+                "aliases": list(group.aliases),
+                "url": page_url(TargetKind.MUSCLE, group.id),
+                "parts": [{"id": part.id, "name": part.name, "aliases": list(part.aliases)} for part in group.parts.values()],
+            }
             for group in atlas.groups.values()
         ],
-        "equipment": [{"id": item.id, "name": item.name} for item in atlas.equipment.values()],
+        "equipment": [{"id": item.id, "name": item.name, "no_equipment": item.no_equipment} for item in atlas.equipment.values()],
         "exercises": [
-            {"id": e.id, "name": e.name, "aliases": list(e.aliases), "url": f"exercises/{e.id}/", "category": e.category.value,
-             "level": e.level.value, "equipment": list(e.equipment), "summary": e.summary,
-             "muscles": {"primary": list(e.primary), "secondary": list(e.secondary)},
-             "groups": {"primary": sorted({atlas.group_id_of(m) for m in e.primary}),
-                        "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary})},
-             "routines": [routine.id for routine in atlas.routines_using(e.id)]}
+            {
+                "id": e.id,
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "url": page_url(TargetKind.EXERCISE, e.id),
+                "category": e.category.value,
+                "level": e.level.value,
+                "equipment": list(e.equipment),
+                "summary": e.summary,
+                "mechanics": e.mechanics.value,
+                "force": e.force and e.force.value,
+                "direction": e.direction and e.direction.value,
+                "actions": [a.value for a in e.actions],
+                "equipment_alternatives": [list(option) for option in e.equipment_alternatives],
+                "muscles": {"primary": list(e.primary), "secondary": list(e.secondary), "stabilizers": list(e.stabilizers)},
+                "groups": {
+                    "primary": sorted({atlas.group_id_of(m) for m in e.primary}),
+                    "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
+                },
+                "routines": [routine.id for routine in atlas.routines_using(e.id)],
+            }
             for e in atlas.exercises.values()
         ],
         "routines": [
-            {"id": r.id, "name": r.name, "url": f"routines/{r.id}/", "level": r.level.value, "minutes": r.minutes,
-             "equipment": list(r.equipment), "generated": r.generated, "exercises": list(r.exercise_ids)}
+            {
+                "id": r.id,
+                "name": r.name,
+                "url": page_url(TargetKind.ROUTINE, r.id),
+                "level": r.level.value,
+                "minutes": r.minutes,
+                "equipment": list(r.equipment_ids),
+                "generated": r.generated,
+                "exercises": list(r.exercise_ids),
+            }
             for r in atlas.routines.values()
         ],
     }

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from .problems import Problem
 
-RECORD_SUFFIX = ".yml"
-"""Record files end in .yml (lower case)."""
-_NEAR_SUFFIXES = (".yaml", ".YML", ".Yml", ".YAML", ".json")
+RECORD_SUFFIXES = (".yml", ".yaml")
+"""Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""
 
 
 @dataclass(frozen=True)
@@ -40,14 +39,14 @@ class ProjectLayout:
         return self.exercises_dir / "_taxonomy.yml"
 
     @property
+    def sources_dir(self) -> Path:
+        """Source records (cited works), one <id>.yml each."""
+        return self.exercises_dir / "sources"
+
+    @property
     def routines_dir(self) -> Path:
         """Routine records, one <id>.yml each."""
         return self.exercises_dir / "routines"
-
-    @property
-    def sources_dir(self) -> Path:
-        """Source (bibliography) records, one <id>.yml each."""
-        return self.exercises_dir / "sources"
 
     @property
     def record_dirs(self) -> tuple[Path, ...]:
@@ -69,7 +68,7 @@ class ProjectLayout:
         """The record files of a folder (files starting with _ are not records), sorted; unsafe ones left out
         (source_problems says why)."""
         try:
-            found = [path for path in folder.iterdir() if path.suffix == RECORD_SUFFIX and not path.name.startswith("_")]
+            found = [path for path in folder.iterdir() if path.suffix in RECORD_SUFFIXES and not path.name.startswith("_")]
         except OSError:
             return []
         return sorted((path for path in found if self.is_safe(path)), key=lambda path: path.name)
@@ -79,8 +78,7 @@ class ProjectLayout:
         return sorted(path for path, problem in _walk(self, self.content_dir) if problem is None)
 
     def source_problems(self) -> list[Problem]:
-        """Links that leave the project, dangle or loop, unreadable folders, and files that look like records but
-        are not read (a .yaml or .YML suffix, a record in a folder of its own)."""
+        """Links that leave the project, dangle or loop, and folders that cannot be read."""
         problems = [problem for _, problem in _walk(self, self.content_dir) if problem is not None]
         for folder in self.record_dirs:
             problems += self._record_folder_problems(folder)
@@ -98,27 +96,11 @@ class ProjectLayout:
             return [Problem(self.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder of records")]
         problems = []
         for path in entries:
-            if path in self.record_dirs:
-                continue
-            if path.is_dir() and not path.is_symlink():
-                if any(child.suffix in (RECORD_SUFFIX, *_NEAR_SUFFIXES) for child in _listing(path)):
-                    problems.append(Problem(self.label(path), 0, "folder", f"records in sub-folders are not read; expected them directly in {self.label(folder)}/"))
-                continue
-            if path.suffix in _NEAR_SUFFIXES:
-                problems.append(Problem(self.label(path), 0, "file", f"is not read: record files end in {RECORD_SUFFIX}; rename it to {path.stem}{RECORD_SUFFIX}"))
-                continue
-            if path.suffix == RECORD_SUFFIX or path.is_symlink():
-                found = _problem_of(self, path, expect_dir=False)
+            if path.suffix in RECORD_SUFFIXES or path.is_symlink():
+                found = _problem_of(self, path, expect_dir=path.is_dir() and not path.suffix)
                 if found is not None:
                     problems.append(found)
         return problems
-
-
-def _listing(folder: Path) -> list[Path]:
-    try:
-        return list(folder.iterdir())
-    except OSError:
-        return []
 
 
 def _problem_of(layout: ProjectLayout, path: Path, expect_dir: bool) -> Problem | None:
@@ -133,7 +115,8 @@ def _problem_of(layout: ProjectLayout, path: Path, expect_dir: bool) -> Problem 
             except RuntimeError:
                 return Problem(label, 0, noun, "is a symbolic link that loops; expected a regular file or folder")
             except OSError:
-                return Problem(label, 0, noun, f"is a symbolic link to {_printable_target(path)}, which does not exist; expected a regular {noun}")
+                missing = _printable_target(path)
+                return Problem(label, 0, noun, f"is a symbolic link to {missing}, which does not exist; expected a regular {noun}")
             root = layout.root.resolve()
             if target != root and root not in target.parents:
                 return Problem(label, 0, noun, "is a symbolic link to a file outside the project; expected a regular file inside it "

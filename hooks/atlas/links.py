@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .graph import Atlas
 from .model import Exercise, TargetKind
-from .rendering import Link, page_uri
+from .page_kinds import page_uri
+from .rendering import Link
 
 
 def muscle_link(atlas: Atlas, muscle_id: str) -> Link:
@@ -16,7 +17,7 @@ def muscle_link(atlas: Atlas, muscle_id: str) -> Link:
 
 def exercise_note(atlas: Atlas, exercise: Exercise) -> str:
     """Level and equipment, the detail shown beside an exercise in lists."""
-    equipment = ", ".join(atlas.equipment[item].name.lower() for item in exercise.equipment) or "no equipment"
+    equipment = atlas.equipment_text(exercise.equipment).lower()
     return f"{exercise.level.value}, {equipment}"
 
 

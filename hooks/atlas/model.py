@@ -1,9 +1,23 @@
-"""The checked model: immutable records and the graph that joins them. Everything after checking trusts it."""
+"""The record model: what each record file may hold, declared once.
+
+Each `...Record` class is the format of a file (or of a part of one): the checker validates parsed YAML
+with it, `upper-back-atlas schema` writes its JSON Schema for editors, and the classes without the suffix
+are the same records with their id and file added, as every page and the graph use them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Field, Tag
+
+from .values import (
+    Count, Doi, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, Url, Year,
+    format_seconds,
+)
 
 
 class Category(StrEnum):
@@ -23,6 +37,70 @@ class Level(StrEnum):
     ADVANCED = "advanced"
 
 
+class Mechanics(StrEnum):
+    """Whether an exercise moves several joints or one."""
+
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Force(StrEnum):
+    """The kind of effort an exercise asks for."""
+
+    PULL = "pull"
+    PUSH = "push"
+    HOLD = "hold"
+    CARRY = "carry"
+
+
+class Direction(StrEnum):
+    """The line of a pull or a push, relative to the trunk."""
+
+    HORIZONTAL = "horizontal"
+    VERTICAL = "vertical"
+
+
+class Action(StrEnum):
+    """A joint action an exercise trains (the controlled vocabulary)."""
+
+    SCAPULAR_RETRACTION = "scapular-retraction"
+    SCAPULAR_PROTRACTION = "scapular-protraction"
+    SCAPULAR_ELEVATION = "scapular-elevation"
+    SCAPULAR_DEPRESSION = "scapular-depression"
+    SCAPULAR_UPWARD_ROTATION = "scapular-upward-rotation"
+    SCAPULAR_DOWNWARD_ROTATION = "scapular-downward-rotation"
+    SCAPULAR_POSTERIOR_TILT = "scapular-posterior-tilt"
+    SHOULDER_FLEXION = "shoulder-flexion"
+    SHOULDER_EXTENSION = "shoulder-extension"
+    SHOULDER_ABDUCTION = "shoulder-abduction"
+    SHOULDER_ADDUCTION = "shoulder-adduction"
+    SHOULDER_SCAPTION = "shoulder-scaption"
+    SHOULDER_HORIZONTAL_ABDUCTION = "shoulder-horizontal-abduction"
+    SHOULDER_HORIZONTAL_ADDUCTION = "shoulder-horizontal-adduction"
+    SHOULDER_EXTERNAL_ROTATION = "shoulder-external-rotation"
+    SHOULDER_INTERNAL_ROTATION = "shoulder-internal-rotation"
+    ELBOW_FLEXION = "elbow-flexion"
+    ELBOW_EXTENSION = "elbow-extension"
+    CERVICAL_RETRACTION = "cervical-retraction"
+    THORACIC_EXTENSION = "thoracic-extension"
+    THORACIC_ROTATION = "thoracic-rotation"
+    HIP_EXTENSION = "hip-extension"
+    SPINAL_STABILITY = "spinal-stability"
+    GRIP = "grip"
+
+    @property
+    def label(self) -> str:
+        """How a page names it: "Scapular retraction"."""
+        return _ACTION_LABELS.get(self, self.value.replace("-", " ").capitalize())
+
+
+_ACTION_LABELS = {
+    Action.SHOULDER_SCAPTION: "Shoulder scaption (raising the arm in the plane of the shoulder blade)",
+    Action.SPINAL_STABILITY: "Spinal stability (holding the spine still)",
+    Action.GRIP: "Grip",
+}
+
+
 class MuscleKind(StrEnum):
     """How a muscle group relates to the upper back."""
 
@@ -36,6 +114,7 @@ class Role(StrEnum):
 
     PRIMARY = "primary"
     SECONDARY = "secondary"
+    STABILIZER = "stabilizer"
 
 
 class Load(StrEnum):
@@ -45,89 +124,40 @@ class Load(StrEnum):
     SHOULDER_OVERHEAD = "shoulder-overhead"
 
 
-@dataclass(frozen=True)
-class Equipment:
-    """A piece of equipment an exercise may need."""
+class SourceKind(StrEnum):
+    """What kind of work a source is."""
 
-    id: str
-    """Stable id, used in records and URLs."""
-    name: str
-    """Display name."""
-    aliases: tuple[str, ...] = ()
-    """Other names."""
+    ARTICLE = "article"
+    BOOK = "book"
+    CHAPTER = "chapter"
+    GUIDELINE = "guideline"
+    WEB = "web"
 
 
-@dataclass(frozen=True)
-class MusclePart:
-    """A part of a muscle group, such as the lower traps."""
-
-    id: str
-    """Stable id; also the anchor of its section on the group page."""
-    group_id: str
-    """The group it belongs to."""
-    name: str
-    """Display name."""
-    does: str
-    """What it does."""
-    aliases: tuple[str, ...] = ()
-    """Other names people use."""
-    region: str | None = None
-    """Muscle map region it lights, if drawn."""
+BODYWEIGHT = "none"
+"""The equipment id an exercise lists, alone, when it needs nothing at all ([none])."""
 
 
-@dataclass(frozen=True)
-class MuscleGroup:
-    """A muscle group with a page of its own at /muscles/<id>/."""
-
-    id: str
-    """Stable id and URL slug."""
-    name: str
-    """Display name."""
-    kind: MuscleKind
-    """Upper back, helper or elsewhere."""
-    where: str
-    """Where it is."""
-    does: str
-    """What it does."""
-    training: str
-    """How it is trained."""
-    aliases: tuple[str, ...] = ()
-    """Other names people search for."""
-    red_flags: bool = False
-    """Whether its page shows the red-flag callout."""
-    region: str | None = None
-    """Muscle map region of the whole group, when it has no parts."""
-    parts: tuple[MusclePart, ...] = ()
-    """Its parts, in taxonomy order."""
-
-    @property
-    def regions(self) -> tuple[str, ...]:
-        """Every map region the group covers."""
-        own = (self.region,) if self.region else ()
-        return own + tuple(dict.fromkeys(part.region for part in self.parts if part.region))
-
-
-@dataclass(frozen=True)
-class Dose:
+class Dose(Record):
     """How much of an exercise to do."""
 
-    sets: int | None = None
+    sets: Count | None = None
     """Number of sets."""
-    reps: str | None = None
-    """Repetitions per set, such as "10" or "8-12"."""
-    hold: str | None = None
-    """Hold time, such as "30s"."""
-    distance: str | None = None
-    """Walking distance, such as "20 m"."""
-    rest: str | None = None
-    """Rest between sets."""
-    per_side: bool = False
-    """Whether the dose is for each side."""
+    reps: RepCount | None = None
+    """Repetitions per set (per side with per_side): a number or a range such as "8-12"."""
+    hold: Seconds | None = None
+    """How long to hold, such as "30s"."""
+    distance: Metres | None = None
+    """How far to walk, such as "20 m"."""
+    rest: Seconds | None = None
+    """Rest between sets, such as "60s" or "2 min"."""
+    per_side: Flag = False
+    """True when the dose is for each side."""
 
     @property
     def work(self) -> str:
-        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30s")."""
-        effort = self.reps or self.hold or self.distance or ""
+        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s")."""
+        effort = str(self.reps) if self.reps else format_seconds(self.hold) if self.hold else f"{self.distance} m" if self.distance else ""
         if self.sets and effort:
             text = f"{self.sets} × {effort}"
         elif self.sets:
@@ -136,99 +166,189 @@ class Dose:
             text = effort
         return f"{text} per side" if self.per_side and text else text
 
+    @property
+    def rest_text(self) -> str:
+        """The rest as people write it, or "" when none is prescribed."""
+        return format_seconds(self.rest) if self.rest else ""
 
-@dataclass(frozen=True)
-class Exercise:
-    """One exercise record, checked."""
+
+class Muscles(Record):
+    """The muscles an exercise works, by role; ids of groups or parts from the taxonomy."""
+
+    primary: tuple[Id, ...] = Field(min_length=1, max_length=12)
+    """Muscles that do most of the work (at least one)."""
+    secondary: tuple[Id, ...] = Field(default=(), max_length=12)
+    """Muscles that help."""
+    stabilizers: tuple[Id, ...] = Field(default=(), max_length=12)
+    """Muscles that hold position without moving the load."""
+
+
+class ExerciseLink(Record):
+    """An easier or harder option that is another exercise record."""
+
+    exercise: Id
+    """The other exercise's id."""
+    note: Paragraph | None = None
+    """Why or when to choose it."""
+
+
+def _step_kind(value: Any) -> str:
+    return "link" if isinstance(value, dict) else "text"
+
+
+Step = Annotated[Annotated[Paragraph, Tag("text")] | Annotated[ExerciseLink, Tag("link")], Discriminator(_step_kind)]
+"""An easier or harder option: text, or {exercise: id, note: text}."""
+Texts = Annotated[tuple[Paragraph, ...], Field(max_length=30)]
+"""A list of short paragraphs."""
+Ids = Annotated[tuple[Id, ...], Field(max_length=12)]
+"""A list of ids."""
+
+
+class ExerciseRecord(Record):
+    """One exercise per file: exercises/<id>.yml, where <id> is the file name (lowercase words joined by hyphens)."""
+
+    name: Line
+    """The name shown as the page title."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names people search for."""
+    category: Category
+    """What kind of work the exercise is."""
+    level: Level
+    """Who can do it well."""
+    mechanics: Mechanics
+    """Compound (several joints move) or isolation (one joint)."""
+    force: Force | None = None
+    """Pull, push, hold or carry; leave it out for mobility drills and stretches."""
+    direction: Direction | None = None
+    """Horizontal or vertical; only for pulls and pushes."""
+    actions: tuple[Action, ...] = Field(min_length=1, max_length=12)
+    """The joint actions it trains (at least one)."""
+    setup: Texts = ()
+    """Grip and set-up details, shown in the facts panel."""
+    equipment: tuple[Id, ...] = Field(max_length=10)
+    """Everything it needs: equipment ids from exercises/_taxonomy.yml; [none] for bodyweight."""
+    equipment_alternatives: tuple[tuple[Id, ...], ...] = Field(default=(), max_length=6)
+    """Other complete sets of equipment that also work, such as [[resistance-band]]."""
+    muscles: Muscles
+    """Muscle ids (a group or one of its parts) from exercises/_taxonomy.yml."""
+    summary: Paragraph
+    """One or two sentences: what it trains and why."""
+    steps: tuple[Paragraph, ...] = Field(min_length=1, max_length=30)
+    """How to do it, in order."""
+    cues: Texts = ()
+    """Short things to think while doing it."""
+    mistakes: Texts = ()
+    """Common mistakes and how to fix them."""
+    safety: Texts = ()
+    """The "Lift safely" notes; required for strength work with equipment."""
+    easier: tuple[Step, ...] = Field(default=(), max_length=12)
+    """Regressions ("Make it easier"): text, or {exercise: id, note: text}."""
+    harder: tuple[Step, ...] = Field(default=(), max_length=12)
+    """Progressions ("Make it harder"): text, or {exercise: id, note: text}."""
+    home: Texts = ()
+    """No-gym substitutes ("At home")."""
+    loads: tuple[Load, ...] = Field(default=(), max_length=2)
+    """Structures the exercise loads; any entry shows the red-flag callout on the page."""
+    precautions: Ids = ()
+    """Ids from the taxonomy's precautions section; each shows its advice on the page."""
+    dose: Dose = Dose()
+    """A sensible starting dose."""
+    related: Ids = ()
+    """Ids of related exercises."""
+    sources: tuple[SourceId, ...] = Field(min_length=1, max_length=12)
+    """Ids of source records (exercises/sources/<id>.yml) the facts come from; at least one."""
+    figure: dict[str, Any] | None = None
+    """The movement figure (designed by the figures engine; any mapping until its model lands)."""
+
+    @property
+    def primary(self) -> tuple[str, ...]:
+        """Muscle ids doing most of the work."""
+        return self.muscles.primary
+
+    @property
+    def secondary(self) -> tuple[str, ...]:
+        """Muscle ids that help."""
+        return self.muscles.secondary
+
+    @property
+    def stabilizers(self) -> tuple[str, ...]:
+        """Muscle ids that hold position."""
+        return self.muscles.stabilizers
+
+
+class Exercise(ExerciseRecord):
+    """An exercise record, checked; its page lives at /exercises/<id>/."""
 
     id: str
-    """File stem; the page lives at /exercises/<id>/."""
+    """File name without .yml."""
     source: str
     """Record file, relative to the project root."""
-    name: str
-    """Display name."""
-    category: Category
-    """Kind of work."""
-    level: Level
-    """Difficulty."""
-    equipment: tuple[str, ...]
-    """Equipment ids; empty for bodyweight."""
-    primary: tuple[str, ...]
-    """Muscle ids (groups or parts) doing most of the work."""
-    secondary: tuple[str, ...]
-    """Muscle ids that help."""
-    summary: str
-    """One or two sentences."""
-    steps: tuple[str, ...]
-    """How to do it, in order."""
-    aliases: tuple[str, ...] = ()
-    """Other names."""
-    cues: tuple[str, ...] = ()
-    """Short things to think while doing it."""
-    mistakes: tuple[str, ...] = ()
-    """Common mistakes."""
-    safety: tuple[str, ...] = ()
-    """"Lift safely" notes."""
-    easier: tuple[str, ...] = ()
-    """Regressions."""
-    harder: tuple[str, ...] = ()
-    """Progressions."""
-    home: tuple[str, ...] = ()
-    """No-gym substitutes."""
-    loads: tuple[Load, ...] = ()
-    """Structures loaded; any earns the red-flag callout."""
-    dose: Dose = field(default_factory=Dose)
-    """Starting dose."""
-    related: tuple[str, ...] = ()
-    """Related exercise ids."""
-    sources: tuple[str, ...] = ()
-    """Where the facts come from."""
 
 
-@dataclass(frozen=True)
-class RoutineItem:
-    """One exercise in a routine block, with its prescription."""
+class RoutineItem(Dose):
+    """One exercise in a routine block, with its prescription (the dose fields, written inline)."""
 
-    exercise_id: str
-    """The exercise."""
-    dose: Dose
-    """Sets, reps or hold, rest, per side."""
-    notes: str | None = None
-    """A short note."""
+    exercise: Id
+    """An exercise id."""
+    notes: Line | None = None
+    """A short note for this item."""
+
+    @property
+    def exercise_id(self) -> str:
+        """The exercise."""
+        return self.exercise
+
+    @property
+    def dose(self) -> Dose:
+        """Sets, reps or hold, rest, per side."""
+        return self
+
+    @classmethod
+    def of(cls, exercise_id: str, dose: Dose, notes: str | None = None) -> RoutineItem:
+        """An item for an exercise with a dose (for generated routines)."""
+        return cls.model_construct(exercise=exercise_id, notes=notes, **dict(dose))
 
 
-@dataclass(frozen=True)
-class RoutineBlock:
+class RoutineBlock(Record):
     """A named part of a routine, such as the warm-up."""
 
-    name: str
-    """Block title."""
-    items: tuple[RoutineItem, ...]
-    """Its exercises, in order."""
+    name: Line
+    """Block title, such as "Warm-up"."""
+    items: tuple[RoutineItem, ...] = Field(min_length=1, max_length=12)
+    """Exercises of the block, in order."""
 
 
-@dataclass(frozen=True)
-class Routine:
+class RoutineRecord(Record):
+    """One routine per file: exercises/routines/<id>.yml, where <id> is the file name."""
+
+    name: Line
+    """The routine's title."""
+    goal: Paragraph
+    """One sentence: what the routine is for."""
+    level: Level
+    """Who it suits."""
+    duration: Minutes
+    """About how long it takes, such as "10 min"."""
+    equipment: Ids | None = None
+    """Equipment ids; derived from the exercises when omitted."""
+    notes: Texts = ()
+    """Coaching notes shown under the goal."""
+    blocks: tuple[RoutineBlock, ...] = Field(min_length=1, max_length=8)
+    """The parts of the session, in order."""
+
+    @property
+    def minutes(self) -> int:
+        """About how long it takes, in minutes."""
+        return self.duration
+
+
+class Routine(RoutineRecord):
     """An authored or generated routine; its page lives at /routines/<id>/."""
 
     id: str
     """File stem or generated id."""
     source: str | None
     """Record file, or None for a generated routine."""
-    name: str
-    """Display name."""
-    goal: str
-    """What it is for."""
-    level: Level
-    """Who it suits."""
-    minutes: int
-    """About how long it takes."""
-    equipment: tuple[str, ...]
-    """Equipment ids (authored, or the union of its exercises')."""
-    blocks: tuple[RoutineBlock, ...]
-    """The parts of the session."""
-    notes: tuple[str, ...] = ()
-    """Coaching notes."""
     rule: str | None = None
     """For a generated routine, the rule that made it."""
 
@@ -242,6 +362,178 @@ class Routine:
         """Every exercise in order of appearance, once each."""
         return tuple(dict.fromkeys(item.exercise_id for block in self.blocks for item in block.items))
 
+    @property
+    def equipment_ids(self) -> tuple[str, ...]:
+        """Equipment ids (authored, or the union of its exercises')."""
+        return self.equipment or ()
+
+
+class SourceRecord(Record):
+    """A work cited by records and articles: exercises/sources/<id>.yml (id: first author's surname and year)."""
+
+    kind: SourceKind
+    """Article, book, chapter, guideline or web page."""
+    authors: tuple[Line, ...] = Field(default=(), max_length=30)
+    """Authors as "Surname AB", in the order the work gives them."""
+    editors: tuple[Line, ...] = Field(default=(), max_length=30)
+    """Editors of an edited book, when it has no authors."""
+    year: Year
+    """Year of publication."""
+    title: Title
+    """Title of the work."""
+    journal: Line | None = None
+    """The journal an article appeared in."""
+    volume: Line | None = None
+    """Journal volume."""
+    issue: Line | None = None
+    """Journal issue."""
+    pages: Line | None = None
+    """Pages, such as 247-258."""
+    doi: Doi | None = None
+    """DOI, when one exists (no https:// prefix)."""
+    book: Title | None = None
+    """For a chapter: the book it is in."""
+    publisher: Line | None = None
+    """Publisher of a book, chapter or guideline."""
+    edition: Line | None = None
+    """Edition of a book, such as 3rd."""
+    url: Url | None = None
+    """Web address, for web pages and guidelines without a DOI."""
+
+
+class Source(SourceRecord):
+    """A source record, checked; listed on /sources/ with the anchor <id>."""
+
+    id: str
+    """File name without .yml."""
+    source: str
+    """Record file, relative to the project root."""
+
+
+class EquipmentRecord(Record):
+    """A piece of equipment an exercise may need."""
+
+    name: Line
+    """Display name."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names."""
+    no_equipment: Flag = False
+    """True for what is found in any room (mat, wall, floor): needing only such items counts as no equipment."""
+
+
+class Equipment(EquipmentRecord):
+    """A piece of equipment, with its id."""
+
+    id: str
+    """Stable id, used in records and URLs."""
+
+
+class PartRecord(Record):
+    """A part of a muscle group, such as the lower traps."""
+
+    name: Line
+    """Display name."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names people use."""
+    does: Paragraph
+    """What it does."""
+
+
+class MusclePart(PartRecord):
+    """A muscle part, with its id and group."""
+
+    id: str
+    """Stable id; also the anchor of its section on the group page."""
+    group_id: str
+    """The group it belongs to."""
+
+
+class GroupRecord(Record):
+    """A muscle group; its page lives at /muscles/<id>/."""
+
+    name: Line
+    """Display name."""
+    kind: MuscleKind
+    """upper-back: the site's focus; helper: works beside it; other: elsewhere in the body."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names people search for."""
+    where: Paragraph
+    """Where it is."""
+    does: Paragraph
+    """What it does."""
+    training: Paragraph
+    """How it is trained."""
+    red_flags: Flag = False
+    """Show the red-flag callout on the group's page."""
+    sources: tuple[SourceId, ...] = Field(default=(), max_length=12)
+    """Ids of source records its text rests on."""
+    parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)
+    """Parts of the group by id; an exercise naming a part counts for the group."""
+
+
+class MuscleGroup(GroupRecord):
+    """A muscle group, with its id and its parts in taxonomy order."""
+
+    id: str
+    """Stable id and URL slug."""
+    parts: Mapping[str, MusclePart] = Field(default_factory=dict)
+    """Its parts by id, in taxonomy order."""
+
+
+class PrecautionRecord(Record):
+    """A group of people for whom some exercises need care."""
+
+    name: Line
+    """Who it concerns, such as "Pregnancy"."""
+    advice: Paragraph
+    """One short, plain piece of advice, shown on every exercise that lists it."""
+
+
+class Precaution(PrecautionRecord):
+    """A precaution, with its id."""
+
+    id: str
+    """Stable id, used in exercise records."""
+
+
+class TaxonomyRecord(Record):
+    """The taxonomy, exercises/_taxonomy.yml: muscles, equipment and precautions."""
+
+    muscles: dict[Id, GroupRecord] = Field(min_length=1)
+    """Muscle groups by id; each group page lives at /muscles/<id>/."""
+    equipment: dict[Id, EquipmentRecord] = Field(min_length=1)
+    """Equipment by id."""
+    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict)
+    """Precautions by id: who needs care, and the advice shown on the exercises that list them."""
+
+
+class PagePart(StrEnum):
+    """A part of the page layout an article may hide."""
+
+    NAVIGATION = "navigation"
+    TOC = "toc"
+    FOOTER = "footer"
+    PATH = "path"
+    TAGS = "tags"
+    FEEDBACK = "feedback"
+
+
+class ArticleRecord(Record):
+    """The front matter of a hand-written page in content/ (the YAML between the --- lines)."""
+
+    title: Line
+    """The page title (browser tab, search results, navigation)."""
+    description: Title
+    """One or two sentences for search engines and link previews."""
+    red_flag: Flag = False
+    """true when pain or injury is relevant: the page gets the red-flag callout."""
+    sources: tuple[SourceId, ...] = Field(default=(), max_length=60)
+    """Ids of exercises/sources/<id>.yml, shown as numbered references."""
+    template: TemplateName | None = None
+    """A page template from overrides/, such as home.html."""
+    hide: tuple[PagePart, ...] = ()
+    """Parts of the page layout to hide."""
+
 
 class TargetKind(StrEnum):
     """What an article link can point at."""
@@ -249,6 +541,7 @@ class TargetKind(StrEnum):
     EXERCISE = "exercise"
     MUSCLE = "muscle"
     ROUTINE = "routine"
+    SOURCE = "source"
 
 
 @dataclass(frozen=True)
@@ -283,6 +576,8 @@ class Article:
     """The page's Markdown with cross-links, disclaimer and callouts added (front matter not included)."""
     mentions: tuple[Mention, ...] = ()
     """Links it makes to exercises, muscles and routines."""
+    sources: tuple[str, ...] = ()
+    """Ids of the sources it cites (front matter `sources:` and `[[source:id]]`), in order of first citation."""
 
     @property
     def source(self) -> str:

@@ -6,7 +6,9 @@ from .graph import Atlas
 from .links import exercise_link, mention_links
 from .model import MuscleGroup, MuscleKind, Role, TargetKind
 from .muscle_map import region_links, region_roles
-from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
+from .page_kinds import INDEX_URIS, page_uri
+from .rendering import GeneratedPage, Link, render_markdown
+from .source_pages import citations
 
 KIND_TITLES = {
     MuscleKind.UPPER_BACK: "The upper back",
@@ -25,10 +27,11 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
-        search_terms=[group.name, *group.aliases, *(name for part in group.parts for name in (part.name, *part.aliases))],
+        cited=citations(atlas, group.sources),
+        search_terms=[group.name, *group.aliases, *(name for part in group.parts.values() for name in (part.name, *part.aliases))],
         page_data={"kind": "muscle", "id": group.id, "map": region_roles(atlas, (group.id,)), "map_links": region_links(atlas)},
     )
-    return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
+    return GeneratedPage(uri, markdown, atlas.taxonomy_file)
 
 
 def render_muscle_index(atlas: Atlas) -> GeneratedPage:
@@ -45,7 +48,7 @@ def render_muscle_index(atlas: Atlas) -> GeneratedPage:
         sections=sections,
         page_data={"kind": "muscle-index", "map": {}, "map_links": region_links(atlas)},
     )
-    return GeneratedPage(uri, markdown, "exercises/_taxonomy.yml")
+    return GeneratedPage(uri, markdown, atlas.taxonomy_file)
 
 
 def _group_link(atlas: Atlas, group: MuscleGroup) -> Link:

@@ -19,7 +19,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env(loader: _ConfigLoader, node: yaml.Node) -> Any:
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
     *variables, fallback = names if len(names) > 1 else (*names, None)
     for variable in variables:
         if str(variable) in os.environ:

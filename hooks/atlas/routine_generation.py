@@ -14,10 +14,10 @@ Same records, same routines: every choice is ordered by explicit keys, never by 
 from __future__ import annotations
 
 import math
-import re
 
 from .graph import Atlas
 from .model import Category, Dose, Exercise, Level, MuscleGroup, MuscleKind, Role, Routine, RoutineBlock, RoutineItem
+from .values import Reps
 
 TIME_BUDGET_MINUTES = 20
 """The stated time every focus session fits in."""
@@ -29,7 +29,7 @@ MAIN_ITEMS_WITHOUT_PARTS = 3
 """How many main exercises a group without parts gets."""
 _LEVEL_ORDER = {Level.BEGINNER: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
 _MAIN_ORDER = {Category.STRENGTH: 0, Category.STABILITY: 1, Category.ACTIVATION: 2, Category.MOBILITY: 3}
-_DEFAULT_DOSE = Dose(sets=2, reps="10", rest="60s")
+_DEFAULT_DOSE = Dose.model_construct(sets=2, reps=Reps(low=10, high=10), rest=60)
 
 
 def generate_routines(atlas: Atlas) -> dict[str, Routine]:
@@ -56,33 +56,30 @@ def focus_session(atlas: Atlas, group: MuscleGroup) -> Routine:
             continue
         chosen.append(item)
         spent += estimate_seconds(item.dose)
-    blocks = tuple(block for block in (RoutineBlock("Warm-up", tuple(warm_up)), RoutineBlock("Main", tuple(chosen))) if block.items)
+    sections = (("Warm-up", warm_up), ("Main", chosen))
+    blocks = tuple(RoutineBlock.model_construct(name=name, items=tuple(items)) for name, items in sections if items)
     used = [atlas.exercises[item.exercise_id] for block in blocks for item in block.items]
     level = max((exercise.level for exercise in used), key=_LEVEL_ORDER.__getitem__, default=Level.BEGINNER)
     equipment = tuple(dict.fromkeys(item for exercise in used for item in exercise.equipment))
     minutes = max(5, 5 * math.ceil(spent / 300))
-    parts = ", ".join(part.name.lower() for part in group.parts)
+    parts = ", ".join(part.name.lower() for part in group.parts.values())
     goal = f"A session of about {minutes} minutes for the {group.name.lower()}" + (f", covering the {parts}." if parts else ".")
     rule = f"a warm-up drill, then one exercise per part or the best primary exercises, within {TIME_BUDGET_MINUTES} min"
-    return Routine(f"focus-{group.id}", None, f"{group.name} focus session", goal, level, minutes, equipment, blocks, rule=rule)
+    return Routine.model_construct(id=f"focus-{group.id}", source=None, name=f"{group.name} focus session", goal=goal, level=level,
+                                   duration=minutes, equipment=equipment, notes=(), blocks=blocks, rule=rule)
 
 
 def estimate_seconds(dose: Dose) -> int:
     """About how long a prescription takes, rests and set-up included."""
     sets = dose.sets or 1
     if dose.hold:
-        work = _seconds(dose.hold)
+        work = dose.hold
     elif dose.distance:
-        work = int(dose.distance.split()[0].rstrip("m"))
+        work = dose.distance
     else:
-        work = SECONDS_PER_REP * int(str(dose.reps or "10").split("-")[-1])
+        work = SECONDS_PER_REP * (dose.reps.high if dose.reps else 10)
     sides = 2 if dose.per_side else 1
-    return SETUP_SECONDS + sets * work * sides + (sets - 1) * (_seconds(dose.rest) if dose.rest else 0)
-
-
-def _seconds(duration: str) -> int:
-    number = int(re.match(r"\d+", duration).group(0))  # type: ignore[union-attr]
-    return number * 60 if duration.endswith("min") else number
+    return SETUP_SECONDS + sets * work * sides + (sets - 1) * (dose.rest or 0)
 
 
 def _opener(atlas: Atlas, group: MuscleGroup) -> Exercise | None:
@@ -101,7 +98,7 @@ def _main_exercises(atlas: Atlas, group: MuscleGroup, opener: Exercise | None) -
         return candidates[:MAIN_ITEMS_WITHOUT_PARTS]
     chosen: list[Exercise] = []
     covered: set[str] = set()
-    for part in group.parts:
+    for part in group.parts.values():
         best = next((e for e in candidates if part.id in e.primary and e not in chosen), None)
         if best and part.id not in covered:
             chosen.append(best)
@@ -111,4 +108,4 @@ def _main_exercises(atlas: Atlas, group: MuscleGroup, opener: Exercise | None) -
 
 def _item(exercise: Exercise) -> RoutineItem:
     dose = exercise.dose if (exercise.dose.reps or exercise.dose.hold or exercise.dose.distance) else _DEFAULT_DOSE
-    return RoutineItem(exercise.id, dose)
+    return RoutineItem.of(exercise.id, dose)

@@ -8,7 +8,8 @@ from .graph import Atlas
 from .links import exercise_link
 from .model import Exercise, Role, Routine, RoutineItem, TargetKind
 from .muscle_map import region_roles
-from .rendering import INDEX_URIS, GeneratedPage, Link, page_uri, render_markdown
+from .page_kinds import INDEX_URIS, page_uri
+from .rendering import GeneratedPage, Link, render_markdown
 
 LOG_SESSIONS = 4
 """Sessions the printed log grid has room for."""
@@ -53,7 +54,7 @@ def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
         "routine.md.j2",
         uri,
         routine=routine,
-        equipment=[atlas.equipment[item].name for item in routine.equipment],
+        equipment=atlas.equipment_text(routine.equipment_ids),
         blocks=blocks,
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
@@ -74,7 +75,8 @@ def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
             for group_id in groups:
                 counts.setdefault(group_id, {Role.PRIMARY: 0, Role.SECONDARY: 0})[role] += 1
     return [
-        MuscleCoverage(Link(group.name, page_uri(TargetKind.MUSCLE, group.id)), counts[group.id][Role.PRIMARY], counts[group.id][Role.SECONDARY])
+        MuscleCoverage(Link(group.name, page_uri(TargetKind.MUSCLE, group.id)),
+                       counts[group.id][Role.PRIMARY], counts[group.id][Role.SECONDARY])
         for group in atlas.groups.values() if group.id in counts
     ]
 
@@ -82,7 +84,7 @@ def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
 def _row(atlas: Atlas, item: RoutineItem) -> SheetRow:
     exercise = atlas.exercises[item.exercise_id]
     cue = item.notes or (exercise.cues[0] if exercise.cues else "")
-    return SheetRow(exercise_link(atlas, exercise), item.dose.work or exercise.dose.work, item.dose.rest or "", cue)
+    return SheetRow(exercise_link(atlas, exercise), item.dose.work or exercise.dose.work, item.dose.rest_text, cue)
 
 
 def render_routine_index(atlas: Atlas) -> GeneratedPage:
@@ -93,7 +95,7 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
         ("Generated from the atlas", [r for r in atlas.routines.values() if r.generated]),
     ]
     rows = [
-        (title, [(Link(r.name, page_uri(TargetKind.ROUTINE, r.id)), r, [atlas.equipment[e].name for e in r.equipment]) for r in routines])
+        (title, [(Link(r.name, page_uri(TargetKind.ROUTINE, r.id)), r, atlas.equipment_text(r.equipment_ids)) for r in routines])
         for title, routines in groups if routines
     ]
     markdown = render_markdown("routines_index.md.j2", uri, groups=rows, page_data={"kind": "routine-index"})

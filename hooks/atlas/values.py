@@ -1,0 +1,173 @@
+"""The value types records are built from: ids, text of bounded length, and numbers typed at the boundary.
+
+Each type carries its JSON Schema (for editors) and the words a message uses when a value does not fit
+(`EXPECTED`), so the checker, the model and the schema files all read one declaration.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LINE_PATTERN = r"\S"
+SOURCE_ID_PATTERN = r"^[a-z]+(-[a-z]+)*-[0-9]{4}[a-z]?$"
+DOI_PATTERN = r"^10\.[0-9]{4,9}/[^\s<>\"]+$"
+URL_PATTERN = r"^https?://[^\s<>\"]+$"
+TEMPLATE_PATTERN = r"^[a-z0-9-]+\.html$"
+
+EXPECTED = {
+    ID_PATTERN: "an id: lowercase words joined by hyphens, such as face-pull",
+    SOURCE_ID_PATTERN: "a source id: the first author's surname and the year, such as ekstrom-2003",
+    DOI_PATTERN: "a DOI such as 10.2519/jospt.2003.33.5.247 (without https://doi.org/)",
+    URL_PATTERN: "a web address starting with https://",
+    LINE_PATTERN: "text that is not blank",
+    TEMPLATE_PATTERN: "a template file name such as home.html",
+}
+"""What a message says is expected when a value does not match a pattern."""
+
+
+class Record(BaseModel):
+    """Base of every record and part of a record: immutable, no unknown fields, field docstrings in the schema."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=False)
+
+
+Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, max_length=60)]
+"""A record id: a file name or a taxonomy key."""
+SourceId = Annotated[StrictStr, Field(pattern=SOURCE_ID_PATTERN, max_length=60)]
+"""The id of a source record, such as ekstrom-2003."""
+Line = Annotated[StrictStr, Field(min_length=1, max_length=120, pattern=LINE_PATTERN)]
+"""One line of text: a name, a title, a short note."""
+Paragraph = Annotated[StrictStr, Field(min_length=1, max_length=600, pattern=LINE_PATTERN)]
+"""A sentence or a short paragraph."""
+Title = Annotated[StrictStr, Field(min_length=1, max_length=300, pattern=LINE_PATTERN)]
+"""The title of a work: longer than a line, shorter than a paragraph."""
+Doi = Annotated[StrictStr, Field(pattern=DOI_PATTERN, max_length=200)]
+"""A Digital Object Identifier, without its https://doi.org/ prefix."""
+Url = Annotated[StrictStr, Field(pattern=URL_PATTERN, max_length=500)]
+"""A web address."""
+TemplateName = Annotated[StrictStr, Field(pattern=TEMPLATE_PATTERN, max_length=60)]
+"""A page template in overrides/, such as home.html."""
+Flag = StrictBool
+"""true or false, nothing else (no yes/no, no 1/0)."""
+Count = Annotated[StrictInt, Field(ge=1, le=10)]
+"""A small whole number, such as a number of sets."""
+Year = Annotated[StrictInt, Field(ge=1800, le=2100)]
+"""A year of publication."""
+
+_DURATION = re.compile(r"^([1-9][0-9]{0,3}) ?(s|min)$")
+_DISTANCE = re.compile(r"^([1-9][0-9]{0,3}) ?m$")
+_MINUTES = re.compile(r"^([1-9][0-9]{0,2}) min$")
+_REPS = re.compile(r"^([1-9][0-9]?)(?:-([1-9][0-9]?))?$")
+
+
+def _fail(value: Any, expected: str) -> PydanticCustomError:
+    return PydanticCustomError("atlas_value", "{shown} is not valid; expected {expected}", {"shown": show(value), "expected": expected})
+
+
+def _parser(pattern: re.Pattern[str], expected: str, scale: dict[str, int] | None = None) -> BeforeValidator:
+    def parse(value: Any) -> int:
+        match = pattern.match(value) if isinstance(value, str) else None
+        if match is None:
+            raise _fail(value, expected)
+        unit = match.group(2) if scale and match.lastindex and match.lastindex > 1 else ""
+        return int(match.group(1)) * (scale or {}).get(unit, 1)
+
+    return BeforeValidator(parse)
+
+
+Seconds = Annotated[
+    int,
+    _parser(_DURATION, 'a duration such as "30s" or "2 min"', {"s": 1, "min": 60}),
+    WithJsonSchema({"type": "string", "pattern": _DURATION.pattern, "description": 'A duration such as "30s" or "2 min".'}),
+]
+"""A duration written "30s" or "2 min", held as a number of seconds."""
+Metres = Annotated[
+    int,
+    _parser(_DISTANCE, 'a distance in metres such as "20 m"'),
+    WithJsonSchema({"type": "string", "pattern": _DISTANCE.pattern, "description": 'A distance in metres such as "20 m".'}),
+]
+"""A distance written "20 m", held as a number of metres."""
+Minutes = Annotated[
+    int,
+    _parser(_MINUTES, 'minutes such as "10 min"'),
+    WithJsonSchema({"type": "string", "pattern": _MINUTES.pattern, "description": 'Minutes such as "10 min".'}),
+]
+"""A length of time written "10 min", held as a number of minutes."""
+
+
+class Reps(BaseModel):
+    """Repetitions per set: one number, or a range such as 8-12."""
+
+    model_config = ConfigDict(frozen=True)
+
+    low: int
+    """The number, or the low end of the range."""
+    high: int
+    """The high end of the range (the same as low for one number)."""
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+
+def _reps(value: Any) -> Reps:
+    expected = 'a number of repetitions (1-100) or a range such as "8-12"'
+    if isinstance(value, Reps):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100:
+        return Reps(low=value, high=value)
+    match = _REPS.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise _fail(value, expected)
+    low, high = int(match.group(1)), int(match.group(2) or match.group(1))
+    if high < low:
+        raise _fail(value, f"{expected}, low end first")
+    return Reps(low=low, high=high)
+
+
+RepCount = Annotated[
+    Reps,
+    BeforeValidator(_reps),
+    WithJsonSchema(
+        {
+            "oneOf": [{"type": "integer", "minimum": 1, "maximum": 100}, {"type": "string", "pattern": _REPS.pattern}],
+            "description": 'Repetitions per set: a number or a range such as "8-12".',
+        }
+    ),
+]
+"""Repetitions written 12 or "8-12"."""
+
+
+def format_seconds(seconds: int) -> str:
+    """A duration as people write it: "45 s", "60 s", "90 s", "2 min"."""
+    return f"{seconds // 60} min" if seconds >= 120 and seconds % 60 == 0 else f"{seconds} s"
+
+
+def show(value: Any) -> str:
+    """A value as a message quotes it: short, on one line."""
+    text = repr(value) if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe(value: Any) -> str:
+    """What kind of value this is, in plain words."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"

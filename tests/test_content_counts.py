@@ -1,0 +1,90 @@
+"""The breadth the Atlas promises, computed from the real records (issue 12's counts)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from atlas.generation import build_atlas
+from atlas.graph import Atlas
+from atlas.layout import ProjectLayout
+from atlas.model import Level
+
+REPO = Path(__file__).resolve().parent.parent
+
+AT_LEAST_PRIMARY = {
+    "upper-traps": 5,
+    "middle-traps": 5,
+    "lower-traps": 5,
+    "rhomboids": 8,
+    "rear-delts": 6,
+    "supraspinatus": 3,
+    "infraspinatus": 3,
+    "teres-minor": 3,
+    "subscapularis": 3,
+    "serratus-anterior": 5,
+}
+"""Muscle id -> the fewest exercises that must name it (or, for a group, one of its parts) as primary."""
+
+CANON = (
+    "seal-row", "pendlay-row", "landmine-row", "meadows-row", "chin-up", "straight-arm-pulldown", "kelso-shrug", "rack-pull",
+    "high-pull", "overhead-carry", "bottoms-up-kettlebell-carry", "prone-t-raise", "prone-90-90-external-rotation",
+    "reverse-snow-angel", "rear-delt-cable-fly", "reverse-pec-deck", "band-external-rotation-90-90", "band-internal-rotation-90-90",
+    "cuban-press", "serratus-punch", "landmine-press", "push-up-plus", "turkish-get-up", "thread-the-needle",
+    "doorway-pec-stretch", "cross-body-stretch", "foam-roller-thoracic-extension", "wall-angel", "chin-tuck",
+)
+"""Exercises an upper-back reference must have (issue 12)."""
+
+
+@pytest.fixture(scope="module")
+def atlas() -> Atlas:
+    return build_atlas(ProjectLayout(REPO, REPO / "content"))
+
+
+def _primary_count(atlas: Atlas, muscle_id: str) -> int:
+    """Exercises naming the muscle as primary; for a group, naming it or any of its parts."""
+    group = atlas.groups.get(muscle_id)
+    ids = {muscle_id, *(group.parts if group else ())}
+    return sum(1 for exercise in atlas.exercises.values() if ids & set(exercise.primary))
+
+
+def _needs_no_equipment(atlas: Atlas, equipment: tuple[str, ...]) -> bool:
+    return all(atlas.equipment[item].no_equipment for item in equipment)
+
+
+def test_at_least_eighty_exercises_including_the_canon(atlas: Atlas) -> None:
+    assert len(atlas.exercises) >= 80
+    assert sorted(set(CANON) - set(atlas.exercises)) == []
+
+
+@pytest.mark.parametrize("muscle_id", sorted(AT_LEAST_PRIMARY))
+def test_each_key_muscle_has_enough_primary_exercises(atlas: Atlas, muscle_id: str) -> None:
+    assert _primary_count(atlas, muscle_id) >= AT_LEAST_PRIMARY[muscle_id]
+
+
+def test_serratus_has_loaded_primary_exercises(atlas: Atlas) -> None:
+    loaded = [e.id for e in atlas.exercises.values() if "serratus-anterior" in e.primary and not _needs_no_equipment(atlas, e.equipment)]
+    assert len(loaded) >= 2, loaded
+
+
+def test_levels_and_equipment_spread(atlas: Atlas) -> None:
+    exercises = list(atlas.exercises.values())
+    levels = Counter(exercise.level for exercise in exercises)
+    no_equipment = [e.id for e in exercises if _needs_no_equipment(atlas, e.equipment)]
+    band_only = [e.id for e in exercises if e.equipment and set(e.equipment) - {"none"} == {"resistance-band"}]
+    assert levels[Level.ADVANCED] >= 10
+    assert len(no_equipment) >= 12
+    assert len(band_only) >= 10
+
+
+def test_every_muscle_group_with_a_page_has_primary_exercises(atlas: Atlas) -> None:
+    empty = [group_id for group_id in atlas.groups if _primary_count(atlas, group_id) == 0]
+    assert empty == []
+
+
+def test_no_record_cites_the_seed_articles(atlas: Atlas) -> None:
+    cited = {source_id for exercise in atlas.exercises.values() for source_id in exercise.sources}
+    assert "seed" not in " ".join(cited)
+    assert all(exercise.sources for exercise in atlas.exercises.values())
