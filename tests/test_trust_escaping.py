@@ -18,7 +18,7 @@ from conftest import BuildResult, build, make_project
 PAGES = {
     "home": "", "guide": "guides/sample/", "exercise": "exercises/band-pull-apart/", "exercise-2": "exercises/face-pull/",
     "muscle": "muscles/rhomboids/", "muscle-2": "muscles/rear-delts/", "muscle-3": "muscles/traps/", "map": "muscles/",
-    "finder": "exercises/", "finder-query": "exercises/?muscle=rhomboids", "routine": "routines/quick-pull/",
+    "finder": "exercises/", "finder-query": "exercises/?muscle=rhomboids", "finder-search": "exercises/?q=onerror", "routine": "routines/quick-pull/",
     "routines": "routines/", "404": "404.html",
 }
 IMG = "<img src=x onerror=alert(1)>"
@@ -133,6 +133,8 @@ def test_head_meta_json_ld_and_map_labels_are_escaped(hostile_site: BuildResult)
     head = guide[: guide.index("</head>")]
     assert "<title>Sample &lt;img src=x onerror=alert(1)&gt; guide - " in head
     assert 'content="&quot;&gt;&lt;img src=x onerror=alert(4)&gt; &lt;/script&gt;&lt;script&gt;alert(6)&lt;/script&gt;"' in head
+    exercise = hostile_site.page("exercises/band-pull-apart/")
+    assert "<title>Band &lt;img src=x onerror=alert(1)&gt; pull apart - " in exercise
     not_found = hostile_site.page("404.html")
     assert 'aria-label="Rear delts&quot;&gt;&lt;img src=x onerror=alert(4)&gt;"' in not_found
     for path in ("exercises/face-pull/", "routines/quick-pull/"):
