@@ -56,7 +56,8 @@ def ensure_test_tools() -> str:
 
 def serve(arguments: list[str]) -> int:
     ensure_environment("")
-    command = [str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *arguments]
+    # --dirty: a save rebuilds only the pages whose text changed (the hooks keep generated pages as files for it)
+    command = [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", "127.0.0.1:8000", *arguments]
     return subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")).returncode
 
 

@@ -21,7 +21,7 @@ MEMORY_TARGET_MB = 1024
 PAGE_TARGET_KB = 40
 INDEX_TARGET_BYTES = 1024
 FINDER_TARGET_MS = 16
-REBUILD_TARGET_S = 2
+REBUILD_TARGET_S = 1
 SAMPLE_EXERCISE = "face-pull"
 MEGABYTE = 1024 * 1024
 
@@ -150,11 +150,11 @@ class Report:
                 f"median {_met(self.finder.median_ms <= FINDER_TARGET_MS)}, max {_met(self.finder.max_ms <= FINDER_TARGET_MS)}"]
 
     def _rebuild_row(self) -> list[str]:
-        label = f"mkdocs serve: record edit visible ≤ {REBUILD_TARGET_S} s (median of 3)"
+        label = f"mkdocs serve: record edit visible ≤ {REBUILD_TARGET_S} s (median of {len(self.rebuild.seconds) if self.rebuild else 5})"
         if self.rebuild is None:
-            return [label, "real project", f"not measured: {self.rebuild_failure}", "–"]
+            return [label, "300 exercises", f"not measured: {self.rebuild_failure}", "–"]
         each = ", ".join(f"{value:.2f}" for value in self.rebuild.seconds)
-        return [label, "real project", f"{self.rebuild.median:.2f} s ({each})", _met(self.rebuild.median <= REBUILD_TARGET_S)]
+        return [label, "300 exercises", f"{self.rebuild.median:.2f} s ({each})", _met(self.rebuild.median <= REBUILD_TARGET_S)]
 
     def _profile(self) -> list[str]:
         if not self.profile:

@@ -34,6 +34,8 @@ RESULTS = Path(__file__).resolve().parent / "results.md"
 DEFAULT_SIZES = "100,1000,5000"
 BUILD_TIMEOUT = 1800.0
 CHECK_TIMEOUT = 600.0
+SERVE_SIZE = 300
+"""Exercises in the project `mkdocs serve` is timed on."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.no_serve:
             report.rebuild_failure = "skipped (--no-serve)"
         else:
-            _rebuild(report, work / "serve", env)
+            _rebuild(report, work / "serve", env, arguments)
         text = report.markdown()
         print(text)
         arguments.output.write_text(text, encoding="utf-8")
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"numbers of exercises, comma-separated (default {DEFAULT_SIZES})")
+    parser.add_argument("--base", type=Path, default=REPO, help="the project whose records and pages are copied (default: this one)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic records (default 2024)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each build; the median wall time is reported (default 1)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown (default benchmarks/results.md)")
@@ -92,7 +95,7 @@ def _measure_size(size: int, folder: Path, keep: bool, zensical: Zensical, env: 
     """Records for N = `size`, their check and export, then builds (a), (b) and (c)."""
     project, export = folder / "project", folder / "export"
     _progress(f"N={size}: writing records")
-    synthetic, routines = make_project(REPO, project, size, arguments.seed)
+    synthetic, routines = make_project(arguments.base, project, size, arguments.seed)
     check = run_measured(_atlas(project, "check"), folder, env, CHECK_TIMEOUT, folder / "check.log")
     if not check.ok:
         raise SystemExit(f"the generated project for N={size} does not pass `atlas check`:\n{check.output}")
@@ -166,10 +169,10 @@ def _finder(report: Report, site: Path) -> None:
         report.notes.append(f"Finder controls not found: {', '.join(report.finder.missing)}")
 
 
-def _rebuild(report: Report, folder: Path, env: dict[str, str]) -> None:
-    _progress("timing mkdocs serve rebuilds on a copy of the real project")
+def _rebuild(report: Report, folder: Path, env: dict[str, str], arguments: argparse.Namespace) -> None:
+    _progress(f"timing mkdocs serve rebuilds on a project of {SERVE_SIZE} exercises")
     try:
-        report.rebuild = time_serve_rebuilds(REPO, folder, [sys.executable, "-m", "mkdocs"], env)
+        report.rebuild = time_serve_rebuilds(arguments.base, folder, [sys.executable, "-m", "mkdocs"], env, SERVE_SIZE, arguments.seed)
     except Exception as error:
         report.rebuild_failure = f"{type(error).__name__}: {error}"
         return

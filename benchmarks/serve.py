@@ -1,4 +1,4 @@
-"""`mkdocs serve` on a copy of the real project: how long after a record edit the served page shows it."""
+"""`mkdocs serve` on a project of N exercises: how long after a record edit the served page shows it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from synthetic import copy_project
+from synthetic import make_project
 
 RECORD = "face-pull"
 POLL_SECONDS = 0.05
@@ -32,13 +32,13 @@ class RebuildTiming:
         return statistics.median(self.seconds)
 
 
-def time_serve_rebuilds(repo: Path, root: Path, mkdocs: list[str], env: dict[str, str], repeats: int = 3,
+def time_serve_rebuilds(repo: Path, root: Path, mkdocs: list[str], env: dict[str, str], size: int, seed: int, repeats: int = 5,
                         timeout: float = 60.0) -> RebuildTiming:
-    copy_project(repo, root)
+    make_project(repo, root, size, seed)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/exercises/{RECORD}/"
     log = (root / "serve.log").open("wb")
-    server = subprocess.Popen([*mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
+    server = subprocess.Popen([*mkdocs, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         started = time.perf_counter()

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from vocabulary import (FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS, SOURCES, STANCES,
-                        VARIATIONS, Movement)
+from vocabulary import (ACTIONS, FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS, SOURCES,
+                        STANCES, VARIATIONS, Movement)
 
 LEVELS = ("beginner", "intermediate", "advanced")
 UNLOADED = {"none", "mat"}
@@ -127,6 +127,9 @@ def exercise_record(rng: random.Random, combo: Combination) -> dict[str, Any]:
     record |= {
         "category": category,
         "level": level,
+        "mechanics": "compound" if len(movement.primary) > 1 else "isolation",
+        "actions": list(ACTIONS[category]),
+        "setup": _pick(rng, movement.cues + GENERIC_CUES, 1, 2),
         "equipment": equipment,
         "muscles": {"primary": primary, "secondary": secondary} if secondary else {"primary": primary},
         "summary": _summary(combo),
@@ -146,7 +149,7 @@ def exercise_record(rng: random.Random, combo: Combination) -> dict[str, Any]:
     if loads:
         record["loads"] = loads
     record["dose"] = _dose(rng, movement, combo)
-    record["sources"] = [source.format(movement=movement.noun) for source in _pick(rng, SOURCES, 1, 2)]
+    record["sources"] = _pick(rng, SOURCES, 1, 2)
     return record
 
 
@@ -221,6 +224,7 @@ def _add_related(rng: random.Random, records: dict[str, dict[str, Any]], combos:
         related += rng.sample(others, min(wanted - len(related), len(others)))
         if related:
             records[exercise_id]["related"] = related
+            records[exercise_id]["harder"] = [*records[exercise_id]["harder"], {"exercise": related[0]}]
             _move_to_end(records[exercise_id], "sources")
 
 

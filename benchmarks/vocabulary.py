@@ -423,8 +423,12 @@ HOME = (
 GENERIC_CUES = ("Breathe out as you work.", "Move slowly and smoothly.", "Keep the neck long.")
 GENERIC_MISTAKES = ("Rushing the reps. Count two seconds each way.", "Holding the breath. Breathe steadily.")
 GENERIC_SAFETY = ("Warm up with a lighter set first.", "Stop if you feel sharp pain, numbness or tingling.")
-SOURCES = (
-    "Upper Back Atlas benchmark generator: synthetic record from the {movement} template.",
-    "Adapted from the {movement} record of the Upper Back Atlas seed set.",
-    "Coaching notes collected for the Upper Back Atlas (synthetic benchmark data).",
-)
+SOURCES = ("neumann-2017", "mcgill-2016", "nsca-2016", "ekstrom-2003", "reinold-2004", "cools-2007", "andersen-2012")
+"""Ids of the shared source records (exercises/sources/) the synthetic records cite."""
+ACTIONS = {
+    "activation": ("scapular-retraction", "shoulder-horizontal-abduction"),
+    "strength": ("scapular-retraction", "shoulder-extension", "elbow-flexion"),
+    "mobility": ("thoracic-extension", "thoracic-rotation"),
+    "stability": ("spinal-stability", "scapular-depression"),
+}
+"""Joint actions a synthetic record lists, by its category."""

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 from atlas.engine_messages import EngineMessages, describe_failure
 from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
+from atlas.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.publishing import DevProblems, StagedSite
 from atlas.theme_fixes import patch_theme
@@ -34,21 +35,27 @@ class _Build:
     staged: StagedSite | None = None
     messages: EngineMessages | None = None
     serving: bool = False
+    dirty: bool = False
     layout: ProjectLayout | None = None
+    page_cache: PageCache | None = None
+    """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
 
 
 _build = _Build()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _build.serving = command == "serve"
+    _build.serving, _build.dirty = command == "serve", dirty
+    _build.page_cache = PageCache(Path.cwd().resolve()) if _build.serving else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
     config.watch.append(str(layout.exercises_dir))
-    _build.staged = StagedSite(Path(config.site_dir), strict=bool(config.strict))
+    # serve --dirty updates the served site in place (only changed pages); problems in the sources stop a
+    # rebuild before anything is written, so the last good site still stands
+    _build.staged = StagedSite(Path(config.site_dir), strict=bool(config.strict), in_place=_build.serving and _build.dirty)
     config.site_dir = str(_build.staged.building)
     if _build.messages:
         _build.messages.detach()
@@ -65,10 +72,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.sources is not None
+    cache = _build.page_cache
     for article in files.documentation_pages():
         article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
+        woven = _build.sources.articles.get(article.src_uri)
+        if cache and woven:
+            article.abs_src_path = str(cache.path_of(article.src_uri, woven.source))
     for page in _build.sources.pages:
-        generated = File.generated(config, page.src_uri, content=page.markdown)
+        if cache:
+            generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
+        else:
+            generated = File.generated(config, page.src_uri, content=page.markdown)
         generated.edit_uri = page.source
         files.append(generated)
     for extra in _build.sources.files:

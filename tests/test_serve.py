@@ -47,11 +47,12 @@ def _wait_for(condition: Callable[[], bool], what: str, seconds: float = 90) -> 
     raise AssertionError(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def served(project: Path, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(params=[["--dirty"], []], ids=["dirty", "full"])
+def served(project: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The server as `python3 dev.py serve` runs it (--dirty: only changed pages rebuilt), and with full rebuilds."""
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *request.param, "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                               stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     url = f"http://127.0.0.1:{port}/"
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -163,15 +163,36 @@ def _read_one(layout: ProjectLayout, file: Path, model: type[RecordT], problems:
             Problem(layout.label(file), 0, "file", f"is missing; expected the {model.__name__.removesuffix('Record').lower()} file")
         )
         return None
-    document, found = read_yaml(file, layout.label(file))
+    document, record, found = _checked(file, layout.label(file), model)
+    problems.extend(found)
+    return (document, record) if document is not None and record is not None else None
+
+
+_CHECKED: dict[tuple[Path, str, type[BaseModel]], tuple[tuple[int, int], tuple[Any, Any, list[Problem]]]] = {}
+"""What each record file held when last read, by its size and modification time: `mkdocs serve` keeps this
+module between rebuilds, so a save parses and checks only the files that changed."""
+
+
+def _checked(file: Path, label: str, model: type[RecordT]) -> tuple[SourcedYaml | None, RecordT | None, list[Problem]]:
+    """A record file read and checked, or the same result as last time if the file has not changed since."""
+    try:
+        status = file.stat()
+    except OSError:
+        status = None
+    stamp = (status.st_mtime_ns, status.st_size) if status else None
+    cached = _CHECKED.get((file, label, model))
+    if stamp and cached and cached[0] == stamp:
+        return cached[1]
+    document, found = read_yaml(file, label)
     record = None
     if document is not None:
         hidden = _text_problems(document)
         record, found = check_record(document, model)
         if hidden:
             record, found = None, hidden + found
-    problems.extend(found)
-    return (document, record) if document is not None and record is not None else None
+    if stamp:
+        _CHECKED[file, label, model] = (stamp, (document, record, list(found)))
+    return document, record, found
 
 
 def _text_problems(document: SourcedYaml) -> list[Problem]:

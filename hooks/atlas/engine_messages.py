@@ -32,6 +32,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_DOC + r"a link to '(?P<link>[^']*)' which is excluded from the built site\."),
      "is a page that is not published; expected a link to a published page"),
 )
+_NOT_ABOUT_SOURCES = re.compile(r"A 'dirty' build is being performed")
+"""Warnings about how the engine was run (serve --dirty), not about the sources: not shown as problems."""
 _NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n"
                          r"(?P<pages>(?:\s*- .*\n?)+)")
 
@@ -129,6 +131,8 @@ class _Collect(logging.Handler):
         self.messages = messages
 
     def emit(self, record: logging.LogRecord) -> None:
+        if _NOT_ABOUT_SOURCES.match(record.getMessage()):
+            return
         if record.levelno == logging.WARNING:
             self.messages.warnings += 1
         self.messages.problems += [line for line in record.getMessage().splitlines() if line.strip()]

@@ -23,9 +23,9 @@ from .routine_pages import render_routine_index, render_routine_page
 from .source_pages import render_source_index
 
 
-MAP_LINKS_SETTING = "atlas_map_links"
+MAP_LINKS_SETTING = "map_links"
 """The theme `extra` setting with the clickable muscle map, for templates without a page of their own (404)."""
-INDEX_URLS_SETTING = "atlas_index_urls"
+INDEX_URLS_SETTING = "index_urls"
 """The theme `extra` setting with the address of each page kind's index, for the same templates."""
 
 
@@ -47,7 +47,7 @@ class GeneratedSite:
 
     @property
     def index_urls(self) -> dict[str, str]:
-        """The address of each page kind's index (exercise -> exercises/), for templates without a page of their own (404)."""
+        """The address of each page kind's index (exercise -> exercises/), for the 404 page (as extra.index_urls)."""
         return {kind.value: page_url(kind) for kind in PAGE_KINDS}
 
     @property

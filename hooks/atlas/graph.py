@@ -39,6 +39,7 @@ class Atlas:
     _routines_by_exercise: dict[str, tuple[Routine, ...]] = field(init=False, repr=False)
     _mentions: dict[tuple[TargetKind, str], tuple[Mention, ...]] = field(init=False, repr=False)
     _citations: dict[str, tuple[tuple[TargetKind | None, str], ...]] = field(init=False, repr=False)
+    _named_as: dict[tuple[str, bool], tuple[str, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         parts = {part.id: part for group in self.groups.values() for part in group.parts.values()}
@@ -56,6 +57,17 @@ class Atlas:
         self._index_routines()
         self._index_mentions()
         self._index_citations()
+        self._index_ladders()
+
+    def _index_ladders(self) -> None:
+        """(exercise id, harder?) -> exercises that name it as their harder (or easier) option, in exercise order."""
+        named_as: dict[tuple[str, bool], list[str]] = defaultdict(list)
+        for other in self.exercises.values():
+            for harder, steps in ((True, other.harder), (False, other.easier)):
+                for step in steps:
+                    if isinstance(step, ExerciseLink):
+                        named_as[step.exercise, harder].append(other.id)
+        object.__setattr__(self, "_named_as", {key: tuple(dict.fromkeys(found)) for key, found in named_as.items()})
 
     def _index_citations(self) -> None:
         citing: dict[str, list[tuple[TargetKind | None, str]]] = defaultdict(list)
@@ -121,10 +133,8 @@ class Atlas:
         """Its easier (or harder) options: its own, then every exercise that names it as the opposite step."""
         own = exercise.harder if harder else exercise.easier
         named = {step.exercise for step in own if isinstance(step, ExerciseLink)}
-        found = [other for other in self.exercises.values()
-                 if other.id not in named and any(isinstance(step, ExerciseLink) and step.exercise == exercise.id
-                                                  for step in (other.easier if harder else other.harder))]
-        return own + tuple(ExerciseLink(exercise=other.id) for other in found)
+        found = [other for other in self._named_as.get((exercise.id, not harder), ()) if other not in named]
+        return own + tuple(ExerciseLink.model_construct(exercise=other, note=None) for other in found)
 
     def citing(self, source_id: str) -> tuple[tuple[TargetKind | None, str], ...]:
         """The pages that cite a source: exercises and muscle groups by id, articles by path (kind None)."""

@@ -19,15 +19,18 @@ class StagedSite:
     """The site folder readers see (MkDocs' site_dir)."""
     strict: bool
     """Whether any warning stops publishing."""
+    in_place: bool = False
+    """Write into the site folder itself (serve --dirty, which rebuilds only changed pages): nothing to swap."""
 
     def __post_init__(self) -> None:
-        _remove(self.building)
+        if not self.in_place:
+            _remove(self.building)
         _remove(self._previous)
 
     @property
     def building(self) -> Path:
         """Where the engine writes this build."""
-        return self.target.parent / f".{self.target.name}.building"
+        return self.target if self.in_place else self.target.parent / f".{self.target.name}.building"
 
     @property
     def _previous(self) -> Path:
@@ -35,6 +38,8 @@ class StagedSite:
 
     def publish(self, warnings: int) -> bool:
         """Put the finished build in place, unless a strict build had warnings (then keep the previous site)."""
+        if self.in_place:
+            return True
         if self.strict and warnings:
             self.discard()
             return False
@@ -48,7 +53,8 @@ class StagedSite:
 
     def discard(self) -> None:
         """Throw the unfinished build away."""
-        _remove(self.building)
+        if not self.in_place:
+            _remove(self.building)
 
 
 def _remove(path: Path) -> None:

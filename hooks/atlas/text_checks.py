@@ -53,6 +53,7 @@ _CONFUSABLES = str.maketrans(
 )
 """Letters of other scripts that look like Latin ones (after case folding), mapped to the Latin letter."""
 _ALLOWED_CONTROLS = {"\n", "\t"}
+_LINE_BREAKS = str.maketrans("\n\t", "  ")
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 
@@ -64,6 +65,8 @@ def name_key(text: str) -> str:
 
 def hidden_characters(text: str) -> str | None:
     """Why a text is refused (a control, zero-width or direction character), or None."""
+    if text.translate(_LINE_BREAKS).isprintable():
+        return None  # the common case, decided in C: nothing but printable characters and spaces
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if (category == "Cc" and char not in _ALLOWED_CONTROLS) or category in ("Cf", "Co", "Cs"):
@@ -74,6 +77,8 @@ def hidden_characters(text: str) -> str | None:
 
 def mixed_scripts(text: str) -> str | None:
     """Why a name is refused for mixing alphabets that look alike (a Cyrillic о among Latin letters), or None."""
+    if text.isascii():
+        return None
     scripts: dict[str, str] = {}
     for char in text:
         if char.isalpha():
