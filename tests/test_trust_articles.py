@@ -148,13 +148,14 @@ def test_citations_are_numbered_and_checked(project: Path) -> None:
     "> " * 10_000,
 ])
 def test_adversarial_article_text_is_woven_in_linear_time(project: Path, hostile: str) -> None:
-    (project / SAMPLE).write_text(FRONT + hostile + "\n" + (hostile + "\n") * 0, encoding="utf-8")
+    (project / SAMPLE).write_text(FRONT + hostile + "\n", encoding="utf-8")
     started = time.monotonic()
     try:
         build_atlas(_layout(project))
     except AtlasProblems:
         pass
-    assert time.monotonic() - started < 3
+    # about a second on this 2-core machine; a pattern that backtracks takes minutes here (110 s for 20 kB before)
+    assert time.monotonic() - started < 10
 
 
 def test_twenty_kilobytes_of_backticks_build_quickly(project: Path) -> None:
