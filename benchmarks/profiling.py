@@ -28,7 +28,7 @@ def profile_hook_build(python: str, project: Path, env: dict[str, str], timeout:
 
 
 def top_functions(profile: Path, count: int = 10) -> list[ProfiledFunction]:
-    stats = pstats.Stats(str(profile)).stats  # type: ignore[attr-defined]
+    stats = vars(pstats.Stats(str(profile)))["stats"]  # the raw table, which pstats has but does not declare
     ours = []
     for (filename, _line, function), (_primitive, calls, _own, cumulative, _callers) in stats.items():
         if PACKAGE_FOLDER in filename.replace("\\", "/"):

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 CHROMIUM_ARGUMENTS = [
     "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -63,9 +63,9 @@ class WatchedPage:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("dialog", self._dialog)
 
-    def _dialog(self, dialog: object) -> None:
-        self.dialogs.append(getattr(dialog, "message", ""))
-        dialog.dismiss()  # type: ignore[attr-defined]
+    def _dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def foreign_requests(self) -> list[str]:
         """Requests to any host but localhost."""

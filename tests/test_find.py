@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from browser import WatchedPage
 from conftest import BuildResult
@@ -70,7 +72,7 @@ def _results(page: Page, expected: list[str] | None = None) -> list[str]:
     return page.eval_on_selector_all(".uba-finder-results a", "els => els.map(e => e.textContent)")
 
 
-def _expected(site: BuildResult, keep) -> list[str]:  # type: ignore[no-untyped-def]
+def _expected(site: BuildResult, keep: Callable[[dict[str, Any]], bool]) -> list[str]:
     data = json.loads((site.site / "api/exercises.json").read_text())
     return [e["name"] for e in data["exercises"] if keep(e)]
 
@@ -160,7 +162,7 @@ def test_finder_survives_instant_navigation(watched: WatchedPage, real_site_url:
     assert _results(page, lats) == lats
 
 
-def test_exercise_list_works_without_javascript(browser, real_site: BuildResult, real_site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_exercise_list_works_without_javascript(browser: Browser, real_site: BuildResult, real_site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{real_site_url}exercises/")

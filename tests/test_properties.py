@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -28,7 +29,7 @@ ONE_PROBLEM = re.compile(r"(?:exercises|content)/[^\s:]+(?::[1-9][0-9]*)?: [^\n]
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _check(mutate) -> None:  # type: ignore[no-untyped-def]
+def _check(mutate: Callable[[Path], None]) -> None:
     root = Path(tempfile.mkdtemp())
     try:
         shutil.copytree(MINIMAL, root, dirs_exist_ok=True)

@@ -31,7 +31,7 @@ from .page_kinds import RESERVED_IDS
 from .problems import Problem, field_label
 from .record_check import check_record
 from .sourced_yaml import SourcedYaml, read_yaml
-from .text_checks import MAX_DEPTH, hidden_characters, strings_in, too_deep
+from .text_checks import MAX_DEPTH, hidden_characters, may_hide_characters, strings_in, too_deep
 from .values import ID_PATTERN, SOURCE_ID_PATTERN
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -197,8 +197,10 @@ def _checked(file: Path, label: str, model: type[RecordT]) -> tuple[SourcedYaml 
 
 def _text_problems(document: SourcedYaml) -> list[Problem]:
     """Invisible characters anywhere in a record, and nesting too deep to be a record."""
-    if too_deep(document.value):
+    if too_deep(document.lines):
         return [Problem(document.path, 1, "(record)", f"nests lists or mappings more than {MAX_DEPTH} levels deep; expected a flat record")]
+    if not may_hide_characters(document.value):
+        return []
     problems = []
     for key, text in strings_in(document.value):
         reason = hidden_characters(text)

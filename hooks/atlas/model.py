@@ -1,4 +1,5 @@
-"""The record model: what each record file may hold, declared once.
+"""The record model: what each record file may hold, declared once (exercises and routines here; the
+taxonomy in taxonomy_model, sources in source_model, the vocabularies in kinds).
 
 Each `...Record` class is the format of a file (or of a part of one): the checker validates parsed YAML
 with it, `upper-back-atlas schema` writes its JSON Schema for editors, and the classes without the suffix
@@ -7,132 +8,28 @@ are the same records with their id and file added, as every page and the graph u
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag
 
+from .kinds import Action, Category, Direction, Force, Level, Load, Mechanics, MuscleKind, PagePart, Role, SourceKind, TargetKind
+from .source_model import Source, SourceRecord
+from .taxonomy_model import (
+    Equipment, EquipmentRecord, GroupRecord, MuscleGroup, MusclePart, PartRecord, Precaution, PrecautionRecord, TaxonomyRecord,
+)
 from .values import (
-    Count, Doi, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, Url, Year,
-    format_seconds,
+    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, format_seconds,
 )
 
-
-class Category(StrEnum):
-    """What kind of work an exercise is."""
-
-    ACTIVATION = "activation"
-    STRENGTH = "strength"
-    MOBILITY = "mobility"
-    STABILITY = "stability"
-
-
-class Level(StrEnum):
-    """Who can do an exercise or routine well."""
-
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-
-class Mechanics(StrEnum):
-    """Whether an exercise moves several joints or one."""
-
-    COMPOUND = "compound"
-    ISOLATION = "isolation"
-
-
-class Force(StrEnum):
-    """The kind of effort an exercise asks for."""
-
-    PULL = "pull"
-    PUSH = "push"
-    HOLD = "hold"
-    CARRY = "carry"
-
-
-class Direction(StrEnum):
-    """The line of a pull or a push, relative to the trunk."""
-
-    HORIZONTAL = "horizontal"
-    VERTICAL = "vertical"
-
-
-class Action(StrEnum):
-    """A joint action an exercise trains (the controlled vocabulary)."""
-
-    SCAPULAR_RETRACTION = "scapular-retraction"
-    SCAPULAR_PROTRACTION = "scapular-protraction"
-    SCAPULAR_ELEVATION = "scapular-elevation"
-    SCAPULAR_DEPRESSION = "scapular-depression"
-    SCAPULAR_UPWARD_ROTATION = "scapular-upward-rotation"
-    SCAPULAR_DOWNWARD_ROTATION = "scapular-downward-rotation"
-    SCAPULAR_POSTERIOR_TILT = "scapular-posterior-tilt"
-    SHOULDER_FLEXION = "shoulder-flexion"
-    SHOULDER_EXTENSION = "shoulder-extension"
-    SHOULDER_ABDUCTION = "shoulder-abduction"
-    SHOULDER_ADDUCTION = "shoulder-adduction"
-    SHOULDER_SCAPTION = "shoulder-scaption"
-    SHOULDER_HORIZONTAL_ABDUCTION = "shoulder-horizontal-abduction"
-    SHOULDER_HORIZONTAL_ADDUCTION = "shoulder-horizontal-adduction"
-    SHOULDER_EXTERNAL_ROTATION = "shoulder-external-rotation"
-    SHOULDER_INTERNAL_ROTATION = "shoulder-internal-rotation"
-    ELBOW_FLEXION = "elbow-flexion"
-    ELBOW_EXTENSION = "elbow-extension"
-    CERVICAL_RETRACTION = "cervical-retraction"
-    THORACIC_EXTENSION = "thoracic-extension"
-    THORACIC_ROTATION = "thoracic-rotation"
-    HIP_EXTENSION = "hip-extension"
-    SPINAL_STABILITY = "spinal-stability"
-    GRIP = "grip"
-
-    @property
-    def label(self) -> str:
-        """How a page names it: "Scapular retraction"."""
-        return _ACTION_LABELS.get(self, self.value.replace("-", " ").capitalize())
-
-
-_ACTION_LABELS = {
-    Action.SHOULDER_SCAPTION: "Shoulder scaption (raising the arm in the plane of the shoulder blade)",
-    Action.SPINAL_STABILITY: "Spinal stability (holding the spine still)",
-    Action.GRIP: "Grip",
-}
-
-
-class MuscleKind(StrEnum):
-    """How a muscle group relates to the upper back."""
-
-    UPPER_BACK = "upper-back"
-    HELPER = "helper"
-    OTHER = "other"
-
-
-class Role(StrEnum):
-    """How hard an exercise works a muscle."""
-
-    PRIMARY = "primary"
-    SECONDARY = "secondary"
-    STABILIZER = "stabilizer"
-
-
-class Load(StrEnum):
-    """Structures an exercise loads; any of them earns the red-flag callout."""
-
-    SPINE = "spine"
-    SHOULDER_OVERHEAD = "shoulder-overhead"
-
-
-class SourceKind(StrEnum):
-    """What kind of work a source is."""
-
-    ARTICLE = "article"
-    BOOK = "book"
-    CHAPTER = "chapter"
-    GUIDELINE = "guideline"
-    WEB = "web"
-
+__all__ = [
+    "Action", "Article", "ArticleRecord", "BODYWEIGHT", "Category", "Direction", "Dose", "Equipment", "EquipmentRecord", "Exercise",
+    "ExerciseLink", "ExerciseRecord", "Force", "GroupRecord", "Level", "Load", "Mechanics", "Mention", "MuscleGroup", "MuscleKind",
+    "MusclePart", "Muscles", "PagePart", "PartRecord", "Precaution", "PrecautionRecord", "Role", "Routine", "RoutineBlock", "RoutineItem",
+    "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind", "TaxonomyRecord",
+]
+"""The vocabularies (kinds), the taxonomy and the source records are declared in their own modules and
+importable from here with the records that use them."""
 
 BODYWEIGHT = "none"
 """The equipment id an exercise lists, alone, when it needs nothing at all ([none])."""
@@ -368,156 +265,6 @@ class Routine(RoutineRecord):
         return self.equipment or ()
 
 
-class SourceRecord(Record):
-    """A work cited by records and articles: exercises/sources/<id>.yml (id: first author's surname and year)."""
-
-    kind: SourceKind
-    """Article, book, chapter, guideline or web page."""
-    authors: tuple[Line, ...] = Field(default=(), max_length=30)
-    """Authors as "Surname AB", in the order the work gives them."""
-    editors: tuple[Line, ...] = Field(default=(), max_length=30)
-    """Editors of an edited book, when it has no authors."""
-    year: Year
-    """Year of publication."""
-    title: Title
-    """Title of the work."""
-    journal: Line | None = None
-    """The journal an article appeared in."""
-    volume: Line | None = None
-    """Journal volume."""
-    issue: Line | None = None
-    """Journal issue."""
-    pages: Line | None = None
-    """Pages, such as 247-258."""
-    doi: Doi | None = None
-    """DOI, when one exists (no https:// prefix)."""
-    book: Title | None = None
-    """For a chapter: the book it is in."""
-    publisher: Line | None = None
-    """Publisher of a book, chapter or guideline."""
-    edition: Line | None = None
-    """Edition of a book, such as 3rd."""
-    url: Url | None = None
-    """Web address, for web pages and guidelines without a DOI."""
-
-
-class Source(SourceRecord):
-    """A source record, checked; listed on /sources/ with the anchor <id>."""
-
-    id: str
-    """File name without .yml."""
-    source: str
-    """Record file, relative to the project root."""
-
-
-class EquipmentRecord(Record):
-    """A piece of equipment an exercise may need."""
-
-    name: Line
-    """Display name."""
-    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
-    """Other names."""
-    no_equipment: Flag = False
-    """True for what is found in any room (mat, wall, floor): needing only such items counts as no equipment."""
-
-
-class Equipment(EquipmentRecord):
-    """A piece of equipment, with its id."""
-
-    id: str
-    """Stable id, used in records and URLs."""
-
-
-class PartRecord(Record):
-    """A part of a muscle group, such as the lower traps."""
-
-    name: Line
-    """Display name."""
-    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
-    """Other names people use."""
-    does: Paragraph
-    """What it does."""
-
-
-class MusclePart(PartRecord):
-    """A muscle part, with its id and group."""
-
-    id: str
-    """Stable id; also the anchor of its section on the group page."""
-    group_id: str
-    """The group it belongs to."""
-
-
-class GroupRecord(Record):
-    """A muscle group; its page lives at /muscles/<id>/."""
-
-    name: Line
-    """Display name."""
-    kind: MuscleKind
-    """upper-back: the site's focus; helper: works beside it; other: elsewhere in the body."""
-    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
-    """Other names people search for."""
-    where: Paragraph
-    """Where it is."""
-    does: Paragraph
-    """What it does."""
-    training: Paragraph
-    """How it is trained."""
-    red_flags: Flag = False
-    """Show the red-flag callout on the group's page."""
-    sources: tuple[SourceId, ...] = Field(default=(), max_length=12)
-    """Ids of source records its text rests on."""
-    parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)
-    """Parts of the group by id; an exercise naming a part counts for the group."""
-
-
-class MuscleGroup(GroupRecord):
-    """A muscle group, with its id and its parts in taxonomy order."""
-
-    id: str
-    """Stable id and URL slug."""
-    parts: Mapping[str, MusclePart] = Field(default_factory=dict)
-    """Its parts by id, in taxonomy order."""
-
-
-class PrecautionRecord(Record):
-    """A group of people for whom some exercises need care."""
-
-    name: Line
-    """Who it concerns, such as "Pregnancy"."""
-    advice: Paragraph
-    """One short, plain piece of advice, shown on every exercise that lists it."""
-
-
-class Precaution(PrecautionRecord):
-    """A precaution, with its id."""
-
-    id: str
-    """Stable id, used in exercise records."""
-
-
-class TaxonomyRecord(Record):
-    """The taxonomy, exercises/_taxonomy.yml: muscles, equipment and precautions."""
-
-    muscles: dict[Id, GroupRecord] = Field(min_length=1)
-    """Muscle groups by id; each group page lives at /muscles/<id>/."""
-    equipment: dict[Id, EquipmentRecord] = Field(min_length=1)
-    """Equipment by id."""
-    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict)
-    """Precautions by id: who needs care, and the advice shown on the exercises that list them."""
-
-
-class PagePart(StrEnum):
-    """A part of the page layout an article may hide."""
-
-    NAVIGATION = "navigation"
-    TOC = "toc"
-    FOOTER = "footer"
-    PATH = "path"
-    TAGS = "tags"
-    FEEDBACK = "feedback"
-
-
 class ArticleRecord(Record):
     """The front matter of a hand-written page in content/ (the YAML between the --- lines)."""
 
@@ -533,15 +280,6 @@ class ArticleRecord(Record):
     """A page template from overrides/, such as home.html."""
     hide: tuple[PagePart, ...] = ()
     """Parts of the page layout to hide."""
-
-
-class TargetKind(StrEnum):
-    """What an article link can point at."""
-
-    EXERCISE = "exercise"
-    MUSCLE = "muscle"
-    ROUTINE = "routine"
-    SOURCE = "source"
 
 
 @dataclass(frozen=True)

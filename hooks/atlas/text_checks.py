@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .sourced_yaml import Key
@@ -106,9 +107,17 @@ def strings_in(value: Any, key: Key = (), depth: int = 0) -> Iterator[tuple[Key,
             yield from strings_in(item, key + (index,), depth + 1)
 
 
-def too_deep(value: Any, depth: int = 0) -> bool:
-    """Whether a parsed record nests lists and mappings deeper than MAX_DEPTH."""
-    if depth > MAX_DEPTH:
-        return True
-    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return any(too_deep(child, depth + 1) for child in children)
+def too_deep(places: Iterable[Key]) -> bool:
+    """Whether a parsed record nests lists and mappings deeper than MAX_DEPTH (from the places of its values)."""
+    return max(map(len, places), default=0) > MAX_DEPTH
+
+
+_JSON_CONTROLS = ("\\u00", "\\r", "\\b", "\\f")
+"""How JSON writes the control characters it escapes (a backslash written in the text looks the same: then
+the slow check decides)."""
+
+
+def may_hide_characters(value: Any) -> bool:
+    """False when no text in a parsed record can hold a hidden character: decided in C over the record as JSON."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return not text.isprintable() or any(escape in text for escape in _JSON_CONTROLS)
