@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from .cross_checks import CatalogIds, check_exercise, check_routine, check_source, check_taxonomy, unique_names
+from .figure_check import check_figures
 from .graph import Atlas
 from .layout import ProjectLayout
 from .model import (
@@ -77,6 +78,7 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     problems += check_taxonomy(taxonomy_doc, taxonomy_record, ids)
     problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
     problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]
+    problems += check_figures(exercises, taxonomy_record.equipment)
     problems += [problem for doc, record in routines.values() for problem in check_routine(doc, record, ids)]
     problems += unique_names([(doc, record.name) for doc, record in exercises.values()], "exercise")
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")

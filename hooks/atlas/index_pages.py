@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .figure_render import figure_data
 from .graph import Atlas
 from .links import exercise_link
 from .generated import GeneratedFile, GeneratedPage
@@ -85,6 +86,7 @@ def export_json(atlas: Atlas) -> GeneratedFile:
                     "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
                 },
                 "routines": [routine.id for routine in atlas.routines_using(e.id)],
+                **({"figure": figure_data(e.figure)} if e.figure else {}),
             }
             for e in atlas.exercises.values()
         ],

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag
 
+from .figure_model import Figure
 from .kinds import Action, Category, Direction, Force, Level, Load, Mechanics, MuscleKind, PagePart, Role, SourceKind, TargetKind
 from .source_model import Source, SourceRecord
 from .taxonomy_model import (
@@ -154,8 +155,8 @@ class ExerciseRecord(Record):
     """Ids of related exercises."""
     sources: tuple[SourceId, ...] = Field(min_length=1, max_length=12)
     """Ids of source records (exercises/sources/<id>.yml) the facts come from; at least one."""
-    figure: dict[str, Any] | None = None
-    """The movement figure (designed by the figures engine; any mapping until its model lands)."""
+    figure: Figure
+    """The movement figure: view, props, start and end pose (hooks/atlas/figure_model.py)."""
 
     @property
     def primary(self) -> tuple[str, ...]:

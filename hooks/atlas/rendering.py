@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .figure_render import exercise_figure, exercise_thumbnail
 from .generated import GeneratedFile, GeneratedPage
 from .markdown_text import front_matter_data, front_matter_raw, front_matter_terms, front_matter_text, markdown_text
 from .page_kinds import INDEX_URIS, page_uri, relative_link
@@ -63,6 +64,7 @@ def markdown_environment() -> Environment:
         url=_url,
         sentence=_sentence,
     )
+    environment.globals.update(movement_figure=exercise_figure, movement_thumbnail=exercise_thumbnail)
     return environment
 
 

@@ -1,0 +1,121 @@
+"""Movement figures in a real browser: the animation runs, pauses, stops for reduced motion and prints in black and white."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import serve_folder
+from conftest import REPO, BuildResult, build, make_project
+
+sys.path.insert(0, str(REPO / "hooks"))
+
+MOVING = ".uba-fig-panel--move .uba-fig-svg .m"
+
+
+@pytest.fixture(scope="module")
+def figure_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuildResult, str]]:
+    """The minimal project with the figures of its three exercises, built and served."""
+    project = make_project(tmp_path_factory.mktemp("figures") / "project")
+    if (REPO / "figures").is_dir():  # until the figures move into the records
+        (project / "figures").mkdir()
+        for record in (project / "exercises").glob("[!_]*.yml"):
+            shutil.copy(REPO / "figures" / record.name, project / "figures" / record.name)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    with serve_folder(result.site) as url:
+        yield result, url
+
+
+def _open(browser: Browser, url: str, **options: object) -> tuple[Page, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)  # type: ignore[arg-type]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + "exercises/face-pull/")
+    return page, errors
+
+
+def _style(page: Page, selector: str, name: str, far: bool | None = None) -> str:
+    """A computed style of the first element matching `selector` (on the far side, or not, when `far` says so)."""
+    test = "" if far is None else (".filter(e => e.closest('.far'))" if far else ".filter(e => !e.closest('.far'))")
+    return page.evaluate(f"[...document.querySelectorAll({selector!r})]{test}.map(e => getComputedStyle(e).{name})[0]")
+
+
+def test_the_figure_moves_and_the_control_pauses_it(browser: Browser, figure_site: tuple[BuildResult, str]) -> None:
+    page, errors = _open(browser, figure_site[1])
+    assert _style(page, MOVING, "animationName") != "none"
+    page.wait_for_function(f"document.querySelector('{MOVING}').getAnimations().some(a => a.playState === 'running')")
+    toggle = page.get_by_text("Pause", exact=True)
+    assert toggle.is_visible()
+    toggle.click()
+    assert _style(page, MOVING, "animationPlayState") == "paused"
+    assert page.get_by_text("Play", exact=True).is_visible()
+    page.keyboard.press("Space")  # the control keeps the focus: the keyboard resumes it
+    assert _style(page, MOVING, "animationPlayState") == "running"
+    page.locator(".uba-fig-pause").focus()
+    page.keyboard.press("Space")
+    assert _style(page, MOVING, "animationPlayState") == "paused"
+    assert errors == []
+    page.context.close()
+
+
+def test_reduced_motion_shows_start_and_end_without_motion(browser: Browser, figure_site: tuple[BuildResult, str]) -> None:
+    page, errors = _open(browser, figure_site[1], reduced_motion="reduce")
+    assert _style(page, ".uba-fig-panel--move", "display") == "none"
+    assert _style(page, MOVING, "animationName") == "none"
+    assert page.evaluate("document.getAnimations().length") == 0
+    start, end = page.locator(".uba-fig-panel--start"), page.locator(".uba-fig-panel--end")
+    assert start.is_visible() and end.is_visible()
+    start_box, end_box = start.bounding_box(), end.bounding_box()
+    assert start_box and end_box and abs(start_box["y"] - end_box["y"]) < 1 and start_box["x"] < end_box["x"]
+    assert start_box["height"] >= 120
+    assert errors == []
+    page.context.close()
+
+
+def test_figures_print_in_black_and_white(browser: Browser, figure_site: tuple[BuildResult, str], tmp_path: Path) -> None:
+    page, errors = _open(browser, figure_site[1], color_scheme="dark")
+    page.emulate_media(media="print")
+    assert _style(page, ".uba-fig-panel--start .t-arm", "stroke", far=False) == "rgb(0, 0, 0)"
+    assert _style(page, ".uba-fig-panel--start .t-arm", "stroke", far=True) == "rgb(138, 138, 138)"
+    assert _style(page, ".uba-fig-panel--start .t-prop", "stroke") == "rgb(85, 85, 85)"
+    assert _style(page, ".uba-fig-panel--move", "display") == "none"
+    page.locator(".uba-fig").screenshot(path=str(tmp_path / "figure-print.png"))  # kept under pytest's --basetemp, to look at
+    assert errors == []
+    page.context.close()
+
+
+def test_the_contact_sheet_shows_every_figure(browser: Browser, tmp_path: Path) -> None:
+    """Every exercise's start and end at full size on one page (kept under --basetemp to look at)."""
+    from atlas.figure_sheet import STYLESHEET, render_contact_sheet
+    from atlas.generation import build_atlas
+    from atlas.layout import ProjectLayout
+
+    atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
+    sheet = tmp_path / "contact-sheet.html"
+    sheet.write_text(render_contact_sheet(atlas, STYLESHEET.read_text(encoding="utf-8")), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(sheet.as_uri())
+    cards = page.locator(".uba-sheet-card")
+    assert cards.count() == len(atlas.exercises)
+    assert page.locator(".uba-sheet-missing").count() == 0
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        stills = card.locator(".uba-fig-panel--start, .uba-fig-panel--end, .uba-fig-panel--hold")
+        assert stills.count() in (1, 2)
+        for still in range(stills.count()):
+            box = stills.nth(still).locator("svg").bounding_box()
+            assert box is not None and box["height"] >= 120
+    page.screenshot(path=str(tmp_path / "contact-sheet.png"), full_page=True)
+    assert errors == []
+    context.close()

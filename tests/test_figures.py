@@ -1,0 +1,226 @@
+"""Movement figures: the skeleton keeps its lengths, poses are checked with file:line, every exercise page has its figure."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from conftest import REPO, BuildResult, build, make_project
+
+sys.path.insert(0, str(REPO / "hooks"))
+
+from atlas.figure_actions import action_mismatches  # noqa: E402
+from atlas.figure_check import check_figure, check_figures  # noqa: E402
+from atlas.figure_drawing import draw_figure, poses_along  # noqa: E402
+from atlas.figure_model import SCENE_PROPS, Figure  # noqa: E402
+from atlas.figure_skeleton import LENGTHS, chains, joint_points, segment_length  # noqa: E402
+from atlas.sourced_yaml import SourcedYaml, read_yaml  # noqa: E402
+
+FIGURE_BUDGET = 12 * 1024
+"""Bytes a figure may add to an exercise page."""
+TAXONOMY = yaml.safe_load((REPO / "exercises/_taxonomy.yml").read_text(encoding="utf-8"))
+KNOWN_PROPS = set(TAXONOMY["equipment"]) | set(SCENE_PROPS)
+
+
+def _figures() -> dict[str, Figure]:
+    records = {path.stem: path for path in (REPO / "exercises").glob("*.yml") if not path.name.startswith("_")}
+    docs = {}
+    for stem, path in records.items():
+        doc, problems = read_yaml(path, f"exercises/{path.name}")
+        assert doc is not None and not problems
+        docs[stem] = (doc, SimpleNamespace(figure=Figure.model_validate(doc.value["figure"])))
+    assert check_figures(docs, TAXONOMY["equipment"]) == []
+    return {stem: record.figure for stem, (_, record) in docs.items()}
+
+
+def _doc(tmp_path: Path, text: str) -> SourcedYaml:
+    file = tmp_path / "figures" / "row.yml"
+    file.parent.mkdir(exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    doc, problems = read_yaml(file, "figures/row.yml")
+    assert doc is not None and not problems
+    return SourcedYaml(doc.path, {"figure": doc.value}, {("figure", *key): line for key, line in doc.lines.items()})
+
+
+def test_every_exercise_has_a_valid_figure() -> None:
+    figures = _figures()
+    exercises = {path.stem for path in (REPO / "exercises").glob("*.yml") if not path.name.startswith("_")}
+    assert exercises <= set(figures), sorted(exercises - set(figures))
+
+
+def test_limbs_keep_their_length_in_every_frame() -> None:
+    for exercise_id, figure in _figures().items():
+        for _, pose, root in poses_along(figure):
+            points = joint_points(figure.view, pose, root)
+            for chain in chains(figure.view):
+                for segment in chain.segments:
+                    assert math.isclose(segment_length(points, segment.name), segment.length, abs_tol=1e-6), (exercise_id, segment.name)
+                    if segment.length:
+                        full = LENGTHS[segment.name.split(".")[-1]]
+                        # Seen from the front, a foot points at the viewer: drawn half as long.
+                        assert segment.length in ((full,) if figure.view.value == "side" or segment.part != "foot" else (full / 2,))
+
+
+def test_a_fixed_point_stays_put() -> None:
+    figure = _figures()["pull-up"]
+    assert figure.fixed is not None
+    along = poses_along(figure)
+    from atlas.figure_drawing import grips
+
+    hands = [grips(figure.view, pose, root)["near"] for _, pose, root in along]
+    assert all(math.dist(hands[0], hand) < 1e-6 for hand in hands)
+
+
+RECORD_GAPS = {
+    "lawnmower": ["elbow changes by 85 but no action moves it", "shoulder changes by 54 but no action moves it"],
+    "quadruped-rock-back": ["hip changes by 35 but no action moves it", "knee changes by 35 but no action moves it"],
+    "superman-lift": ["elbow changes by 150 but no action moves it"],
+    "wall-slide": ["elbow changes by 62 but no action moves it"],
+}
+"""Movements these records' `actions` do not name yet (lawnmower: shoulder-extension and elbow-flexion; superman lift:
+elbow-flexion; wall slide: elbow-extension; quadruped rock back: hip flexion, which the vocabulary lacks). Reported to
+the lead; the test fails as soon as a record is fixed, so the entry is removed with the fix."""
+
+
+def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
+    found = {}
+    for exercise_id, figure in _figures().items():
+        record = yaml.safe_load((REPO / "exercises" / f"{exercise_id}.yml").read_text(encoding="utf-8"))
+        mismatches = action_mismatches(figure, record.get("actions") or [])
+        if mismatches:
+            found[exercise_id] = mismatches
+    assert found == RECORD_GAPS
+    rows = _figures()["bent-over-row"]
+    assert action_mismatches(rows, ["scapular-retraction", "shoulder-extension", "elbow-flexion"]) == []
+    assert action_mismatches(rows, ["shoulder-external-rotation", "hip-extension"]) == [
+        "hip-extension is not shown: none of hip, knee, trunk changes between start and end",
+        "reach changes by 4 but no action moves it",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "view: side\nstart:\n  near: {elbow: 200}\nend: {}\n",
+            ["figures/row.yml:3: figure.start.near.elbow: 200° is outside the human range of the elbow in this view; expected 0 to 150"],
+        ),
+        (
+            "view: front\nstart:\n  near: {elbow: 20}\nend: {}\n",
+            ["figures/row.yml:3: figure.start.near: is not a side of the front view; expected left or right"],
+        ),
+        (
+            "view: side\nprops:\n  - {kind: trampoline}\nstart: {}\nend: {}\n",
+            [
+                "figures/row.yml:3: figure.props[0].kind: unknown prop 'trampoline'; expected an equipment id from exercises/_taxonomy.yml "
+                f"or one of {', '.join(SCENE_PROPS)}"
+            ],
+        ),
+        ("view: diagonal\nstart: {}\nend: {}\n", ["figures/row.yml:1: figure.view: 'diagonal' is not one of side, front, back, top"]),
+        (
+            "view: side\nstart:\n  trunk: 10\n  elbw: 3\n",
+            [
+                "figures/row.yml:1: figure.end: is missing; it is required",
+                "figures/row.yml:4: figure.start.elbw: unknown field; expected one of root, trunk, spine, neck, near, far, left, right",
+            ],
+        ),
+        (
+            "view: side\nprops:\n  - {kind: dumbbells}\nstart:\n  root: [0]\nend: {}\n",
+            ["figures/row.yml:5: figure.start.root[1]: is missing; it is required"],
+        ),
+        (
+            "view: side\nprops:\n  - {kind: resistance-band, hold: near}\nstart: {}\nend: {}\n",
+            [
+                "figures/row.yml:3: figure.props[0]: 'resistance-band' needs `anchor: [x, y]` (where it is fixed), or a band `hold: both` hands"
+            ],
+        ),
+    ],
+)
+def test_bad_figures_give_one_line_each(tmp_path: Path, text: str, expected: list[str]) -> None:
+    figure, problems = check_figure(_doc(tmp_path, text), ("figure",), KNOWN_PROPS)
+    assert figure is None
+    assert sorted(str(problem) for problem in problems) == expected
+
+
+def test_a_missing_figure_stops_the_build_with_its_record(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    record = project / "exercises" / "face-pull.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text[: text.index("\nfigure:")] + "\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "exercises/face-pull.yml:2: figure: is missing; it is required" in result.output
+
+
+def test_a_bad_figure_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    record = project / "exercises" / "face-pull.yml"
+    text = record.read_text(encoding="utf-8")
+    bad_figure = "figure:\n  view: side\n  start:\n    near: {knee: -40}\n  end: {}\n"
+    record.write_text(text[: text.index("figure:")] + bad_figure, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    errors = [line.removeprefix("ERROR   -  ") for line in result.output.splitlines() if line.startswith("ERROR")]
+    line = record.read_text(encoding="utf-8").splitlines().index("    near: {knee: -40}") + 1
+    assert errors == [
+        f"exercises/face-pull.yml:{line}: figure.start.near.knee: -40° is outside the human range of the knee in this view; expected 0 to 155",
+        "Upper Back Atlas: 1 problem in the sources; nothing was built.",
+    ]
+
+
+def test_drawings_are_inside_their_picture() -> None:
+    for exercise_id, figure in _figures().items():
+        x, y, width, height = draw_figure(figure, exercise_id).box
+        for _, pose, root in poses_along(figure):
+            for px, py in joint_points(figure.view, pose, root).values():
+                assert x <= px <= x + width and y <= py <= y + height, exercise_id
+
+
+def _figure_block(html: str) -> str:
+    start = html.index('<figure class="uba-fig"')
+    return html[start : html.index("</figure>", start) + len("</figure>")]
+
+
+def test_every_exercise_page_has_its_figure_within_budget(real_site: BuildResult) -> None:
+    for exercise_id in _figures():
+        block = _figure_block(real_site.page(f"exercises/{exercise_id}/"))
+        assert len(block.encode("utf-8")) <= FIGURE_BUDGET, exercise_id
+        svgs = re.findall(r'<svg class="uba-fig-svg"[^>]*aria-label="([^"]*)"', block)
+        if "uba-fig-panel--hold" in block:
+            assert len(svgs) == 1 and svgs[0].endswith("the position to hold"), exercise_id
+        else:
+            assert [label.rsplit(": ", 1)[1] for label in svgs] == ["start position", "the movement, repeating", "end position"], (
+                exercise_id
+            )
+            assert "@keyframes" in block and 'class="uba-fig-pause"' in block
+        assert "http" not in block.replace("http://www.w3.org", ""), exercise_id
+
+
+def test_the_json_export_carries_each_figure(real_site: BuildResult) -> None:
+    data = json.loads((real_site.site / "api/exercises.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    figures = _figures()
+    for exercise in data["exercises"]:
+        assert Figure.model_validate(exercise["figure"]) == figures[exercise["id"]]
+
+
+def test_the_small_still_fits_a_table_cell() -> None:
+    """Routine pages and sheets put `{{ movement_thumbnail(exercise) }}` in a table cell: one line of inline SVG."""
+    import markdown
+    from markupsafe import Markup
+
+    from atlas.figure_render import figure_thumbnail
+
+    figure = _figures()["face-pull"]
+    still = figure_thumbnail(figure, "face-pull", "Face <pull>")
+    assert isinstance(still, Markup) and "\n" not in still and "@keyframes" not in still
+    assert 'aria-label="Face &lt;pull&gt;: end position"' in still
+    html = markdown.markdown(f"| Exercise |\n| --- |\n| {still} Face pull |\n", extensions=["tables"])
+    assert re.search(r"<td><span class=\"uba-fig-thumb\"><svg [^>]*>.*</svg></span> Face pull</td>", html)
