@@ -69,6 +69,7 @@ def copy_project(repo: Path, root: Path) -> None:
     """mkdocs.yml, content/, overrides/ and every record copied; hooks/ linked (it is only read)."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(repo / "assets.yml", root / "assets.yml")
     for folder in ("content", "overrides", "exercises"):
         shutil.copytree(repo / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (root / "hooks").symlink_to(repo / "hooks", target_is_directory=True)

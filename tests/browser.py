@@ -78,3 +78,13 @@ def pdf_page_texts(pdf: Path) -> list[str]:
     count = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
     return [" ".join(subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
                                     capture_output=True, text=True, check=True).stdout.split()) for number in range(1, count + 1)]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two computed colours ("rgb(r, g, b)")."""
+    def luminance(rgb: str) -> float:
+        channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

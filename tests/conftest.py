@@ -50,7 +50,7 @@ def project_config(**overrides: object) -> str:
 def make_project(root: Path, source: Path = MINIMAL) -> Path:
     """A buildable project at `root`: the given sources plus the repository's hooks and overrides."""
     shutil.copytree(source, root, dirs_exist_ok=True)
-    for shared in ("hooks", "overrides"):
+    for shared in ("hooks", "overrides", "assets.yml"):
         target = root / shared
         if not target.exists():
             target.symlink_to(REPO / shared, target_is_directory=True)

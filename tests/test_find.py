@@ -1,4 +1,4 @@
-"""Finding exercises by muscle in real headless Chromium: search, the finder and the muscle map."""
+"""Finding exercises by muscle in real headless Chromium: search and the finder (the muscle map: test_muscle_map_browser.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from playwright.sync_api import Browser, Page
 
 from browser import WatchedPage
@@ -171,48 +170,3 @@ def test_exercise_list_works_without_javascript(browser: Browser, real_site: Bui
     listed = set(page.eval_on_selector_all(".uba-finder-static li a:first-child", "els => els.map(e => e.textContent)"))
     assert listed >= set(_expected(real_site, lambda e: True))
     context.close()
-
-
-REGIONS = {
-    "upper-traps": "muscles/traps/#upper-traps", "middle-traps": "muscles/traps/#middle-traps", "lower-traps": "muscles/traps/#lower-traps",
-    "rhomboids": "muscles/rhomboids/", "rotator-cuff": "muscles/rotator-cuff/", "rear-delts": "muscles/rear-delts/",
-    "lats": "muscles/lats/", "erector-spinae": "muscles/erector-spinae/", "serratus-anterior": "muscles/serratus-anterior/",
-}
-
-
-def test_muscle_map_regions_link_and_take_keyboard_focus(watched: WatchedPage, real_site_url: str) -> None:
-    page = watched.page
-    page.goto(f"{real_site_url}muscles/")
-    links = page.eval_on_selector_all(".uba-map--large a.uba-region", "els => els.map(e => [e.dataset.region, new URL(e.getAttribute('href'), location.href).href, e.getAttribute('aria-label')])")
-    assert {region: href.removeprefix(real_site_url) for region, href, _ in links} == REGIONS
-    assert all(name for _, _, name in links)
-    reached = []
-    page.focus(".md-search__input")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        region = page.evaluate("document.activeElement.dataset ? document.activeElement.dataset.region : null")
-        if region:
-            reached.append(region)
-            assert page.text_content(".uba-map-name") == page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert set(reached) == set(REGIONS)
-    rhomboids = page.locator(".uba-map--large a[data-region=rhomboids]")
-    box = rhomboids.bounding_box()
-    assert box is not None
-    rhomboids.click(position={"x": box["width"] * 0.15, "y": box["height"] * 0.5})  # on the left of its two shapes
-    page.wait_for_url("**/muscles/rhomboids/")
-
-
-@pytest.mark.parametrize(("path", "primary", "secondary"), [
-    ("exercises/face-pull/", {"rear-delts", "middle-traps", "rotator-cuff"}, {"lower-traps", "rhomboids"}),
-    ("exercises/shrug/", {"upper-traps"}, set()),  # its helper, levator scapulae, is not drawn
-    ("muscles/traps/", {"upper-traps", "middle-traps", "lower-traps"}, set()),
-])
-def test_pages_map_highlights_the_right_regions(path: str, primary: set[str], secondary: set[str], watched: WatchedPage, real_site_url: str) -> None:
-    page = watched.page
-    page.goto(f"{real_site_url}{path}")
-    roles = dict(page.eval_on_selector_all(".uba-region", "els => els.map(e => [e.dataset.region, e.getAttribute('class')])"))
-    assert {region for region, css in roles.items() if "uba-region--primary" in css} == primary
-    assert {region for region, css in roles.items() if "uba-region--secondary" in css} == secondary
-    fills = dict(page.eval_on_selector_all(".uba-region", "els => els.map(e => [e.dataset.region, getComputedStyle(e).fill])"))
-    idle = {fills[region] for region in fills if region not in primary | secondary}
-    assert len(idle) == 1 and not idle & {fills[region] for region in primary}

@@ -37,7 +37,7 @@ def test_exercise_pages_carry_howto_json_ld(real_site: BuildResult) -> None:
 def test_404_page_offers_the_finder_search_and_map(real_site: BuildResult) -> None:
     html = real_site.page("404.html")
     assert "Page not found" in html and 'href="/exercises/"' in html
-    assert html.count('class="uba-region uba-region--none"') == 9 and 'href="/muscles/rhomboids/"' in html
+    assert html.count('class="uba-view"') == 4 and 'href="/muscles/rhomboids/" data-link=' in html
 
 
 def test_publishing_workflow_builds_strict_and_deploys() -> None:

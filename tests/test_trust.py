@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WatchedPage
+from browser import WatchedPage, contrast_ratio
 from conftest import REPO, BuildResult
 
 PAGE_KINDS = {
@@ -60,27 +60,17 @@ def test_every_kind_of_page_has_no_serious_accessibility_violation(scheme: str, 
     assert found == {}
 
 
-def _luminance(rgb: str) -> float:
-    channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_muscle_map_highlights_have_enough_contrast(scheme: str, watched: WatchedPage, real_site_url: str) -> None:
+def test_muscle_map_highlights_have_enoughcontrast_ratio(scheme: str, watched: WatchedPage, real_site_url: str) -> None:
     page = watched.page
     page.goto(real_site_url + "exercises/face-pull/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     fill = "sel => getComputedStyle(document.querySelector(sel)).fill"
     page.wait_for_timeout(400)
-    primary, secondary, idle = (page.evaluate(fill, f".uba-region--{role}") for role in ("primary", "secondary", "none"))
+    primary, secondary, idle = (page.evaluate(fill, selector) for selector in
+                                (".uba-shape--primary", ".uba-shape--secondary", ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert min(_contrast(primary, idle), _contrast(secondary, idle), _contrast(primary, secondary), _contrast(primary, background)) >= 3
+    assert min(contrast_ratio(primary, idle), contrast_ratio(secondary, idle), contrast_ratio(primary, secondary), contrast_ratio(primary, background)) >= 3
 
 
 class _Anchors(html.parser.HTMLParser):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .graph import Atlas
 from .links import exercise_link, mention_links, muscle_link
 from .model import Exercise, ExerciseLink, Step, TargetKind
-from .muscle_map import region_roles
+from .muscle_map import highlight
 from .page_kinds import page_uri
 from .rendering import GeneratedPage, Link, render_markdown
 from .source_pages import citations
@@ -47,7 +47,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         cited=citations(atlas, exercise.sources),
         search_terms=_search_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
-        page_data={"kind": "exercise", "id": exercise.id, "map": region_roles(atlas, exercise.primary, exercise.secondary)},
+        page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
 

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from .articles import known_targets, targets_on_disk, weave_articles
+from .asset_licences import check_assets
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
 from .generated import GeneratedFile, GeneratedPage
 from .graph import Atlas
 from .index_pages import export_json, render_exercise_index
 from .layout import ProjectLayout
-from .markdown_text import html_data
 from .model import Article, TargetKind
-from .muscle_map import region_links
+from .muscle_map import index_map
+from .muscle_map_check import load_muscle_map
 from .page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .problems import AtlasProblems, Problem
@@ -41,9 +42,9 @@ class GeneratedSite:
     """Generated non-page files (the JSON export)."""
 
     @property
-    def map_links(self) -> dict[str, dict[str, str]]:
-        """Muscle map regions with their names and pages, for templates that have no page of their own (404)."""
-        return region_links(self.atlas)
+    def map_links(self) -> dict[str, object]:
+        """The muscle map that links every muscle page, for templates that have no page of their own (404)."""
+        return index_map(self.atlas)
 
     @property
     def index_urls(self) -> dict[str, str]:
@@ -52,9 +53,9 @@ class GeneratedSite:
 
     @property
     def template_settings(self) -> dict[str, Any]:
-        """Settings for the theme's `extra` (set by the adapter, written into an export's mkdocs.yml), every string
-        HTML-escaped: the theme's templates do not autoescape."""
-        return {MAP_LINKS_SETTING: html_data(self.map_links), INDEX_URLS_SETTING: html_data(self.index_urls)}
+        """Settings for the theme's `extra` (set by the adapter, written into an export's mkdocs.yml); the map partial
+        escapes the names in it (`| e`), addresses are built from ids."""
+        return {MAP_LINKS_SETTING: self.map_links, INDEX_URLS_SETTING: self.index_urls}
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -72,6 +73,15 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
         # the records cannot be joined: still check the articles, against every id that has a record file
         _, article_problems = weave_articles(layout, targets_on_disk(layout))
         raise AtlasProblems(problems + article_problems)
+    taxonomy = layout.label(layout.taxonomy_file)
+    try:
+        atlas = atlas.with_muscle_map(load_muscle_map(layout, atlas))
+    except AtlasProblems as found:  # against a broken taxonomy the map's problems only repeat the taxonomy's
+        problems += [] if any(problem.path == taxonomy for problem in problems) else found.problems
+    try:
+        check_assets(layout)
+    except AtlasProblems as found:
+        problems += found.problems
     generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
     atlas = atlas.with_routines(atlas.routines | generated)
     problems += _shadowed_pages(layout, atlas)

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .model import (
-    Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MusclePart, Precaution, Role, Routine, Source, Step, TargetKind,
+    Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Role, Routine, Source, Step,
+    TargetKind,
 )
 
 NO_EQUIPMENT = "No equipment"
@@ -33,6 +34,8 @@ class Atlas:
     """Precautions by id, in taxonomy order."""
     taxonomy_file: str = ""
     """The taxonomy's file, relative to the project root (for "Edit this page" on muscle pages)."""
+    muscle_map: MuscleMap = field(default_factory=lambda: MuscleMap())
+    """The drawings of the muscle map and which shapes show which muscle."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -143,6 +146,10 @@ class Atlas:
     def with_routines(self, routines: dict[str, Routine]) -> Atlas:
         """The same atlas with these routines."""
         return replace(self, routines=routines)
+
+    def with_muscle_map(self, muscle_map: MuscleMap) -> Atlas:
+        """The same atlas with this muscle map."""
+        return replace(self, muscle_map=muscle_map)
 
     def with_articles(self, articles: dict[str, Article]) -> Atlas:
         """The same atlas with these articles."""

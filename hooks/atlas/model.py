@@ -8,7 +8,7 @@ are the same records with their id and file added, as every page and the graph u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag
@@ -322,3 +322,49 @@ class Article:
     def source(self) -> str:
         """The whole page as a site engine reads it: front matter, then Markdown."""
         return f"---\n{self.front_matter}---\n\n{self.markdown}"
+
+
+@dataclass(frozen=True)
+class MapView:
+    """One drawing of the muscle map (overrides/partials/anatomy/<id>.html)."""
+
+    id: str
+    """Stable id, the drawing's file name."""
+    name: str
+    """What it shows, as captions say it ("Back, deep muscles")."""
+    shapes: tuple[str, ...]
+    """Ids of the muscle shapes drawn in it, in drawing order."""
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    """Where the map on /muscles/ numbers a muscle."""
+
+    view: str
+    """The view that carries the number."""
+    x: int
+    """Horizontal position, in the drawing's units."""
+    y: int
+    """Vertical position, in the drawing's units."""
+
+
+@dataclass(frozen=True)
+class MuscleDrawing:
+    """The shapes that show one muscle group or part."""
+
+    muscle_id: str
+    """The taxonomy id of the group or part."""
+    shapes: dict[str, tuple[str, ...]]
+    """Shape ids by view id (every view that shows it)."""
+    label: MapLabel | None = None
+    """Where /muscles/ puts its number, if anywhere."""
+
+
+@dataclass(frozen=True)
+class MuscleMap:
+    """The drawings and which of their shapes show which muscle (exercises/_muscle-map.yml)."""
+
+    views: dict[str, MapView] = field(default_factory=dict)
+    """Views by id, in the order pages show them."""
+    drawings: dict[str, MuscleDrawing] = field(default_factory=dict)
+    """Drawings by muscle id (groups with shapes of their own, and parts)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .graph import Atlas
 from .links import exercise_link, mention_links
 from .model import MuscleGroup, MuscleKind, Role, TargetKind
-from .muscle_map import region_links, region_roles
+from .muscle_map import highlight, index_map
 from .page_kinds import INDEX_URIS, page_uri
 from .rendering import GeneratedPage, Link, render_markdown
 from .source_pages import citations
@@ -29,7 +29,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
         cited=citations(atlas, group.sources),
         search_terms=[group.name, *group.aliases, *(name for part in group.parts.values() for name in (part.name, *part.aliases))],
-        page_data={"kind": "muscle", "id": group.id, "map": region_roles(atlas, (group.id,)), "map_links": region_links(atlas)},
+        page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},
     )
     return GeneratedPage(uri, markdown, atlas.taxonomy_file)
 
@@ -46,7 +46,7 @@ def render_muscle_index(atlas: Atlas) -> GeneratedPage:
         "muscles_index.md.j2",
         uri,
         sections=sections,
-        page_data={"kind": "muscle-index", "map": {}, "map_links": region_links(atlas)},
+        page_data={"kind": "muscle-index", "map": index_map(atlas)},
     )
     return GeneratedPage(uri, markdown, atlas.taxonomy_file)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .graph import Atlas
 from .links import exercise_link
 from .model import Exercise, Role, Routine, RoutineItem, TargetKind
-from .muscle_map import region_roles
+from .muscle_map import highlight
 from .page_kinds import INDEX_URIS, page_uri
 from .rendering import GeneratedPage, Link, render_markdown
 
@@ -60,7 +60,7 @@ def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         red_flag=any(exercise.loads for exercise in exercises),
         page_data={"kind": "routine", "id": routine.id, "log": log, "sessions": LOG_SESSIONS,
-                   "map": region_roles(atlas, primary, secondary), "generated": routine.generated},
+                   "map": highlight(atlas, primary, secondary), "generated": routine.generated},
     )
     return GeneratedPage(uri, markdown, routine.source)
 

@@ -1,0 +1,159 @@
+"""The muscle map in real headless Chromium: keyboard, touch at 390 px, instant navigation, dark mode, print,
+and the credits page (on the minimal site, which has every kind of map page)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import WatchedPage, contrast_ratio, serve_folder
+from conftest import REPO, build, make_project, project_config
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _fill(page: Page, selector: str) -> str:
+    return page.eval_on_selector(selector, "element => getComputedStyle(element).fill")
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[WatchedPage]:
+    """A touch phone 390 px wide."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = WatchedPage(context.new_page())
+    yield page
+    context.close()
+    assert page.foreign_requests() == []
+
+
+def test_map_works_by_keyboard(watched: WatchedPage, instant_site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{instant_site_url}muscles/")
+    legend = page.eval_on_selector_all(".uba-map-legend a", "links => links.map(link => link.textContent.trim())")
+    assert "Rhomboids" in " ".join(legend) and len(legend) >= 15
+    page.click("article h1 + p")  # start tabbing from the text above the map
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.closest('.uba-map-legend') ? document.activeElement.textContent.trim() : null")
+        if focused:
+            reached.append(focused)
+            number = page.evaluate("document.activeElement.dataset.link || null")
+            if number:  # its shapes light up with it, so the reader sees where it is
+                assert page.locator(f".uba-shape[data-link='{number}'].uba-shape--lit").count() > 0
+        if len(reached) == len(legend):
+            break
+    assert reached == legend, "every muscle link is reached in order"
+    page.focus(".uba-map-legend a[href$='muscles/rhomboids/']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:text-is('Rhomboids')")
+    assert page.locator(".uba-shape--primary").count() > 0
+
+
+def test_map_works_by_touch_on_a_phone(phone: WatchedPage, instant_site_url: str) -> None:
+    page = phone.page
+    page.goto(f"{instant_site_url}muscles/")
+    boxes = page.eval_on_selector_all(".uba-map-legend a", "links => links.map(link => { const box = link.getBoundingClientRect(); return [link.textContent.trim(), box.width, box.height]; })")
+    small = [(name, width, height) for name, width, height in boxes if width < 24 or height < 24]
+    assert boxes and small == [], small
+    # Before any tap, neighbouring muscles look different: the three parts of the traps and the lats.
+    fills = {shape: _fill(page, f".uba-view [data-shape={shape}]") for shape in ("trapezius_upper_r", "trapezius_middle_r", "trapezius_lower_r", "latissimus_dorsi_r")}
+    idle = _fill(page, ".uba-view [data-shape=triceps_brachii_caput_laterale_r]")
+    assert len(set(fills.values())) >= 3 and idle not in fills.values()
+    assert page.locator(".uba-badge").first.is_visible()
+    rhomboid = page.locator(".uba-view [data-shape=rhomboid_major_l]")
+    rhomboid.scroll_into_view_if_needed()
+    box = rhomboid.bounding_box()
+    assert box is not None and box["width"] >= 24 and box["height"] >= 24
+    page.touchscreen.tap(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.4)
+    page.wait_for_url("**/muscles/rhomboids/")
+    page.go_back()
+    page.wait_for_url("**/muscles/")
+    page.locator(".uba-map-legend a[href$='muscles/rotator-cuff/']").tap()
+    page.wait_for_url("**/muscles/rotator-cuff/")
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal site (with the credits page) built for the address it is served at: Material's instant
+    navigation only takes over links whose address matches the sitemap's, port included."""
+    site = tmp_path_factory.mktemp("instant") / "site"
+    site.mkdir()
+    with serve_folder(site) as url:
+        project = make_project(tmp_path_factory.mktemp("instant-project") / "project")
+        shutil.copy2(REPO / "content" / "credits.md", project / "content" / "credits.md")
+        (project / "mkdocs.yml").write_text(project_config(site_url=url), encoding="utf-8")
+        result = build(project, site=site)
+        assert result.returncode == 0, result.output
+        yield url
+
+
+def test_map_pages_log_no_errors_under_instant_navigation(watched: WatchedPage, instant_site_url: str) -> None:
+    page = watched.page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{instant_site_url}muscles/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.ubaSamePage = true")
+    page.click(".uba-map-legend a[href$='muscles/rotator-cuff/']")
+    page.wait_for_selector("h1:text-is('Rotator cuff')")
+    assert page.evaluate("window.ubaSamePage === true"), "instant navigation took the link"
+    page.click("article h2:has-text('Exercises that work it hardest') + ul a >> nth=0")
+    page.wait_for_selector(".uba-map-key")
+    page.go_back()
+    page.wait_for_selector("h1:text-is('Rotator cuff')")
+    page.go_back()
+    page.wait_for_selector(".uba-map-legend")
+    page.wait_for_function("document.querySelectorAll('.uba-view').length === 4")
+    page.locator(".uba-view [data-shape=rhomboid_major_l]").click()
+    page.wait_for_url("**/muscles/rhomboids/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.ubaSamePage === true"), "the pages were reached by instant navigation"
+    assert errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: str, browser: Browser, instant_site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{instant_site_url}exercises/face-pull/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+    primary, secondary = _fill(page, ".uba-shape--primary"), _fill(page, ".uba-shape--secondary")
+    idle = _fill(page, ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert contrast_ratio(primary, background) > contrast_ratio(secondary, background) > contrast_ratio(idle, background)
+    assert contrast_ratio(primary, secondary) >= 3 and contrast_ratio(secondary, idle) >= 3
+    assert _fill(page, ".uba-map-key .uba-shape--primary") == primary and _fill(page, ".uba-map-key .uba-shape--secondary") == secondary
+    context.close()
+
+
+def test_map_prints_in_black_and_white(watched: WatchedPage, instant_site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{instant_site_url}exercises/face-pull/")
+    page.emulate_media(media="print")
+    assert page.locator(".uba-view").first.is_visible()
+    assert _fill(page, ".uba-shape--primary") == "rgb(0, 0, 0)"
+    assert _fill(page, ".uba-shape--secondary") == 'url("#uba-hatch")'
+    assert _fill(page, ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)") == "rgb(255, 255, 255)"
+    assert _fill(page, ".uba-map-key .uba-shape--secondary") == 'url("#uba-hatch")', "the key shows the same pattern"
+    colours = page.eval_on_selector_all(".uba-view svg *", "els => [...new Set(els.flatMap(e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]))]")
+    assert set(colours) <= {"rgb(0, 0, 0)", "rgb(255, 255, 255)", 'url("#uba-hatch")', "none"}, colours
+
+
+def test_credits_page_attributes_the_anatomy_art(watched: WatchedPage, instant_site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{instant_site_url}credits/")
+    text = page.inner_text("article")
+    for needed in ("Ryan Graves", "flutter-body-atlas", "What we changed", "original work"):
+        assert needed in text, needed
+    assert page.locator("article a[href='https://creativecommons.org/licenses/by/4.0/']").count() >= 1
+    assert page.locator("article a[href*='muscles/']").count() == 0, "credits are no guide to a muscle"
+    page.goto(f"{instant_site_url}exercises/face-pull/")
+    credit = page.locator(".uba-credit")
+    assert "Ryan Graves" in credit.inner_text() and credit.locator("a[rel=license]").count() == 1
+    credit.locator("a:text-is('credits')").click()
+    page.wait_for_url("**/credits/")
