@@ -36,7 +36,7 @@ def test_plain_mkdocs_build_of_the_export_matches_the_hook_build(real_site: Buil
     assert {page for page in hooked if plain[page] != hooked[page]} == set()
     assert len(hooked) > 60
     assert 'rel="edit"' in hooked["exercises/face-pull/index.html"] and 'rel="edit"' in hooked["guides/activation/index.html"]
-    assert hooked["404.html"].count('class="uba-region') > 5
+    assert 'class="uba-map-legend"' in hooked["404.html"] and hooked["404.html"].count("data-link=") > 5
     index = json.loads((tmp_path / "site/search/search_index.json").read_text())["docs"]
     boosts = {entry["location"]: entry.get("boost", 1) for entry in index}
     assert boosts["muscles/rhomboids/"] > boosts["exercises/face-pull/"] > 0  # the plain build keeps the ranking

@@ -266,6 +266,13 @@ class Routine(RoutineRecord):
         return self.equipment or ()
 
 
+class ArticleSearch(Record):
+    """How the site search treats a page (Material's `search:` front matter)."""
+
+    exclude: Flag = False
+    """true: the page is left out of the search index."""
+
+
 class ArticleRecord(Record):
     """The front matter of a hand-written page in content/ (the YAML between the --- lines)."""
 
@@ -281,6 +288,8 @@ class ArticleRecord(Record):
     """A page template from overrides/, such as home.html."""
     hide: tuple[PagePart, ...] = ()
     """Parts of the page layout to hide."""
+    search: ArticleSearch | None = None
+    """Search settings, such as exclude: true for a page nobody searches for (credits)."""
 
 
 @dataclass(frozen=True)
