@@ -12,11 +12,13 @@ from mkdocs.structure.files import File
 
 from atlas.engine_messages import EngineMessages, describe_failure
 from atlas.generation import GeneratedSite, generate_site
+from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
 from atlas.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.publishing import DevProblems, StagedSite
 from atlas.theme_fixes import patch_theme
+from atlas.search_terms import write_search_terms
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -39,6 +41,7 @@ class _Build:
     layout: ProjectLayout | None = None
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
+    search_terms: dict[str, list[str]] = {}
 
 
 _build = _Build()
@@ -51,7 +54,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
-    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
+    _build.search_terms = {}
+    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(),
+                                           config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
     # serve --dirty updates the served site in place (only changed pages); problems in the sources stop a
     # rebuild before anything is written, so the last good site still stands
@@ -102,6 +107,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    _build.search_terms[page.url] = page.meta.get("search_terms") or []
     context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
 
@@ -113,6 +119,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-100)  # last: a later hook may still fail, and then nothing is published
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
+    write_search_terms(Path(config.site_dir), _build.search_terms)
+    write_service_worker(Path(config.site_dir))
     if _build.serving:
         DevProblems(_build.staged.building).write(_build.messages.problems)
     _build.staged.publish(warnings=_build.messages.warnings)

@@ -64,4 +64,4 @@ def read_config(project: Path) -> tuple[dict[str, Any], ProjectLayout]:
     if not isinstance(config, dict):
         raise AtlasProblems([Problem(label, 1, "(config)", "is not a mapping of settings; expected site_name: and other settings")])
     docs_dir = config.get("docs_dir") or "docs"
-    return config, ProjectLayout(config_file.parent, config_file.parent / str(docs_dir))
+    return config, ProjectLayout(config_file.parent, config_file.parent / str(docs_dir), str(config.get("site_url") or ""))
