@@ -49,10 +49,11 @@ def _append(path: Path, text: str) -> None:
 def test_a_template_error_leaves_the_previous_site_and_says_where(project: Path) -> None:
     routine = _own_overrides(project) / "routine.html"
     routine.write_text(routine.read_text().replace("{% block content %}", "{% block content %}{{ page.meta.nope.deeper }}", 1))
+    line = next(number for number, text in enumerate(routine.read_text().splitlines(), start=1) if "page.meta.nope" in text)
     files = _previous_site(project)
     result = build(project)
     _unchanged(project, files, result)
-    assert ("overrides/routine.html:3: UndefinedError: 'dict object' has no attribute 'nope'; the build stopped and the previous "
+    assert (f"overrides/routine.html:{line}: UndefinedError: 'dict object' has no attribute 'nope'; the build stopped and the previous "
             "site was left as it was") in _errors(result)
 
 
