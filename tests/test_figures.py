@@ -78,15 +78,8 @@ def test_a_fixed_point_stays_put() -> None:
     assert all(math.dist(hands[0], hand) < 1e-6 for hand in hands)
 
 
-RECORD_GAPS = {
-    "lawnmower": ["elbow changes by 85 but no action moves it", "shoulder changes by 54 but no action moves it"],
-    "quadruped-rock-back": ["hip changes by 35 but no action moves it", "knee changes by 35 but no action moves it"],
-    "superman-lift": ["elbow changes by 150 but no action moves it"],
-    "wall-slide": ["elbow changes by 62 but no action moves it"],
-}
-"""Movements these records' `actions` do not name yet (lawnmower: shoulder-extension and elbow-flexion; superman lift:
-elbow-flexion; wall slide: elbow-extension; quadruped rock back: hip flexion, which the vocabulary lacks). Reported to
-the lead; the test fails as soon as a record is fixed, so the entry is removed with the fix."""
+RECORD_GAPS: dict[str, list[str]] = {}
+"""Movements a record's `actions` do not name yet (none now); the test fails as soon as a record is fixed, so an entry goes with its fix."""
 
 
 def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
