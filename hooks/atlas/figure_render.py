@@ -51,7 +51,7 @@ def _render(template: str, **context: Any) -> Markup:
 
 def figure_html(figure: Figure, key: str, name: str) -> Markup:
     """The figure block of an exercise page: start, movement (with its pause control) and end."""
-    return _render("figure.html.j2", drawing=draw_figure(figure, key), name=name, key=key)
+    return _render("figure.html.j2", drawing=draw_figure(figure, key), name=name, key=key, caption=figure.caption)
 
 
 def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
