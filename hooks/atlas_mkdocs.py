@@ -39,7 +39,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
-    layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve())
+    layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(), config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
     try:
         _build.sources = generate_site(layout)

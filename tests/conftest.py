@@ -39,6 +39,15 @@ class BuildResult:
         return html[start: html.index("</article>", start)]
 
 
+SIMPLE_FIGURE: dict[str, object] = {
+    "view": "front",
+    "props": [{"kind": "floor"}],
+    "start": {"left": {"shoulder": 6, "shrug": -2}},
+    "end": {"left": {"shoulder": 6, "shrug": 8}},
+}
+"""A valid movement figure (a shrug seen from the front) for exercise records that tests write."""
+
+
 def project_config(**overrides: object) -> str:
     """The repository's mkdocs.yml (declared once), without its nav, with overrides."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -1,83 +1,202 @@
-"""Routines: authored and generated pages, deterministic generation, and sheets that print well when long."""
+"""Routines: pages, the checks of level, duration and equipment, generation by coaching rules, and programmes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from browser import WatchedPage, pdf_page_texts, serve_folder
-from conftest import REPO, BuildResult, build
+from conftest import REPO, SIMPLE_FIGURE, BuildResult, build
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
-from atlas.model import Category, MuscleKind, Role
-from atlas.routine_generation import TIME_BUDGET_MINUTES
+from atlas.model import Dose, Level, Routine, RoutineBlock, RoutineItem, WarmUp
+from atlas.routine_checks import check_labels
+from atlas.routine_generation import TIME_BUDGET_MINUTES, Phase, phase_of
+from atlas.routine_time import dose_seconds, routine_seconds
 
 LAYOUT = ProjectLayout(REPO, REPO / "content")
+ERROR = "ERROR   -  "
 
 
-def test_routine_page_has_table_coverage_and_safety_once(minimal_site: BuildResult) -> None:
+def _exercise(name: str, category: str, primary: list[str], equipment: list[str], **extra: object) -> dict[str, object]:
+    record = {"name": name, "category": category, "level": "beginner", "equipment": equipment, "muscles": {"primary": primary},
+              "summary": f"{name} for the test.", "steps": ["Do it slowly."], "cues": [f"{name} cue"], "dose": {"sets": 2, "reps": 10, "rest": "60s"},
+              "actions": ["scapular-retraction"], "sources": ["neumann-2017"], "figure": SIMPLE_FIGURE}
+    if category == "strength" and equipment != ["none"]:
+        record["safety"] = ["Use a light load."]
+    return record | extra
+
+
+TRAINING_SET = {
+    "farmers-walk": _exercise("Farmers walk", "strength", ["upper-traps"], ["dumbbells"], mechanics="compound", force="carry",
+                              dose={"sets": 2, "distance": "20 m", "rest": "60s"}),
+    "a-shrug-isolation": _exercise("Aardvark shrug", "strength", ["upper-traps"], ["dumbbells"], mechanics="isolation", force="pull"),
+    "chin-pull": _exercise("Chin pull", "strength", ["lower-traps", "lats"], ["pull-up-bar"], mechanics="compound", force="pull", direction="vertical"),
+    "cable-row": _exercise("Cable row", "strength", ["middle-traps", "rhomboids"], ["cable-machine"], mechanics="compound", force="pull",
+                           direction="horizontal"),
+    "other-cable-row": _exercise("Another cable row", "strength", ["middle-traps"], ["cable-machine"], mechanics="compound", force="pull",
+                                 direction="horizontal"),
+    "prone-lift": _exercise("Prone lift", "activation", ["lower-traps", "middle-traps"], ["mat"], mechanics="isolation"),
+}
+
+
+@pytest.fixture
+def training_project(project: Path) -> Path:
+    for exercise_id, record in TRAINING_SET.items():
+        (project / f"exercises/{exercise_id}.yml").write_text(yaml.safe_dump(record, sort_keys=False))
+    return project
+
+
+def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: BuildResult) -> None:
     html = minimal_site.article("routines/quick-pull/")
     assert "Wake up the upper back before rows." in html
-    table = html[html.index("<table>"): html.index("</table>")]
+    plan = html[html.index('<div class="uba-plan">'):]
+    table = plan[plan.index("<table>"): plan.index("</table>")]
     assert '<a href="../../exercises/band-pull-apart/">Band pull-apart</a></td>\n<td>2 × 15</td>\n<td>30 s</td>' in table
     assert "light load" in table  # the item's note is its key cue
     coverage = html[html.index('id="muscles-it-works"'):]
     assert '<a href="../../muscles/rear-delts/">Rear delts</a></td>\n<td>2</td>' in coverage
     assert html.count('<p class="admonition-title">Face pull</p>') == 1
-    assert "Log" in minimal_site.page("routines/quick-pull/") and "Session 4" in minimal_site.page("routines/quick-pull/")
+    sheet = html[html.index('<section class="uba-sheet"'):]
+    grids = sheet.count('<table class="uba-sheet-grid')
+    assert grids == 3  # a short routine: three grids of six sessions, one below the other
+    assert sheet.count('<tbody class="uba-sheet-item">') == 2 * grids
+    assert sheet.count("<tr>") == (1 + 2 + 2) * grids  # the head, then a row for each set
+    assert "Session 18" in sheet and "Session 19" not in sheet and "Pain rule:" in sheet and "Red flags" in sheet
 
 
-def test_routine_index_lists_authored_and_generated(real_site: BuildResult) -> None:
+def test_routine_index_lists_programmes_authored_generated_and_the_builder(real_site: BuildResult) -> None:
     html = real_site.article("routines/")
     for routine in ("pre-pull-activation", "desk-posture-reset", "upper-back-strength-gym", "upper-back-strength-home", "cuff-and-rear-delt-day"):
         assert f'href="{routine}/"' in html
+    assert 'href="builder/"' in html
+    assert html.index("Programmes") < html.index('href="upper-back-four-weeks/"') < html.index("Written by coaches")
     assert html.index("Written by coaches") < html.index("Generated from the atlas") < html.index('href="focus-traps/"')
 
 
-def test_generated_focus_sessions_follow_the_rules() -> None:
+def test_every_routine_authored_and_generated_is_true_to_its_labels() -> None:
     atlas = build_atlas(LAYOUT)
-    for group_id in ("traps", "rhomboids", "rotator-cuff", "rear-delts"):
-        routine = atlas.routines[f"focus-{group_id}"]
-        assert routine.generated and routine.rule
-        opener = atlas.exercises[routine.blocks[0].items[0].exercise_id]
-        assert opener.category in (Category.ACTIVATION, Category.MOBILITY)
-        assert routine.minutes <= TIME_BUDGET_MINUTES
-        main = [atlas.exercises[item.exercise_id] for item in routine.blocks[-1].items]
-        assert all(group_id in {atlas.group_id_of(m) for m in exercise.primary} for exercise in main)
-        worked = {muscle for exercise in [opener, *main] for muscle in exercise.primary}
-        for part in atlas.groups[group_id].parts.values():
-            assert part.id in worked or any(atlas.exercises_for(group_id, Role.PRIMARY)) is False, (group_id, part.id)
+    assert len(atlas.routines) >= 11
+    for routine in atlas.routines.values():
+        assert check_labels(routine, atlas.exercises, lambda key: 0) == [], routine.id
 
 
-def test_generation_is_deterministic() -> None:
-    first = {key: routine for key, routine in build_atlas(LAYOUT).routines.items() if routine.generated}
-    second = {key: routine for key, routine in build_atlas(LAYOUT).routines.items() if routine.generated}
-    upper_back = [group for group in build_atlas(LAYOUT).groups.values() if group.kind is MuscleKind.UPPER_BACK]
-    assert first == second and len(first) == len(upper_back)
+def test_focus_sessions_for_every_upper_back_group_and_the_parts_that_need_them() -> None:
+    atlas = build_atlas(LAYOUT)
+    for target in ("traps", "rhomboids", "rotator-cuff", "rear-delts", "serratus-anterior", "lower-traps"):
+        routine = atlas.routines[f"focus-{target}"]
+        assert routine.generated and routine.minutes <= TIME_BUDGET_MINUTES
+        items = [item for block in routine.blocks for item in block.items]
+        phases = [phase_of(atlas.exercises[item.exercise_id]) for item in items]
+        assert phases == sorted(phases), target
+        assert phases[0] is Phase.PREPARE and Phase.CARRY not in phases[:-1], target
+        assert all(routine.reasons.get(item.exercise_id) for item in items)
 
 
-def test_generated_routine_page_says_it_is_generated(real_site: BuildResult) -> None:
-    assert "made by the build from the atlas" in real_site.article("routines/focus-rotator-cuff/")
+def test_generation_orders_by_phase_and_chooses_by_specificity(training_project: Path) -> None:
+    atlas = build_atlas(ProjectLayout(training_project, training_project / "content"))
+    traps = atlas.routines["focus-traps"]
+    names = [(block.name, item.exercise_id) for block in traps.blocks for item in block.items]
+    assert names[0] == ("Activation and mobility", "prone-lift")
+    assert names[-1] == ("Carry", "farmers-walk")  # the carry, first by name, comes last
+    compound = [exercise_id for block, exercise_id in names if block == "Compound lifts"]
+    assert compound == ["other-cable-row", "chin-pull"]  # the most specific row, then a vertical pull rather than a second row
+    assert ("Isolation and holds", "a-shrug-isolation") in names  # the upper traps are covered by an isolation lift
+    why = traps.reasons
+    assert why["chin-pull"].startswith("The heavy lift, a vertical pull: works the lower traps hardest")
+    assert why["other-cable-row"].startswith("The heavy lift, a horizontal pull: works the middle traps hardest")
+    assert why["farmers-walk"].startswith("A loaded carry for the upper traps, last")
+    assert build_atlas(ProjectLayout(training_project, training_project / "content")).routines == atlas.routines  # same records, same routines
+    assert "focus-lower-traps" in atlas.routines
 
 
-def test_long_routine_prints_on_two_pages_with_header_repeated_and_whole_rows(project: Path, watched: WatchedPage, tmp_path: Path) -> None:
-    notes = [f"Round {n}: keep the ribs down, the neck long and let the shoulder blades glide smoothly" for n in range(1, 25)]
-    exercises = ["face-pull", "band-pull-apart", "shrug"]
-    blocks = [{"name": f"Part {b + 1}", "items": [{"exercise": exercises[i % 3], "sets": 3, "reps": 10, "notes": notes[b * 8 + i]}
-                                                  for i in range(8)]} for b in range(3)]
-    routine = {"name": "Marathon session", "goal": "Far too much for one page.", "level": "advanced", "duration": "90 min", "blocks": blocks}
-    (project / "exercises/routines/marathon.yml").write_text(yaml.safe_dump(routine))
+def test_generated_page_explains_each_choice(real_site: BuildResult) -> None:
+    html = real_site.article("routines/focus-rotator-cuff/")
+    assert "made by the build from the atlas" in html and "<th>Why this one</th>" in html
+    assert "works the supraspinatus hardest" in html
+
+
+def test_duration_estimate_counts_what_doses_say() -> None:
+    assert dose_seconds(Dose(sets=3, reps="8-12", rest="60s")) == 3 * 10 * 4 + 2 * 60
+    assert dose_seconds(Dose(sets=2, reps="10", per_side=True, rest="30s")) == 2 * 10 * 4 * 2 + 30
+    assert dose_seconds(Dose(sets=1, reps="5", positions=5)) == 5 * 5 * 4
+    assert dose_seconds(Dose(sets=2, hold="30s", per_side=True)) == 2 * 30 * 2
+    assert dose_seconds(Dose(sets=3, distance="30 m", rest="90s")) == 3 * 30 + 2 * 90
+    item = RoutineItem(exercise="x", sets=1, reps=5, ramp_up=2)
+    routine = Routine(id="r", source=None, name="R", goal="g", level=Level.BEGINNER, duration="5 min",
+                      blocks=(RoutineBlock(name="B", items=(item,)),), warm_up=WarmUp(text="Row", minutes=5))
+    assert routine_seconds(routine) == 5 * 60 + 30 + 2 * 60 + 20
+
+
+BAD_ROUTINE = """\
+name: Mislabelled
+goal: Says less than it does.
+level: beginner
+duration: 30 min
+equipment: [resistance-band, cable-machine]
+blocks:
+  - name: Main
+    items:
+      - {exercise: shrug, sets: 3, reps: 12, rest: 60s}
+      - {exercise: band-pull-apart, sets: 2, reps: 15}
+"""
+
+
+def test_mislabelled_routine_stops_the_build_with_file_line_field(project: Path) -> None:
+    shrug = project / "exercises/shrug.yml"
+    shrug.write_text(shrug.read_text().replace("level: beginner", "level: intermediate"))
+    (project / "exercises/routines/mislabelled.yml").write_text(BAD_ROUTINE)
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
+    assert errors[:-1] == [
+        "exercises/routines/mislabelled.yml:3: level: 'beginner' is easier than its hardest exercise, Shrug (intermediate); expected at least intermediate",
+        "exercises/routines/mislabelled.yml:4: duration: '30 min' does not match its doses, about 7 min by the estimate rule (README, routine_time.py); expected 5-9 min",
+        "exercises/routines/mislabelled.yml:5: equipment: does not cover Shrug, which needs dumbbells; expected every exercise's equipment listed",
+        "exercises/routines/mislabelled.yml:5: equipment: lists cable-machine, which no exercise needs; expected only the equipment used",
+    ]
+
+
+def test_equipment_alternatives_count_for_a_routine(project: Path) -> None:
+    assert "equipment_alternatives:\n  - [resistance-band]" in (project / "exercises/face-pull.yml").read_text()
+    (project / "exercises/routines/band-only.yml").write_text(
+        "name: Band only\ngoal: No cable needed.\nlevel: beginner\nduration: 7 min\nequipment: [resistance-band]\nblocks:\n"
+        "  - name: Main\n    items:\n      - {exercise: face-pull, sets: 3, reps: 12, rest: 60s}\n"
+        "      - {exercise: band-pull-apart, sets: 2, reps: 15}\n")
     result = build(project)
     assert result.returncode == 0, result.output
-    with serve_folder(result.site) as url:
-        watched.page.goto(f"{url}routines/marathon/")
-        pdf = tmp_path / "long.pdf"
-        watched.page.pdf(path=str(pdf), format="A4")
-    pages = pdf_page_texts(pdf)
-    assert len(pages) >= 2
-    assert sum("Sets × reps" in page and "Key cue" in page for page in pages) >= 2  # the plan table's header repeats
-    for note in notes:
-        assert sum(note in page for page in pages) == 1, note  # each row whole on one page
-    assert all(len(page) > 200 for page in pages)  # no blank page
+    assert "Also works with: resistance band." in result.article("routines/band-only/")
+
+
+def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: BuildResult) -> None:
+    html = real_site.article("routines/upper-back-four-weeks/")
+    assert "How to progress" in html and "add the smallest load step" in html
+    plan = html[html.index('id="the-plan"'):]
+    assert plan.count("<td>Week ") == 4
+    sheets = html[html.index('<div class="uba-programme">'):]
+    assert sheets.count('<section class="uba-sheet"') == 2
+    assert sheets.count(">Week 1<") == 2 and sheets.count(">Week 4<") == 2 and "Week 5" not in sheets
+    assert "session A, Upper back strength, gym" in sheets and "session B, Rotator cuff and rear delt day" in sheets
+
+
+def test_programme_with_an_unknown_routine_stops_the_build(project: Path) -> None:
+    (project / "exercises/programmes").mkdir()
+    (project / "exercises/programmes/plan.yml").write_text(
+        "name: Plan\ngoal: Two weeks.\nweeks: 2\nsessions:\n  - {label: A, routine: quick-pull}\n  - {label: B, routine: quick-pul}\n"
+        "week: [A, B, C]\nprogression: [Add reps, then load.]\n")
+    result = build(project)
+    errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
+    assert errors[:-1] == [
+        "exercises/programmes/plan.yml:6: sessions[1].routine: unknown routine id 'quick-pul'; expected an id from exercises/routines/ or a focus-<muscle> session",
+        "exercises/programmes/plan.yml:7: week[2]: 'C' is not a session label; expected one of A, B",
+    ]
+
+
+def test_a_routine_cannot_take_the_builders_address(project: Path) -> None:
+    routine = (project / "exercises/routines/quick-pull.yml").read_text().replace("Quick pull warm-up", "Builder")
+    (project / "exercises/routines/builder.yml").write_text(routine)
+    result = build(project)
+    errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
+    assert errors[:-1] == ["exercises/routines/builder.yml: id: 'builder' is the address of the routine builder; choose another file name"]

@@ -31,6 +31,7 @@ from .model import (
 from .page_kinds import RESERVED_IDS
 from .problems import Problem, field_label
 from .record_check import check_record
+from .routine_checks import check_labels
 from .sourced_yaml import SourcedYaml, read_yaml
 from .text_checks import MAX_DEPTH, hidden_characters, may_hide_characters, strings_in, too_deep
 from .values import ID_PATTERN, SOURCE_ID_PATTERN
@@ -84,6 +85,9 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")
     bad_files = {problem.path for problem in problems}
     atlas = _atlas(layout, taxonomy_record, sources, exercises, routines, bad_files)
+    problems += [
+        problem for stem, routine in atlas.routines.items() for problem in check_labels(routine, atlas.exercises, routines[stem][0].line_of)
+    ]
     left_out = _left_out(layout, problems)
     left_out[TargetKind.ROUTINE] |= {stem for stem in routines if stem not in atlas.routines}
     return Catalog(atlas, problems, left_out)
@@ -242,7 +246,7 @@ def _read_folder(
 def _stray_files(layout: ProjectLayout) -> list[Problem]:
     """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
     problems: list[Problem] = []
-    known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir}
+    known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir, layout.programmes_dir}
     if not layout.exercises_dir.is_dir():
         return problems
     for path in sorted(layout.exercises_dir.rglob("*")):

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     config_file = arguments.project.resolve() / "mkdocs.yml"
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    layout = ProjectLayout(config_file.parent, config_file.parent / config.get("docs_dir", "docs"))
+    layout = ProjectLayout(config_file.parent, config_file.parent / config.get("docs_dir", "docs"), config.get("site_url") or "")
     try:
         if arguments.command == "check":
             atlas = build_atlas(layout)

@@ -10,7 +10,7 @@ from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
 from .generated import GeneratedFile, GeneratedPage
 from .graph import Atlas
-from .index_pages import export_json, render_exercise_index
+from .index_pages import API_EXERCISES, export_json, render_exercise_index
 from .layout import ProjectLayout
 from .model import Article, TargetKind
 from .muscle_map import index_map
@@ -18,6 +18,10 @@ from .muscle_map_check import load_muscle_map
 from .page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
 from .muscle_pages import render_muscle_index, render_muscle_page
 from .problems import AtlasProblems, Problem
+from .programme_pages import render_programme_page
+from .programmes import load_programmes
+from .routine_builder import BUILDER_ID, render_builder_page
+from .routine_checks import check_labels
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
 from .source_pages import render_source_index
@@ -66,7 +70,11 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     except AtlasProblems as found:
         problems += found.problems
     generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
+    problems += [problem for routine in generated.values() for problem in check_labels(routine, atlas.exercises, lambda key: 0)]
     atlas = atlas.with_routines(atlas.routines | generated)
+    programmes, found_in_programmes = load_programmes(layout, atlas)
+    problems += found_in_programmes
+    atlas = atlas.with_programmes(programmes)
     problems += _shadowed_pages(layout, atlas)
     try:
         atlas = atlas.with_articles(weave_articles(layout, atlas))
@@ -83,7 +91,9 @@ def generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas), render_source_index(atlas)]
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
-    pages += [render_routine_page(atlas, routine) for routine in atlas.routines.values()]
+    pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
+    pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
+    pages.append(render_builder_page(API_EXERCISES))
     return GeneratedSite(atlas, tuple(pages), (export_json(atlas),))
 
 
@@ -102,6 +112,8 @@ def _shadowed_pages(layout: ProjectLayout, atlas: Atlas) -> list[Problem]:
     made_from |= {page_uri(TargetKind.EXERCISE, e.id): e.source for e in atlas.exercises.values()}
     made_from |= {page_uri(TargetKind.MUSCLE, group_id): atlas.taxonomy_file for group_id in atlas.groups}
     made_from |= {page_uri(TargetKind.ROUTINE, r.id): r.source for r in atlas.routines.values()}
+    made_from |= {page_uri(TargetKind.ROUTINE, p.id): p.source for p in atlas.programmes.values()}
+    made_from[page_uri(TargetKind.ROUTINE, BUILDER_ID)] = None
     problems = []
     for uri, source in made_from.items():
         file = layout.content_dir / uri

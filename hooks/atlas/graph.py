@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .model import (
-    Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Role, Routine, Source, Step,
+    Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Programme, Role, Routine, Source,
+    Step,
     TargetKind,
 )
 
@@ -36,6 +37,8 @@ class Atlas:
     """The taxonomy's file, relative to the project root (for "Edit this page" on muscle pages)."""
     muscle_map: MuscleMap = field(default_factory=lambda: MuscleMap())
     """The drawings of the muscle map and which shapes show which muscle."""
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    """Programmes (plans over several weeks) by id."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -154,3 +157,7 @@ class Atlas:
     def with_articles(self, articles: dict[str, Article]) -> Atlas:
         """The same atlas with these articles."""
         return replace(self, articles=articles)
+
+    def with_programmes(self, programmes: dict[str, Programme]) -> Atlas:
+        """The same atlas with these programmes."""
+        return replace(self, programmes=programmes)

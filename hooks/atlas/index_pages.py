@@ -11,6 +11,7 @@ from .generated import GeneratedFile, GeneratedPage
 from .model import BODYWEIGHT, Category, Level, Role, TargetKind
 from .page_kinds import INDEX_URIS, page_uri, page_url
 from .rendering import Link, render_markdown
+from .routine_builder import builder_facts
 
 API_EXERCISES = "api/exercises.json"
 """The public export of every record; the finder reads it."""
@@ -87,6 +88,7 @@ def export_json(atlas: Atlas) -> GeneratedFile:
                 },
                 "routines": [routine.id for routine in atlas.routines_using(e.id)],
                 **({"figure": figure_data(e.figure)} if e.figure else {}),
+                **builder_facts(atlas, e),
             }
             for e in atlas.exercises.values()
         ],

@@ -14,6 +14,8 @@ class ProjectLayout:
     """The project folder (where mkdocs.yml is)."""
     content_dir: Path
     """Hand-written pages (MkDocs' docs_dir)."""
+    site_url: str = ""
+    """The site's public address (mkdocs.yml site_url), for addresses printed on paper such as QR codes."""
 
     @property
     def exercises_dir(self) -> Path:
@@ -34,6 +36,11 @@ class ProjectLayout:
     def routines_dir(self) -> Path:
         """Routine records, one <id>.yml each."""
         return self.exercises_dir / "routines"
+
+    @property
+    def programmes_dir(self) -> Path:
+        """Programme records (plans over several weeks), one <id>.yml each."""
+        return self.exercises_dir / "programmes"
 
     def label(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""

@@ -8,10 +8,11 @@ are the same records with their id and file added, as every page and the graph u
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, StrictInt, StrictStr, Tag
 
 from .figure_model import Figure
 from .kinds import Action, Category, Direction, Force, Level, Load, Mechanics, MuscleKind, PagePart, Role, SourceKind, TargetKind
@@ -26,8 +27,9 @@ from .values import (
 __all__ = [
     "Action", "Article", "ArticleRecord", "BODYWEIGHT", "Category", "Direction", "Dose", "Equipment", "EquipmentRecord", "Exercise",
     "ExerciseLink", "ExerciseRecord", "Force", "GroupRecord", "Level", "Load", "Mechanics", "Mention", "MuscleGroup", "MuscleKind",
-    "MusclePart", "Muscles", "PagePart", "PartRecord", "Precaution", "PrecautionRecord", "Role", "Routine", "RoutineBlock", "RoutineItem",
-    "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind", "TaxonomyRecord",
+    "MusclePart", "Muscles", "PagePart", "PartRecord", "Precaution", "PrecautionRecord", "Programme", "ProgrammeRecord", "ProgrammeSession",
+    "Role", "Routine", "RoutineBlock", "RoutineItem", "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind",
+    "TaxonomyRecord", "WarmUp",
 ]
 """The vocabularies (kinds), the taxonomy and the source records are declared in their own modules and
 importable from here with the records that use them."""
@@ -51,11 +53,15 @@ class Dose(Record):
     """Rest between sets, such as "60s" or "2 min"."""
     per_side: Flag = False
     """True when the dose is for each side."""
+    positions: Annotated[StrictInt, Field(ge=2, le=8)] | None = None
+    """For a multi-position drill such as Y-W-T-L-I: how many positions; reps then count per position."""
 
     @property
     def work(self) -> str:
-        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s")."""
+        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position")."""
         effort = str(self.reps) if self.reps else format_seconds(self.hold) if self.hold else f"{self.distance} m" if self.distance else ""
+        if self.positions and effort:
+            effort = f"{effort} per position"
         if self.sets and effort:
             text = f"{self.sets} × {effort}"
         elif self.sets:
@@ -190,6 +196,8 @@ class RoutineItem(Dose):
     """An exercise id."""
     notes: Line | None = None
     """A short note for this item."""
+    ramp_up: Annotated[StrictInt, Field(ge=1, le=4)] | None = None
+    """Lighter ramp-up sets before the work sets (not logged)."""
 
     @property
     def exercise_id(self) -> str:
@@ -216,6 +224,15 @@ class RoutineBlock(Record):
     """Exercises of the block, in order."""
 
 
+class WarmUp(Record):
+    """A general warm-up before the first block, such as easy rowing."""
+
+    text: Line
+    """What to do, such as "Easy rowing or cycling"."""
+    minutes: Annotated[StrictInt, Field(ge=1, le=20)]
+    """How long, in minutes."""
+
+
 class RoutineRecord(Record):
     """One routine per file: exercises/routines/<id>.yml, where <id> is the file name."""
 
@@ -231,6 +248,8 @@ class RoutineRecord(Record):
     """Equipment ids; derived from the exercises when omitted."""
     notes: Texts = ()
     """Coaching notes shown under the goal."""
+    warm_up: WarmUp | None = None
+    """A general warm-up before the first block, counted in the duration."""
     blocks: tuple[RoutineBlock, ...] = Field(min_length=1, max_length=8)
     """The parts of the session, in order."""
 
@@ -249,6 +268,8 @@ class Routine(RoutineRecord):
     """Record file, or None for a generated routine."""
     rule: str | None = None
     """For a generated routine, the rule that made it."""
+    reasons: Mapping[str, str] = Field(default_factory=dict)
+    """For a generated routine, why it chose each exercise, by exercise id."""
 
     @property
     def generated(self) -> bool:
@@ -264,6 +285,47 @@ class Routine(RoutineRecord):
     def equipment_ids(self) -> tuple[str, ...]:
         """Equipment ids (authored, or the union of its exercises')."""
         return self.equipment or ()
+
+
+class ProgrammeSession(Record):
+    """One of the sessions a programme repeats, such as session A."""
+
+    label: Annotated[StrictStr, Field(pattern="^[A-Z]$")]
+    """One capital letter used in the weekly plan, such as "A"."""
+    routine: Id
+    """The routine done in that session (an authored routine or a focus-<muscle> session)."""
+
+
+class ProgrammeRecord(Record):
+    """One plan over several weeks per file: exercises/programmes/<id>.yml; its page lives at /routines/<id>/."""
+
+    name: Line
+    """The programme's title."""
+    goal: Paragraph
+    """One sentence: what the programme is for."""
+    weeks: Annotated[StrictInt, Field(ge=2, le=12)]
+    """How many weeks it lasts."""
+    sessions: tuple[ProgrammeSession, ...] = Field(min_length=1, max_length=3)
+    """The sessions it repeats, each a routine."""
+    week: tuple[Annotated[StrictStr, Field(pattern="^[A-Z]$")], ...] = Field(min_length=2, max_length=3)
+    """Session labels in the order of one week: two or three sessions."""
+    progression: tuple[Paragraph, ...] = Field(min_length=1, max_length=12)
+    """The progression rule, one step per item (add reps within the range, then load)."""
+    notes: Texts = ()
+    """Coaching notes."""
+
+    def times(self, label: str) -> int:
+        """How often a session comes round over the whole programme."""
+        return self.weeks * self.week.count(label)
+
+
+class Programme(ProgrammeRecord):
+    """A programme record, checked."""
+
+    id: str
+    """File name without .yml."""
+    source: str
+    """Record file, relative to the project root."""
 
 
 class ArticleRecord(Record):

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from .model import ArticleRecord, ExerciseRecord, RoutineRecord, SourceRecord, TaxonomyRecord
+from .model import ArticleRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
 from .problems import Problem
 from .record_check import check_record
 from .sourced_yaml import SourcedYaml
@@ -20,6 +20,7 @@ class RecordKind(Enum):
     TAXONOMY = "taxonomy"
     ARTICLE = "article"
     SOURCE = "source"
+    PROGRAMME = "programme"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -33,6 +34,7 @@ _MODELS: dict[RecordKind, type[BaseModel]] = {
     RecordKind.TAXONOMY: TaxonomyRecord,
     RecordKind.ARTICLE: ArticleRecord,
     RecordKind.SOURCE: SourceRecord,
+    RecordKind.PROGRAMME: ProgrammeRecord,
 }
 
 

@@ -4,8 +4,6 @@
     document.querySelectorAll("[data-uba-print]").forEach(function (button) {
       button.onclick = function () { window.print(); };
     });
-    var url = document.querySelector(".uba-sheet-url");
-    if (url) { url.textContent = window.location.href.split("#")[0]; }
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); }
   else { document.addEventListener("DOMContentLoaded", init); }

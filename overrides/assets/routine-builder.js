@@ -1,0 +1,424 @@
+/* Upper Back Atlas routine builder, and the "Add to my routine" buttons on exercise pages and finder results.
+   The routine lives in the builder's URL: ?n=<name>&b=<block>&x=<id>_<sets>_<reps>_<hold s>_<rest s>_<per side 0|1>...
+   (each b starts a block, each x is an exercise of the last block). A draft of the same text is kept in this
+   browser's localStorage so buttons on other pages can add to it. Nothing is sent anywhere.
+   Elements are built with DOM calls and textContent only (no HTML strings). */
+(function () {
+  "use strict";
+  var DRAFT_KEY = "uba-my-routine";
+  var SESSIONS = 6;            /* as SHEET_SESSIONS in hooks/atlas/routine_pages.py */
+  var SESSIONS_PER_SIDE = 4;   /* as SHEET_SESSIONS_PER_SIDE */
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var configNode = document.getElementById("__config");
+  var SITE_ROOT = new URL((configNode ? JSON.parse(configNode.textContent).base : ".") + "/", window.location.href);
+  var BUILDER_URL = new URL("routines/builder/", SITE_ROOT);
+
+  /* ---------- The routine as text ---------- */
+
+  function whole(value, low, high) {
+    var number = parseInt(value, 10);
+    return isNaN(number) ? null : Math.max(low, Math.min(high, number));
+  }
+
+  function parseItem(value) {
+    var f = value.split("_");
+    if (!ID.test(f[0])) { return null; }
+    return { id: f[0], sets: f.length > 1 ? whole(f[1], 1, 10) : null, reps: f.length > 2 ? f[2].slice(0, 20) : null,
+             hold: f.length > 3 ? whole(f[3], 0, 600) : null, rest: f.length > 4 ? whole(f[4], 0, 600) : null,
+             side: f.length > 5 ? f[5] === "1" : null };
+  }
+
+  function parse(search) {
+    var routine = { name: "", blocks: [] };
+    new URLSearchParams(search).forEach(function (value, key) {
+      if (key === "n") { routine.name = value.slice(0, 80); }
+      else if (key === "b") { routine.blocks.push({ name: value.slice(0, 60), items: [] }); }
+      else if (key === "x") {
+        if (!routine.blocks.length) { routine.blocks.push({ name: "", items: [] }); }
+        var item = parseItem(value);
+        if (item) { routine.blocks[routine.blocks.length - 1].items.push(item); }
+      }
+    });
+    return routine;
+  }
+
+  function serialize(routine) {
+    var params = new URLSearchParams();
+    if (routine.name) { params.append("n", routine.name); }
+    routine.blocks.forEach(function (block) {
+      params.append("b", block.name);
+      block.items.forEach(function (item) {
+        /* An exercise just added elsewhere has no dose yet: the builder gives it the exercise's own. */
+        params.append("x", item.sets === null ? item.id : [item.id, item.sets, item.reps, item.hold, item.rest, item.side ? 1 : 0].join("_"));
+      });
+    });
+    return params.toString();
+  }
+
+  function readDraft() {
+    try { return window.localStorage.getItem(DRAFT_KEY) || ""; } catch (error) { return ""; }
+  }
+
+  function writeDraft(text) {
+    try { window.localStorage.setItem(DRAFT_KEY, text); } catch (error) { /* private mode: the URL still holds it */ }
+  }
+
+  function itemCount(routine) {
+    return routine.blocks.reduce(function (sum, block) { return sum + block.items.length; }, 0);
+  }
+
+  /* ---------- "Add to my routine" ---------- */
+
+  function addToDraft(id) {
+    var routine = parse(readDraft());
+    if (!routine.blocks.length) { routine.blocks.push({ name: "Main", items: [] }); }
+    routine.blocks[routine.blocks.length - 1].items.push({ id: id, sets: null, reps: null, hold: null, rest: null, side: null });
+    writeDraft(serialize(routine));
+    return itemCount(routine);
+  }
+
+  function wireAddButton(button, id) {
+    var status = document.createElement("span");
+    status.className = "uba-add-status";
+    status.setAttribute("role", "status");
+    button.insertAdjacentElement("afterend", status);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var count = addToDraft(id);
+      while (status.firstChild) { status.removeChild(status.firstChild); }
+      status.appendChild(document.createTextNode(" Added: " + count + (count === 1 ? " exercise" : " exercises") + " in "));
+      var link = document.createElement("a");
+      link.href = BUILDER_URL.href;
+      link.textContent = "my routine";
+      status.appendChild(link);
+    });
+  }
+
+  function decorateFinderResults(list) {
+    list.querySelectorAll("li").forEach(function (li) {
+      if (li.querySelector(".uba-add-button")) { return; }
+      var link = li.querySelector("a[href]");
+      var found = link && /\/exercises\/([a-z0-9-]+)\/?$/.exec(new URL(link.href).pathname);
+      if (!found) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button uba-add-button";
+      button.textContent = "Add to my routine";
+      button.setAttribute("aria-label", "Add " + link.textContent + " to my routine");
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(button);
+      wireAddButton(button, found[1]);
+    });
+  }
+
+  /* ---------- The builder ---------- */
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function workText(item) {
+    var effort = item.hold ? item.hold + " s hold" : (item.reps || "");
+    var text = item.sets && effort ? item.sets + " × " + effort : item.sets ? item.sets + " sets" : effort;
+    return text && item.side ? text + " per side" : text;
+  }
+
+  function Builder(root, data) {
+    var self = this;
+    this.root = root;
+    this.exercises = {};
+    data.exercises.forEach(function (exercise) { self.exercises[exercise.id] = exercise; });
+    this.groups = data.muscles;
+    this.equipment = {};
+    data.equipment.forEach(function (item) { self.equipment[item.id] = item.name; });
+    this.blocksNode = root.querySelector(".uba-builder-blocks");
+    this.nameInput = root.querySelector("#uba-builder-name");
+    this.sheet = document.querySelector("[data-uba-builder-sheet]");
+    this.nextKey = 1;
+  }
+
+  Builder.prototype.start = function () {
+    var self = this;
+    var search = window.location.search.replace(/^\?/, "");
+    this.routine = parse(search || readDraft());
+    this.routine.blocks.forEach(function (block) {
+      block.items = block.items.filter(function (item) { return self.exercises[item.id]; }).map(function (item) { return self.complete(item); });
+    });
+    if (!this.routine.blocks.length) { this.routine.blocks.push({ name: "Main", items: [] }); }
+    this.root.hidden = false;
+    document.querySelectorAll(".uba-builder-nojs").forEach(function (node) { node.hidden = true; });
+    this.nameInput.value = this.routine.name;
+    this.nameInput.addEventListener("input", function () { self.routine.name = self.nameInput.value.slice(0, 80); self.saved(); });
+    this.root.querySelector("[data-uba-builder-block]").addEventListener("click", function () {
+      self.routine.blocks.push({ name: "Block " + (self.routine.blocks.length + 1), items: [] });
+      self.render();
+      var inputs = self.blocksNode.querySelectorAll(".uba-builder-block-name input");
+      inputs[inputs.length - 1].focus();
+    });
+    this.render();
+  };
+
+  Builder.prototype.complete = function (item) {
+    var dose = this.exercises[item.id].dose;
+    return { key: this.nextKey++, id: item.id,
+             sets: item.sets === null ? (dose.sets || 2) : item.sets,
+             reps: item.reps === null ? dose.reps : item.reps,
+             hold: item.hold === null ? dose.hold : item.hold,
+             rest: item.rest === null ? dose.rest : item.rest,
+             side: item.side === null ? dose.per_side : item.side };
+  };
+
+  Builder.prototype.saved = function () {
+    var text = serialize(this.routine);
+    window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : "") + window.location.hash);
+    writeDraft(text);
+    var link = this.root.querySelector(".uba-builder-url");
+    link.href = window.location.href;
+    link.textContent = window.location.href;
+    this.summarize();
+    this.fillSheet();
+  };
+
+  Builder.prototype.render = function (focus) {
+    var self = this;
+    var fragment = document.createDocumentFragment();
+    this.routine.blocks.forEach(function (block, blockIndex) {
+      fragment.appendChild(self.renderBlock(block, blockIndex));
+    });
+    this.blocksNode.replaceChildren(fragment);
+    this.root.querySelector(".uba-builder-empty").hidden = itemCount(this.routine) !== 0;
+    this.saved();
+    if (focus) {
+      var target = this.blocksNode.querySelector('[data-key="' + focus.key + '"] [data-action="' + focus.action + '"]');
+      if (target && !target.disabled) { target.focus(); }
+      else {
+        var fallback = this.blocksNode.querySelector('[data-key="' + focus.key + '"] button:not([disabled])');
+        if (fallback) { fallback.focus(); }
+      }
+    }
+  };
+
+  Builder.prototype.renderBlock = function (block, blockIndex) {
+    var self = this;
+    var section = element("section", "uba-builder-block");
+    var head = element("p", "uba-builder-block-name");
+    var label = element("label", "", "Block " + (blockIndex + 1) + " ");
+    var input = element("input");
+    input.type = "text";
+    input.maxLength = 60;
+    input.value = block.name;
+    input.addEventListener("input", function () { block.name = input.value.slice(0, 60); self.saved(); });
+    label.appendChild(input);
+    head.appendChild(label);
+    if (!block.items.length && this.routine.blocks.length > 1) {
+      var remove = element("button", "md-button uba-builder-small", "Remove empty block");
+      remove.type = "button";
+      remove.addEventListener("click", function () { self.routine.blocks.splice(blockIndex, 1); self.render(); });
+      head.appendChild(remove);
+    }
+    section.appendChild(head);
+    var list = element("ol", "uba-builder-items");
+    block.items.forEach(function (item, itemIndex) { list.appendChild(self.renderItem(item, blockIndex, itemIndex)); });
+    section.appendChild(list);
+    return section;
+  };
+
+  Builder.prototype.field = function (labelText, type, value, onChange, attributes) {
+    var label = element("label", "uba-builder-field", labelText + " ");
+    var input = element("input");
+    input.type = type;
+    Object.keys(attributes || {}).forEach(function (name) { input.setAttribute(name, attributes[name]); });
+    if (type === "checkbox") { input.checked = Boolean(value); label.insertBefore(input, label.firstChild); }
+    else { input.value = value === null || value === undefined ? "" : String(value); label.appendChild(input); }
+    input.addEventListener(type === "checkbox" ? "change" : "input", function () { onChange(type === "checkbox" ? input.checked : input.value); });
+    return label;
+  };
+
+  Builder.prototype.renderItem = function (item, blockIndex, itemIndex) {
+    var self = this;
+    var exercise = this.exercises[item.id];
+    var li = element("li", "uba-builder-item");
+    li.setAttribute("data-key", String(item.key));
+    var title = element("p", "uba-builder-item-name");
+    var link = element("a", "", exercise.name);
+    link.href = new URL(exercise.url, SITE_ROOT).href;
+    title.appendChild(link);
+    title.appendChild(element("span", "uba-builder-meta", " · " + exercise.category + ", " + exercise.level));
+    li.appendChild(title);
+    var fields = element("div", "uba-builder-fields");
+    var changed = function () { self.saved(); };
+    fields.appendChild(this.field("Sets", "number", item.sets, function (v) { item.sets = whole(v, 1, 10) || 1; changed(); }, { min: "1", max: "10" }));
+    fields.appendChild(this.field("Reps", "text", item.reps, function (v) { item.reps = v.replace(/_/g, "").slice(0, 20); changed(); }, { maxlength: "20", placeholder: "e.g. 8-12" }));
+    fields.appendChild(this.field("Hold (s)", "number", item.hold || "", function (v) { item.hold = whole(v, 0, 600) || 0; changed(); }, { min: "0", max: "600", step: "5" }));
+    fields.appendChild(this.field("Rest (s)", "number", item.rest || "", function (v) { item.rest = whole(v, 0, 600) || 0; changed(); }, { min: "0", max: "600", step: "15" }));
+    fields.appendChild(this.field("Per side", "checkbox", item.side, function (v) { item.side = v; changed(); }));
+    li.appendChild(fields);
+    var moves = element("p", "uba-builder-move");
+    var first = blockIndex === 0 && itemIndex === 0;
+    var blocks = this.routine.blocks;
+    var last = blockIndex === blocks.length - 1 && itemIndex === blocks[blockIndex].items.length - 1;
+    [["up", "Move up", first], ["down", "Move down", last], ["remove", "Remove", false]].forEach(function (spec) {
+      var button = element("button", "md-button uba-builder-small", spec[1]);
+      button.type = "button";
+      button.setAttribute("data-action", spec[0]);
+      button.setAttribute("aria-label", spec[1] + ": " + exercise.name);
+      button.disabled = spec[2];
+      button.addEventListener("click", function () { self.act(spec[0], blockIndex, itemIndex); });
+      moves.appendChild(button);
+    });
+    li.appendChild(moves);
+    return li;
+  };
+
+  /* Moving past the start or end of a block moves the exercise into the block before or after it. */
+  Builder.prototype.act = function (action, blockIndex, itemIndex) {
+    var blocks = this.routine.blocks;
+    var items = blocks[blockIndex].items;
+    var item = items[itemIndex];
+    if (action === "remove") {
+      items.splice(itemIndex, 1);
+      var neighbour = items[itemIndex] || items[itemIndex - 1];
+      this.render(neighbour ? { key: neighbour.key, action: "remove" } : null);
+      if (!neighbour) { this.nameInput.focus(); }
+      return;
+    }
+    items.splice(itemIndex, 1);
+    if (action === "up") {
+      if (itemIndex > 0) { items.splice(itemIndex - 1, 0, item); } else { blocks[blockIndex - 1].items.push(item); }
+    } else if (itemIndex < items.length) { items.splice(itemIndex + 1, 0, item); } else { blocks[blockIndex + 1].items.unshift(item); }
+    this.render({ key: item.key, action: action });
+  };
+
+  Builder.prototype.items = function () {
+    var all = [];
+    this.routine.blocks.forEach(function (block) { block.items.forEach(function (item) { all.push(item); }); });
+    return all;
+  };
+
+  Builder.prototype.summarize = function () {
+    var self = this;
+    var items = this.items();
+    var primary = {}, helping = {}, totalSets = 0, pull = 0, push = 0;
+    items.forEach(function (item) {
+      var exercise = self.exercises[item.id];
+      var sets = item.sets || 1;
+      totalSets += sets;
+      exercise.groups.primary.forEach(function (id) { primary[id] = (primary[id] || 0) + sets; });
+      exercise.groups.secondary.forEach(function (id) { helping[id] = (helping[id] || 0) + sets; });
+      if (exercise.force === "pull") { pull += sets; } else if (exercise.force === "push") { push += sets; }
+    });
+    var warnings = [];
+    var prepares = items.some(function (item) { var c = self.exercises[item.id].category; return c === "activation" || c === "mobility"; });
+    if (items.length && !prepares) { warnings.push("No activation or mobility drill: start with one to prepare the shoulder blades."); }
+    if (items.length && self.exercises[items[0].id].force === "carry") { warnings.push("A carry comes first: carries go last, so grip and trunk are fresh for the lifts."); }
+    var body = this.root.querySelector(".uba-builder-muscles tbody");
+    var rows = document.createDocumentFragment();
+    var top = null;
+    this.groups.forEach(function (group) { if (primary[group.id] && (!top || primary[group.id] > primary[top.id])) { top = group; } });
+    var others = this.groups.filter(function (group) { return top && group !== top && primary[group.id]; });
+    if (top && others.length && primary[top.id] > totalSets / 2 && others.every(function (group) { return primary[group.id] * 2 <= primary[top.id]; })) {
+      warnings.push("Most of the volume goes to one group: the " + top.name.toLowerCase() + " work hardest in " + primary[top.id] + " of " + totalSets + " sets.");
+    } else if (top && !others.length && items.length > 1) {
+      warnings.push("All of the volume goes to one group, the " + top.name.toLowerCase() + ": fine for a focus session, narrow for a whole workout.");
+    }
+    this.groups.forEach(function (group) {
+      if (!primary[group.id] && !helping[group.id]) { return; }
+      var row = element("tr");
+      row.appendChild(element("th", "", group.name)).setAttribute("scope", "row");
+      row.appendChild(element("td", "", String(primary[group.id] || 0)));
+      row.appendChild(element("td", "", String(helping[group.id] || 0)));
+      rows.appendChild(row);
+    });
+    body.replaceChildren(rows);
+    var list = this.root.querySelector(".uba-builder-warnings");
+    list.replaceChildren.apply(list, warnings.map(function (text) { return element("li", "uba-builder-warning", text); }));
+    var balance = pull === push ? "even" : pull > push ? "more pulling than pushing" : "more pushing than pulling";
+    this.root.querySelector(".uba-builder-balance").textContent =
+      "Push and pull: " + pull + " pulling " + (pull === 1 ? "set" : "sets") + ", " + push + " pushing " + (push === 1 ? "set" : "sets") + " (" + balance + ").";
+  };
+
+  /* The printed sheet: the same structure and classes as overrides/partials/routine-sheet.html. */
+  Builder.prototype.fillSheet = function () {
+    var self = this;
+    var sheet = this.sheet;
+    var items = this.items();
+    var perSide = items.some(function (item) { return item.side; });
+    var sessions = perSide ? SESSIONS_PER_SIDE : SESSIONS;
+    var equipment = {};
+    items.forEach(function (item) { self.exercises[item.id].equipment.forEach(function (id) { equipment[self.equipment[id] || id] = true; }); });
+    sheet.querySelector(".uba-sheet-title").textContent = this.routine.name || "My routine";
+    sheet.querySelector(".uba-sheet-facts").textContent = items.length + (items.length === 1 ? " exercise" : " exercises") + " · " + (Object.keys(equipment).join(", ") || "No equipment");
+    sheet.querySelector(".uba-sheet-url").textContent = window.location.href;
+    var table = sheet.querySelector(".uba-sheet-grid");
+    table.className = "uba-sheet-grid uba-sheet-grid--" + sessions;
+    var headRow = element("tr");
+    headRow.appendChild(element("th", "uba-sheet-exercise-head", "Exercise")).setAttribute("scope", "col");
+    var setHead = headRow.appendChild(element("th", "uba-sheet-set-head", "#"));
+    setHead.setAttribute("aria-label", "Set");
+    for (var s = 1; s <= sessions; s++) {
+      var th = element("th", "", "Session " + s);
+      th.appendChild(element("span", "uba-sheet-date", "Date:"));
+      headRow.appendChild(th);
+    }
+    table.querySelector("thead").replaceChildren(headRow);
+    table.querySelectorAll("tbody").forEach(function (body) { body.remove(); });
+    this.routine.blocks.forEach(function (block) {
+      block.items.forEach(function (item, itemIndex) {
+        var exercise = self.exercises[item.id];
+        var body = element("tbody", "uba-sheet-item");
+        for (var set = 1; set <= (item.sets || 1); set++) {
+          var tr = element("tr");
+          if (set === 1) {
+            var cell = element("th", "uba-sheet-exercise");
+            cell.setAttribute("scope", "row");
+            cell.rowSpan = item.sets || 1;
+            if (itemIndex === 0 && block.name) { cell.appendChild(element("span", "uba-sheet-block", block.name)); }
+            cell.appendChild(element("span", "uba-sheet-name", exercise.name));
+            cell.appendChild(document.createTextNode(" "));
+            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "")));
+            if (exercise.cue) { cell.appendChild(element("span", "uba-sheet-cue", exercise.cue)); }
+            if (exercise.alternative) { cell.appendChild(element("span", "uba-sheet-alt", exercise.alternative)); }
+            tr.appendChild(cell);
+          }
+          tr.appendChild(element("td", "uba-sheet-set", String(set)));
+          for (var session = 0; session < sessions; session++) {
+            var td = element("td");
+            (item.side ? ["L", "R"] : [null]).forEach(function (side) {
+              var box = element("span", "uba-box");
+              if (side) { box.setAttribute("data-side", side); }
+              td.appendChild(box);
+            });
+            tr.appendChild(td);
+          }
+          body.appendChild(tr);
+        }
+        table.appendChild(body);
+      });
+    });
+  };
+
+  /* ---------- On every page (also under Material's instant navigation) ---------- */
+
+  var finderObserver = null;
+  function init() {
+    document.querySelectorAll("[data-uba-add]").forEach(function (button) {
+      if (!button.hasAttribute("data-uba-wired")) { button.setAttribute("data-uba-wired", ""); wireAddButton(button, button.getAttribute("data-uba-add")); }
+    });
+    if (finderObserver) { finderObserver.disconnect(); finderObserver = null; }
+    var results = document.querySelector(".uba-finder-results");
+    if (results) {
+      decorateFinderResults(results);
+      finderObserver = new MutationObserver(function () { decorateFinderResults(results); });
+      finderObserver.observe(results, { childList: true });
+    }
+    var root = document.querySelector("[data-uba-builder]");
+    if (!root) { return; }
+    fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
+      if (document.body.contains(root)) { new Builder(root, data).start(); }
+    });
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+})();
