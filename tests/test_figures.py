@@ -129,6 +129,10 @@ def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
             ["figures/row.yml:5: figure.start.root[1]: is missing; it is required"],
         ),
         (
+            "view: side\nprops:\n  - {kind: resistance-band, anchor: [0, 0], hold: feet}\nstart: {}\nend: {}\n",
+            ["figures/row.yml:3: figure.props[0].hold: 'resistance-band' cannot hang between the feet; expected a hand"],
+        ),
+        (
             "view: side\nprops:\n  - {kind: resistance-band, hold: near}\nstart: {}\nend: {}\n",
             [
                 "figures/row.yml:3: figure.props[0]: 'resistance-band' needs `anchor: [x, y]` (where it is fixed), or a band `hold: both` hands"
@@ -140,6 +144,21 @@ def test_bad_figures_give_one_line_each(tmp_path: Path, text: str, expected: lis
     figure, problems = check_figure(_doc(tmp_path, text), ("figure",), KNOWN_PROPS)
     assert figure is None
     assert sorted(str(problem) for problem in problems) == expected
+
+
+def test_a_weight_between_the_feet_hangs_from_the_near_foot_and_the_caption_says_what_the_picture_cannot() -> None:
+    from atlas.figure_render import figure_html
+
+    figure = _figures()["weighted-pull-up"]
+    held = []
+    pending = [draw_figure(figure, "w").body]
+    while pending:
+        group = pending.pop()
+        held += [group] if group.tone == "held" else []
+        pending.extend(group.children)
+    assert len(held) == 1  # the dumbbell, at the foot (the hands hold the bar, which stands still)
+    note = figure.model_copy(update={"caption": "It shows <one> phase."})
+    assert "(side view). It shows &lt;one&gt; phase.</figcaption>" in figure_html(note, "w", "Weighted pull-up")
 
 
 def test_a_missing_figure_stops_the_build_with_its_record(tmp_path: Path) -> None:
