@@ -40,6 +40,8 @@ def front_matter_data(value: Any) -> Markup:
 
 
 def _escape_strings(value: Any) -> Any:
+    if isinstance(value, Markup):  # already safe HTML (a figure's inline SVG)
+        return str(value)
     if isinstance(value, str):
         return html.escape(value, quote=True)
     if isinstance(value, dict):
