@@ -236,3 +236,22 @@ def test_the_small_still_fits_a_table_cell() -> None:
     assert 'aria-label="Face &lt;pull&gt;: end position"' in still
     html = markdown.markdown(f"| Exercise |\n| --- |\n| {still} Face pull |\n", extensions=["tables"])
     assert re.search(r"<td><span class=\"uba-fig-thumb\"><svg [^>]*>.*</svg></span> Face pull</td>", html)
+
+
+def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: BuildResult) -> None:
+    """Beside each exercise's name, on the page's plan and on the printed sheet, a small still of its end position."""
+    from markupsafe import escape
+
+    from atlas.generation import build_atlas
+    from atlas.layout import ProjectLayout
+
+    atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
+    for routine in atlas.routines.values():
+        html = real_site.page(f"routines/{routine.id}/")
+        plan = html[html.index('<div class="uba-plan">') : html.index('<section class="uba-sheet"')]
+        sheet = html[html.index('<section class="uba-sheet"') :]
+        for exercise_id in routine.exercise_ids:
+            label = f'aria-label="{escape(atlas.exercises[exercise_id].name)}: end position"'
+            assert f'<span class="uba-fig-thumb"><svg class="uba-fig-svg"' in plan and label in plan, (routine.id, exercise_id)
+            assert label in sheet, (routine.id, exercise_id)
+        assert "&lt;svg" not in html, routine.id
