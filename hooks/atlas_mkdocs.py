@@ -10,9 +10,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from atlas.generation import GeneratedSite, generate_site
+from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
 from atlas.page_cache import PageCache
 from atlas.problems import AtlasProblems
+from atlas.search_terms import write_search_terms
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +30,7 @@ class _Build:
     sources: GeneratedSite | None = None
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
+    search_terms: dict[str, list[str]] = {}
 
 
 _build = _Build()
@@ -39,11 +42,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
+    _build.search_terms = {}
     layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(), config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
     try:
         _build.sources = generate_site(layout)
         config.extra["index_urls"] = _build.sources.index_urls
+        config.extra["map_links"] = _build.sources.map_links
     except AtlasProblems as problems:
         for problem in problems.problems:
             log.error(str(problem))
@@ -82,3 +87,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _build.sources is not None
     article = _build.sources.articles.get(page.file.src_uri)
     return article.markdown if article else markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    assert _build.sources is not None
+    _build.search_terms[page.url] = page.meta.get("search_terms") or []
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    write_search_terms(Path(config.site_dir), _build.search_terms)
+    write_service_worker(Path(config.site_dir))

@@ -137,4 +137,4 @@ def test_every_minimal_record_field_is_used() -> None:
     for path in sorted(Path(__file__).parent.glob("minimal/exercises/*.yml")):
         if not path.name.startswith("_"):
             used |= set(yaml.safe_load(path.read_text(encoding="utf-8")))
-    assert set(ExerciseRecord.model_fields) - used == {"figure"}
+    assert set(ExerciseRecord.model_fields) - used == set()

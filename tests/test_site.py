@@ -97,9 +97,3 @@ def test_real_site_builds_strict_and_every_group_lists_exercises(real_site: Buil
     records = [path for path in (REPO / "exercises").glob("*.yml") if not path.name.startswith("_")]  # _taxonomy, _muscle-map
     assert len(records) == len(list((real_site.site / "exercises").glob("*/index.html")))
 
-
-def test_search_terms_drop_only_what_search_finds_anyway() -> None:
-    from atlas.exercise_pages import compact_terms
-
-    terms = ["Face pull", "rear delt", "Rear delts", "trapezius", "trapezius muscle", "Rotator cuff", "cuff", "rotator cuff muscles", "face pull"]
-    assert compact_terms(terms) == ["face pull", "Rear delts", "trapezius", "Rotator cuff", "cuff"]

@@ -10,6 +10,7 @@ from .model import Exercise, ExerciseLink, Step, TargetKind
 from .muscle_map import highlight
 from .page_kinds import page_uri
 from .rendering import GeneratedPage, Link, render_markdown
+from .search_terms import exercise_terms
 from .source_pages import citations
 
 
@@ -45,7 +46,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         precautions=[atlas.precautions[item] for item in exercise.precautions],
         link_sections=_link_sections(atlas, exercise),
         cited=citations(atlas, exercise.sources),
-        search_terms=_search_terms(atlas, exercise),
+        search_terms=exercise_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
     )
@@ -72,33 +73,6 @@ def _facts(atlas: Atlas, exercise: Exercise) -> list[Fact]:
         Fact("Also called", (exercise.aliases,)),
     ]
     return [fact for fact in facts if any(value and all(value) for value in fact.values)]
-
-
-def _search_terms(atlas: Atlas, exercise: Exercise) -> list[str]:
-    """Names people type: the exercise's own, and its primary muscles' with their groups' names and aliases."""
-    groups = [atlas.groups[atlas.group_id_of(muscle)] for muscle in exercise.primary]
-    muscles = [atlas.muscle_name(muscle) for muscle in exercise.primary]
-    return compact_terms([exercise.name, *exercise.aliases, *muscles, *(name for group in groups for name in (group.name, *group.aliases))])
-
-
-_FILLER_WORDS = {"muscle", "muscles"}
-
-
-def compact_terms(terms: list[str]) -> list[str]:
-    """The terms without those search finds anyway: repeats, singulars beside their plural, and a term
-    that only adds "muscle" to another ("trapezius muscle" beside "trapezius"). Search stems words, so
-    nothing is lost, and every byte saved here is saved once per exercise in the index."""
-    folded = {" ".join(term.casefold().split()): term for term in terms}
-    kept = []
-    for key, term in folded.items():
-        others = [other for other in folded if other != key]
-        if any(other in (key + "s", key + "es") for other in others):
-            continue
-        words = set(key.split())
-        if any(set(other.split()) < words and not words - set(other.split()) - _FILLER_WORDS for other in others):
-            continue
-        kept.append(term)
-    return kept
 
 
 def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:

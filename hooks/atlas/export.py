@@ -40,6 +40,7 @@ def export_site(layout: ProjectLayout, config_file: Path, out: Path) -> Generate
         config.pop(setting, None)
     config["docs_dir"] = EXPORT_DOCS
     config.setdefault("extra", {})["index_urls"] = sources.index_urls
+    config["extra"]["map_links"] = sources.map_links
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return sources
 

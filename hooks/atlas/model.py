@@ -287,6 +287,13 @@ class Routine(RoutineRecord):
         return self.equipment or ()
 
 
+class SearchSettings(Record):
+    """How the site search weighs a page (Material's `search` front matter)."""
+
+    boost: Annotated[float, Field(gt=0, le=10)] = 1.0
+    """How much more the page weighs in search results than others (muscle pages: 5)."""
+
+
 class ProgrammeSession(Record):
     """One of the sessions a programme repeats, such as session A."""
 
@@ -343,6 +350,10 @@ class ArticleRecord(Record):
     """A page template from overrides/, such as home.html."""
     hide: tuple[PagePart, ...] = ()
     """Parts of the page layout to hide."""
+    search_terms: tuple[Line, ...] = Field(default=(), max_length=40)
+    """What people type when this page answers them ("rounded shoulders"): weighted in search, never shown."""
+    search: SearchSettings | None = None
+    """How search weighs the page."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from .muscle_map import highlight, index_map
 from .page_kinds import INDEX_URIS, page_uri
 from .rendering import GeneratedPage, Link, render_markdown
 from .source_pages import citations
+from .search_terms import muscle_terms
 
 KIND_TITLES = {
     MuscleKind.UPPER_BACK: "The upper back",
@@ -28,7 +29,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
         cited=citations(atlas, group.sources),
-        search_terms=[group.name, *group.aliases, *(name for part in group.parts.values() for name in (part.name, *part.aliases))],
+        search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},
     )
     return GeneratedPage(uri, markdown, atlas.taxonomy_file)
@@ -48,7 +49,7 @@ def render_muscle_index(atlas: Atlas) -> GeneratedPage:
         sections=sections,
         page_data={"kind": "muscle-index", "map": index_map(atlas)},
     )
-    return GeneratedPage(uri, markdown, atlas.taxonomy_file)
+    return GeneratedPage(uri, markdown, None)
 
 
 def _group_link(atlas: Atlas, group: MuscleGroup) -> Link:

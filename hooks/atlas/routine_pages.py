@@ -15,6 +15,7 @@ from .muscle_map import highlight
 from .page_kinds import INDEX_URIS, page_uri, page_url
 from .qr_codes import page_address, qr_code
 from .rendering import GeneratedPage, Link, render_markdown
+from .search_terms import routine_terms
 
 BUILDER_ID = "builder"
 """The routine builder's place among the routines: /routines/builder/ (routine_checks reserves it)."""
@@ -91,6 +92,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         red_flag=any(exercise.loads for exercise in exercises),
+        search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),
                    "sheet": sheet_data(routine, blocks, equipment, address)},

@@ -1,5 +1,8 @@
 /* Upper Back Atlas finder: filters /api/exercises.json by muscle, role, equipment, level, kind of work and
-   text; keeps its state in the URL. Builds every element with DOM calls and textContent (no HTML strings). */
+   text; keeps its state in the URL. Builds every element with DOM calls and textContent (no HTML strings).
+   The text box matches as the site search does: each word is the start of a word in the exercise's names,
+   summary, primary muscles (with their groups' names and aliases) or equipment; plurals and doubled
+   letters don't matter. On a phone the filters fold into a panel and the first result stays in view. */
 (function () {
   "use strict";
   var SHOWN_AT_FIRST = 60;
@@ -22,12 +25,40 @@
     return query ? "?" + query : "";
   }
 
-  function prepare(exercise) {
+  var PHONE = "(max-width: 59.9375em)";
+
+  function fold(text) {
+    return " " + text.toLowerCase().replace(/[^a-z0-9]+/g, " ").replace(/([a-z])\1/g, "$1").trim();
+  }
+
+  function queryWords(q) {
+    return fold(q).split(" ").filter(Boolean).map(function (word) {
+      var forms = [word];
+      if (word.length > 3 && /s$/.test(word)) { forms.push(word.slice(0, -1)); }
+      if (word.length > 4 && /(ses|xes|ches|shes)$/.test(word)) { forms.push(word.slice(0, -2)); }
+      if (word.length > 4 && /ies$/.test(word)) { forms.push(word.slice(0, -3) + "y"); }
+      return forms.map(function (form) { return " " + form; });
+    });
+  }
+
+  function muscleNames(data) {
+    var names = {};
+    data.muscles.forEach(function (group) {
+      names[group.id] = [group.name].concat(group.aliases);
+      group.parts.forEach(function (part) { names[part.id] = [part.name].concat(part.aliases, names[group.id]); });
+    });
+    return names;
+  }
+
+  function prepare(exercise, muscles, equipmentNames) {
     var primary = new Set(exercise.muscles.primary.concat(exercise.groups.primary));
     var any = new Set(Array.from(primary).concat(exercise.muscles.secondary, exercise.groups.secondary));
-    var text = [exercise.name].concat(exercise.aliases, [exercise.summary]).join(" ").toLowerCase();
+    var words = [exercise.name].concat(exercise.aliases, [exercise.summary]);
+    primary.forEach(function (id) { words = words.concat(muscles[id] || []); });
+    exercise.equipment.forEach(function (id) { words.push(equipmentNames[id] || id); });
+    var text = fold(words.join(" "));
     var keys = function (set) { return ["muscle="].concat(Array.from(set).map(function (id) { return "muscle=" + id; })); };
-    return { exercise: exercise, primary: primary, any: any, text: text, primaryKeys: keys(primary), anyKeys: keys(any),
+    return { exercise: exercise, sets: [exercise.equipment].concat(exercise.equipment_alternatives || []), primary: primary, any: any, text: text, primaryKeys: keys(primary), anyKeys: keys(any),
              levelKey: "level=" + exercise.level, categoryKey: "category=" + exercise.category };
   }
 
@@ -53,11 +84,20 @@
     this.clear = root.querySelector(".uba-finder-clear");
     this.more = root.querySelector(".uba-finder-more");
     this.siteRoot = new URL("../", new URL(root.getAttribute("data-api"), window.location.href));
-    this.items = data.exercises.map(prepare);
+    this.toggle = root.querySelector(".uba-finder-toggle");
+    this.panel = root.querySelector(".uba-finder-panel");
+    this.bar = root.querySelector(".uba-finder-bar");
+    this.active = root.querySelector(".uba-finder-active");
     this.equipmentNames = {};
+    this.free = {};
     this.labels = {};
     var self = this;
-    data.equipment.forEach(function (item) { self.equipmentNames[item.id] = item.name.toLowerCase(); });
+    data.equipment.forEach(function (item) {
+      self.equipmentNames[item.id] = item.name.toLowerCase();
+      if (item.no_equipment === true || item.id === "none") { self.free[item.id] = true; }
+    });
+    var muscles = muscleNames(data);
+    this.items = data.exercises.map(function (exercise) { return prepare(exercise, muscles, self.equipmentNames); });
     this.form.querySelectorAll("input").forEach(function (input) {
       var label = input.closest("label");
       if (label) { self.labels[input.name + "=" + input.value] = label.firstChild.nextSibling.textContent.trim(); }
@@ -75,9 +115,18 @@
     var self = this;
     this.form.hidden = false;
     this.output.hidden = false;
+    this.form.querySelectorAll("input[name=equipment]").forEach(function (input) {
+      if (input.value !== "none" && self.free[input.value]) { input.closest("label").hidden = true; }
+    });
+    this.toggle.addEventListener("click", function () { self.openPanel(self.toggle.getAttribute("aria-expanded") !== "true"); });
+    this.root.querySelector(".uba-finder-done").addEventListener("click", function () {
+      self.openPanel(false);
+      self.list.scrollIntoView({ block: "start" });
+      self.toggle.focus({ preventScroll: true });
+    });
     document.querySelectorAll(".uba-finder-static").forEach(function (node) { node.hidden = true; });
     this.toForm(readState(window.location.search));
-    this.form.addEventListener("change", function (event) { self.changed(event.target.name !== "q"); });
+    this.form.addEventListener("change", function (event) { self.changed(event.target.name !== "q"); self.keepInView(); });
     this.form.addEventListener("input", function (event) { if (event.target.name === "q") { self.changed(false); } });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.more.addEventListener("click", function () { self.showAll = true; self.update(); });
@@ -87,6 +136,23 @@
   };
 
   Finder.prototype.stop = function () { window.removeEventListener("popstate", this.onPop); };
+
+  Finder.prototype.openPanel = function (open) {
+    this.toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    this.panel.classList.toggle("uba-finder-panel--open", open);
+    if (open) { this.keepInView(); }
+  };
+
+  /* On a phone, after a tap the first result (or the message that nothing matches) shows between the
+     sticky count and the open panel. */
+  Finder.prototype.keepInView = function () {
+    if (!window.matchMedia(PHONE).matches) { return; }
+    var first = this.list.firstElementChild || this.empty;
+    var top = this.bar.getBoundingClientRect().bottom;
+    var bottom = this.panel.classList.contains("uba-finder-panel--open") ? this.panel.getBoundingClientRect().top : window.innerHeight;
+    var box = first.getBoundingClientRect();
+    if (box.top < top || box.bottom > bottom) { window.scrollBy(0, box.top - top - 8); }
+  };
 
   Finder.prototype.fromForm = function () {
     var form = this.form;
@@ -123,20 +189,33 @@
     var equipmentHad = toSet(state.equipment);
     var levels = toSet(state.level);
     var categories = toSet(state.category);
-    var words = state.q ? state.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var words = queryWords(state.q);
+    var free = this.free;
     var any = state.role === "any";
     var allEquipment = this.optionKeys.equipment;
     var found = [];
     for (var i = 0; i < this.items.length; i++) {
       var item = this.items[i];
       var e = item.exercise;
-      var missing = 0;
-      var missingId = null;
-      for (var j = 0; j < e.equipment.length; j++) {
-        if (equipmentHad[e.equipment[j]] !== true) { missing += 1; missingId = e.equipment[j]; }
+      /* What the exercise still needs, in the set of equipment (its own or an alternative) that needs least;
+         items found in any room (no_equipment) are never missing. */
+      var missing = Infinity;
+      var singles = null;
+      for (var k = 0; k < item.sets.length; k++) {
+        var lacking = null;
+        var count = 0;
+        for (var j = 0; j < item.sets[k].length; j++) {
+          var id = item.sets[k][j];
+          if (equipmentHad[id] !== true && free[id] !== true) { count += 1; lacking = id; }
+        }
+        if (count < missing) { missing = count; }
+        if (count === 1) { (singles = singles || {})[lacking] = true; }
       }
       var textOk = true;
-      for (var w = 0; w < words.length && textOk; w++) { textOk = item.text.indexOf(words[w]) !== -1; }
+      for (var w = 0; w < words.length && textOk; w++) {
+        textOk = false;
+        for (var f = 0; f < words[w].length && !textOk; f++) { textOk = item.text.indexOf(words[w][f]) !== -1; }
+      }
       if (!textOk) { continue; }
       var muscleOk = !state.muscle || (any ? item.any : item.primary).has(state.muscle);
       var equipmentOk = !state.equipment.length || missing === 0;
@@ -147,7 +226,7 @@
       if (failed === 0) { found.push(item); }
       if (failed === 0 || !muscleOk) { addAll(counts, any ? item.anyKeys : item.primaryKeys); }
       if (failed === 0 || !equipmentOk) {
-        if (missing === 0) { addAll(counts, allEquipment); } else if (missing === 1) { add(counts, "equipment=" + missingId); }
+        if (missing === 0) { addAll(counts, allEquipment); } else if (singles) { for (var only in singles) { add(counts, "equipment=" + only); } }
       }
       if (failed === 0 || !levelOk) {
         if (state.level.length && levels[e.level] === true) { addAll(counts, this.optionKeys.level); } else { add(counts, item.levelKey); }
@@ -161,6 +240,8 @@
       if (this.badges[b].textContent !== text) { this.badges[b].textContent = text; }
     }
     this.render(found, state);
+    var active = (state.muscle ? 1 : 0) + state.equipment.length + state.level.length + state.category.length;
+    this.active.textContent = active ? " (" + active + ")" : "";
   };
 
   Finder.prototype.render = function (found, state) {
@@ -180,7 +261,7 @@
       link.textContent = e.name;
       var note = document.createElement("span");
       note.className = "uba-finder-note";
-      var equipment = e.equipment.map(function (id) { return self.equipmentNames[id] || id; }).join(", ") || "no equipment";
+      var equipment = e.equipment.filter(function (id) { return id !== "none"; }).map(function (id) { return self.equipmentNames[id] || id; }).join(", ") || "no equipment";
       note.textContent = " · " + e.level + ", " + equipment;
       li.appendChild(link);
       li.appendChild(note);

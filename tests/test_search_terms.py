@@ -1,0 +1,29 @@
+"""Search terms in their own index fields: each word once, with plurals and misspellings beside them."""
+
+from __future__ import annotations
+
+from atlas.search_terms import FIELDS, add_search_terms, spellings, term_fields, term_words
+
+
+def test_words_are_lowercase_and_once() -> None:
+    assert term_words(["Face pull", "face pull", "Rear delts", "rear delt fly"]) == ["face", "pull", "rear", "delts", "delt", "fly"]
+
+
+def test_spellings_hold_plurals_and_single_letters() -> None:
+    assert spellings(["pull", "latissimus", "fly", "delts", "up"]) == ["pulls", "pul", "latisimus", "flies", "flys", "ups"]
+
+
+def test_escaped_text_is_read_as_text() -> None:
+    assert term_fields(["boxer&#x27;s muscle"]) == {"names": ["boxer", "s", "muscle"], "spellings": ["boxers", "muscles"]}
+    assert set(term_fields({"name": ["Shrug"], "names": ["Shrug"], "terms": ["Upper traps"]})) == set(FIELDS)
+
+
+def test_terms_go_on_the_page_entry_only() -> None:
+    index = {"config": {"fields": {"title": {"boost": 1e3}}}, "docs": [
+        {"location": "exercises/shrug/", "title": "Shrug", "text": ""},
+        {"location": "exercises/shrug/#cues", "title": "Cues", "text": ""},
+    ]}
+    result = add_search_terms(index, {"exercises/shrug/": ["Shrug"]})
+    assert result["docs"][0]["names"] == "shrug" and result["docs"][0]["spellings"] == "shrugs"
+    assert "names" not in result["docs"][1]
+    assert {name: field["boost"] for name, field in result["config"]["fields"].items()} == {"title": 1e3, **FIELDS}
