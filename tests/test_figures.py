@@ -231,17 +231,17 @@ def test_the_small_still_fits_a_table_cell() -> None:
     from atlas.figure_render import figure_thumbnail
 
     figure = _figures()["face-pull"]
-    still = figure_thumbnail(figure, "face-pull", "Face <pull>")
+    still = figure_thumbnail(figure, "face-pull", "Face <pull> [x](javascript:alert(2))")
     assert isinstance(still, Markup) and "\n" not in still and "@keyframes" not in still
-    assert 'aria-label="Face &lt;pull&gt;: end position"' in still
+    # Entities only: inside a Markdown table cell the label carries no HTML and no Markdown syntax.
+    assert 'aria-label="Face &#60;pull&#62; &#91;x&#93;&#40;javascript&#58;alert&#40;2&#41;&#41;: end position"' in still
     html = markdown.markdown(f"| Exercise |\n| --- |\n| {still} Face pull |\n", extensions=["tables"])
     assert re.search(r"<td><span class=\"uba-fig-thumb\"><svg [^>]*>.*</svg></span> Face pull</td>", html)
 
 
 def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: BuildResult) -> None:
     """Beside each exercise's name, on the page's plan and on the printed sheet, a small still of its end position."""
-    from markupsafe import escape
-
+    from atlas.figure_render import _INLINE_ENTITIES
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout
 
@@ -251,7 +251,7 @@ def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: Bui
         plan = html[html.index('<div class="uba-plan">') : html.index('<section class="uba-sheet"')]
         sheet = html[html.index('<section class="uba-sheet"') :]
         for exercise_id in routine.exercise_ids:
-            label = f'aria-label="{escape(atlas.exercises[exercise_id].name)}: end position"'
-            assert f'<span class="uba-fig-thumb"><svg class="uba-fig-svg"' in plan and label in plan, (routine.id, exercise_id)
+            label = f'aria-label="{atlas.exercises[exercise_id].name.translate(_INLINE_ENTITIES)}: end position"'
+            assert '<span class="uba-fig-thumb"><svg class="uba-fig-svg"' in plan and label in plan, (routine.id, exercise_id)
             assert label in sheet, (routine.id, exercise_id)
         assert "&lt;svg" not in html, routine.id

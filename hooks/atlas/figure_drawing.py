@@ -281,7 +281,7 @@ def _pose_at(along: list[tuple[float, Pose, Point]], u: float, view: View) -> tu
 
 
 def _held_by_side(figure: Figure) -> dict[str, list[str]]:
-    held: dict[str, list[str]] = {side: [] for side in SIDES[figure.view]} | {"feet": []}
+    held: dict[str, list[str]] = {side: [] for side in (*SIDES[figure.view], "feet")}
     for prop in figure.props:
         if prop.hold is None:
             continue
