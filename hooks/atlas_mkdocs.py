@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from atlas.engine_messages import EngineMessages, describe_failure
 from atlas.generation import GeneratedSite, generate_site
 from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
 from atlas.page_cache import PageCache
 from atlas.problems import AtlasProblems
+from atlas.publishing import DevProblems, StagedSite
+from atlas.theme_fixes import patch_theme
 from atlas.search_terms import write_search_terms
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -28,6 +34,11 @@ class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
     sources: GeneratedSite | None = None
+    staged: StagedSite | None = None
+    messages: EngineMessages | None = None
+    serving: bool = False
+    dirty: bool = False
+    layout: ProjectLayout | None = None
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
     search_terms: dict[str, list[str]] = {}
@@ -37,22 +48,30 @@ _build = _Build()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _build.page_cache = PageCache(Path.cwd().resolve()) if command == "serve" else None
+    _build.serving, _build.dirty = command == "serve", dirty
+    _build.page_cache = PageCache(Path.cwd().resolve()) if _build.serving else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _build.search_terms = {}
-    layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(), config.site_url or "")
+    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(),
+                                           config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
+    # serve --dirty updates the served site in place (only changed pages); problems in the sources stop a
+    # rebuild before anything is written, so the last good site still stands
+    _build.staged = StagedSite(Path(config.site_dir), strict=bool(config.strict), in_place=_build.serving and _build.dirty)
+    config.site_dir = str(_build.staged.building)
+    if _build.messages:
+        _build.messages.detach()
+    _build.messages = EngineMessages(layout).attach()
     try:
         _build.sources = generate_site(layout)
-        config.extra["index_urls"] = _build.sources.index_urls
-        config.extra["map_links"] = _build.sources.map_links
     except AtlasProblems as problems:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
+    config.extra.update(_build.sources.template_settings)
     return config
 
 
@@ -63,7 +82,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
         woven = _build.sources.articles.get(article.src_uri)
         if cache and woven:
-            article.abs_src_path = str(cache.path_of(article.src_uri, f"---\n{woven.front_matter}---\n\n{woven.markdown}"))
+            article.abs_src_path = str(cache.path_of(article.src_uri, woven.source))
     for page in _build.sources.pages:
         if cache:
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
@@ -76,25 +95,66 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    assert _build.sources is not None
-    if template_name == "404.html":
-        context["map_links"] = _build.sources.map_links
-    return context
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     assert _build.sources is not None
     article = _build.sources.articles.get(page.file.src_uri)
-    return article.markdown if article else markdown
+    return article.source if article else None
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    assert _build.sources is not None
-    _build.search_terms[page.url] = page.meta.get("search_terms") or []
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
 
 
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    _build.search_terms[page.url] = page.meta.get("search_terms") or []
+    context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
+    return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return patch_theme(env)
+
+
+@event_priority(-100)  # last: a later hook may still fail, and then nothing is published
 def on_post_build(config: MkDocsConfig) -> None:
+    assert _build.staged is not None and _build.messages is not None
     write_search_terms(Path(config.site_dir), _build.search_terms)
     write_service_worker(Path(config.site_dir))
+    if _build.serving:
+        DevProblems(_build.staged.building).write(_build.messages.problems)
+    _build.staged.publish(warnings=_build.messages.warnings)
+    _build.messages.detach()
+
+
+def on_build_error(error: Exception) -> None:
+    crash = None if isinstance(error, (BuildError, Abort)) or _build.layout is None else describe_failure(error, _build.layout)
+    if crash is not None:
+        log.error(str(crash))
+    if _build.staged is not None:
+        _build.staged.discard()
+        if _build.serving:
+            DevProblems(_build.staged.target).write(_problems_of(error))
+    if _build.messages:
+        _build.messages.detach()
+    if crash is not None:
+        raise Abort("Aborted: the build failed; the previous site was left as it was.") from None
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # MkDocs holds every request until a rebuild succeeds: a failed rebuild leaves the last good site in place
+    # (it was built elsewhere), so answer from it at once; its pages show the problems (DevProblems).
+    def keep_serving() -> None:
+        try:
+            builder()
+        except Exception:
+            log.error("Upper Back Atlas: the site shown is the last good one; fix the problems above and save.")
+
+    server.builder = keep_serving
+    return server
+
+
+def _problems_of(error: Exception) -> list[str]:
+    if _build.messages and _build.messages.problems:
+        return _build.messages.problems
+    return [str(error).splitlines()[0] if str(error) else type(error).__name__]

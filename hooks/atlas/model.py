@@ -292,6 +292,8 @@ class SearchSettings(Record):
 
     boost: Annotated[float, Field(gt=0, le=10)] = 1.0
     """How much more the page weighs in search results than others (muscle pages: 5)."""
+    exclude: Flag = False
+    """true: the page is left out of the search index (credits)."""
 
 
 class ProgrammeSession(Record):
@@ -383,13 +385,18 @@ class Article:
     title: str
     """Its title."""
     front_matter: str
-    """The article's front matter as written (YAML, without the --- lines)."""
+    """The article's checked front matter, title and description HTML-escaped (YAML, without the --- lines)."""
     markdown: str
     """The page's Markdown with cross-links, disclaimer and callouts added (front matter not included)."""
     mentions: tuple[Mention, ...] = ()
     """Links it makes to exercises, muscles and routines."""
     sources: tuple[str, ...] = ()
     """Ids of the sources it cites (front matter `sources:` and `[[source:id]]`), in order of first citation."""
+
+    @property
+    def source(self) -> str:
+        """The whole page as a site engine reads it: front matter, then Markdown."""
+        return f"---\n{self.front_matter}---\n\n{self.markdown}"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+"""Unicode categories that can hide or rearrange text on a terminal: controls, formatting (bidi overrides,
+zero-width characters), surrogates, private use, unassigned, line and paragraph separators."""
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    """`text` with every control or invisible character written as an escape (`\\x1b`, `\\u202e`): one line, no
+    terminal codes, nothing that reorders what follows. Newlines are kept only when asked (for lists of lines)."""
+    if text.isprintable() and (keep_newlines or "\n" not in text):
+        return text
+    out = []
+    for char in text:
+        if char == "\n" and keep_newlines:
+            out.append(char)
+        elif char.isprintable() or (char == " "):
+            out.append(char)
+        elif unicodedata.category(char) in _INVISIBLE or not char.isprintable():
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True, order=True)
@@ -19,8 +43,8 @@ class Problem:
     """What is wrong and what is expected."""
 
     def __str__(self) -> str:
-        place = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{place}: {self.field}: {self.message}"
+        place = f"{printable(self.path)}:{self.line}" if self.line else printable(self.path)
+        return f"{place}: {printable(self.field)}: {printable(self.message)}"
 
 
 class AtlasProblems(Exception):

@@ -71,10 +71,18 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
     text, problems = read_source_text(file, label)
     if text is None:
         return None, problems
+    return parse_yaml(text, label)
+
+
+def parse_yaml(text: str, label: str, first_line: int = 1) -> tuple[SourcedYaml | None, list[Problem]]:
+    """Parse YAML text that starts on line `first_line` of the file `label`; return the document or the problems."""
+    text = "\n" * (first_line - 1) + text  # so that every line YAML reports is a line of the file
     try:
         root = yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError as fast_error:
         return None, [_syntax_problem(label, text, fast_error)]
+    except RecursionError:
+        return None, [Problem(label, first_line, "yaml", "is nested too deeply; expected plain fields and lists")]
     if root is None:
         return None, [Problem(label, 0, "file", "is empty; expected a mapping of fields")]
     document = SourcedYaml(label, None)
@@ -82,6 +90,8 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
         document.value = _plain(root, (), document.lines, set())
     except _Unsupported as error:
         return None, [Problem(label, error.line, error.field, error.message)]
+    except RecursionError:
+        return None, [Problem(label, first_line, "yaml", "is nested too deeply; expected plain fields and lists")]
     return document, []
 
 

@@ -10,7 +10,8 @@
   var SESSIONS_PER_SIDE = 4;   /* as SHEET_SESSIONS_PER_SIDE */
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var configNode = document.getElementById("__config");
-  var SITE_ROOT = new URL((configNode ? JSON.parse(configNode.textContent).base : ".") + "/", window.location.href);
+  /* Material's base is relative ("../..") on most pages and "/" on the 404 page: end it with exactly one slash. */
+  var SITE_ROOT = new URL((configNode ? JSON.parse(configNode.textContent).base : ".").replace(/\/?$/, "/"), window.location.href);
   var BUILDER_URL = new URL("routines/builder/", SITE_ROOT);
 
   /* ---------- The routine as text ---------- */

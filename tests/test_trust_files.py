@@ -1,0 +1,112 @@
+"""Nothing from outside the project is ever read or published: links that leave it, dangle or loop, and unreadable
+folders are each one `file:` or `folder:` problem (files the loader would skip are the catalog's, see test_record_checks)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from atlas.generation import build_atlas
+from atlas.layout import ProjectLayout
+from atlas.problems import AtlasProblems
+from conftest import build
+
+OUTSIDE = "is a symbolic link to a file outside the project; expected a regular file inside it (nothing outside the project is ever published)"
+
+
+def _problems(project: Path) -> list[str]:
+    with pytest.raises(AtlasProblems) as raised:
+        build_atlas(ProjectLayout(project, project / "content"))
+    return [str(problem) for problem in raised.value.problems]
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("root:x:0:0:secret\n")
+    return path
+
+
+def test_an_article_linked_to_a_file_outside_is_refused_and_nothing_is_published(project: Path, secret: Path) -> None:
+    (project / "content/about.md").symlink_to(secret)
+    previous = project / "site/index.html"
+    previous.parent.mkdir()
+    previous.write_text("the previous site")
+    result = build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output and "secret" not in result.output.replace(str(secret), "")
+    assert f"ERROR   -  content/about.md: file: {OUTSIDE}" in result.output.splitlines()
+    assert [path.name for path in (project / "site").rglob("*")] == ["index.html"]
+    assert previous.read_text() == "the previous site"
+
+
+@pytest.mark.parametrize("place", ["content/secret.txt", "content/guides/other.md", "exercises/stolen.yml",
+                                   "exercises/routines/stolen.yml", "exercises/_taxonomy.yml"])
+def test_any_source_linked_outside_the_project_is_a_problem(project: Path, secret: Path, place: str) -> None:
+    link = project / place
+    link.unlink(missing_ok=True)
+    link.symlink_to(secret)
+    assert f"{place}: file: {OUTSIDE}" in _problems(project)
+
+
+def test_a_folder_linked_outside_the_project_is_a_problem(project: Path, secret: Path) -> None:
+    (project / "content/images").symlink_to(secret.parent, target_is_directory=True)
+    assert _problems(project) == [f"content/images: folder: {OUTSIDE}"]
+
+
+def test_links_that_loop_or_dangle_are_problems_not_tracebacks(project: Path) -> None:
+    content = project / "content"
+    (content / "a.md").symlink_to(content / "b.md")
+    (content / "b.md").symlink_to(content / "a.md")
+    (content / "again").symlink_to(content, target_is_directory=True)
+    (content / "gone.md").symlink_to(content / "missing.md")
+    assert _problems(project) == [
+        "content/a.md: file: is a symbolic link that loops; expected a regular file or folder",
+        "content/again: folder: is a symbolic link to a folder that holds it (a loop); expected a link to a folder elsewhere in the project",
+        "content/b.md: file: is a symbolic link that loops; expected a regular file or folder",
+        f"content/gone.md: file: is a symbolic link to {str(content / 'missing.md')!r}, which does not exist; expected a regular file",
+    ]
+
+
+def test_links_that_stay_inside_the_project_are_followed(project: Path) -> None:
+    (project / "content/copy.md").symlink_to(project / "content/index.md")
+    (project / "content/shared").symlink_to(project / "content/guides", target_is_directory=True)
+    atlas = build_atlas(ProjectLayout(project, project / "content"))
+    assert {"copy.md", "shared/sample.md", "guides/sample.md"} <= set(atlas.articles)
+
+
+def test_unreadable_folders_are_reported_like_unreadable_files(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tests run as root, for whom permissions do not apply: the refusal is simulated where the folder is listed
+    (project / "content/private").mkdir()
+    (project / "content/private/notes.md").write_text("---\ntitle: Notes\ndescription: Notes.\n---\n")
+    refused = {project / "exercises/routines", project / "content/private"}
+    real_scandir, real_iterdir = os.scandir, Path.iterdir
+
+    def scandir(path: os.PathLike[str] | str) -> object:
+        if Path(path) in refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def iterdir(self: Path) -> object:
+        if self in refused:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    problems = _problems(project)
+    assert "content/private: folder: cannot be read (Permission denied); expected a readable folder" in problems
+    assert "exercises/routines: folder: cannot be read (Permission denied); expected a readable folder of records" in problems
+
+
+def test_a_file_name_cannot_forge_lines_or_terminal_codes(project: Path) -> None:
+    (project / "exercises/x\nERROR   -  forged\x1b[2J.yml").write_text("name: X\n")
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert "forged" not in "".join(line for line in result.output.splitlines() if line.startswith("ERROR   -  forged"))
+    assert "\x1b" not in result.output
+    assert [line for line in result.output.splitlines() if "forged" in line] == [
+        "ERROR   -  exercises/x\\x0aERROR   -  forged\\x1b[2J.yml: id: file name 'x\\nERROR   -  forged\\x1b[2J' is not a valid id; "
+        "expected lowercase words joined by hyphens, such as face-pull.yml"]
