@@ -78,15 +78,8 @@ def test_a_fixed_point_stays_put() -> None:
     assert all(math.dist(hands[0], hand) < 1e-6 for hand in hands)
 
 
-RECORD_GAPS = {
-    "lawnmower": ["elbow changes by 85 but no action moves it", "shoulder changes by 54 but no action moves it"],
-    "quadruped-rock-back": ["hip changes by 35 but no action moves it", "knee changes by 35 but no action moves it"],
-    "superman-lift": ["elbow changes by 150 but no action moves it"],
-    "wall-slide": ["elbow changes by 62 but no action moves it"],
-}
-"""Movements these records' `actions` do not name yet (lawnmower: shoulder-extension and elbow-flexion; superman lift:
-elbow-flexion; wall slide: elbow-extension; quadruped rock back: hip flexion, which the vocabulary lacks). Reported to
-the lead; the test fails as soon as a record is fixed, so the entry is removed with the fix."""
+RECORD_GAPS: dict[str, list[str]] = {}
+"""Movements a record's `actions` do not name yet (none now); the test fails as soon as a record is fixed, so an entry goes with its fix."""
 
 
 def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
@@ -136,6 +129,10 @@ def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
             ["figures/row.yml:5: figure.start.root[1]: is missing; it is required"],
         ),
         (
+            "view: side\nprops:\n  - {kind: resistance-band, anchor: [0, 0], hold: feet}\nstart: {}\nend: {}\n",
+            ["figures/row.yml:3: figure.props[0].hold: 'resistance-band' cannot hang between the feet; expected a hand"],
+        ),
+        (
             "view: side\nprops:\n  - {kind: resistance-band, hold: near}\nstart: {}\nend: {}\n",
             [
                 "figures/row.yml:3: figure.props[0]: 'resistance-band' needs `anchor: [x, y]` (where it is fixed), or a band `hold: both` hands"
@@ -147,6 +144,21 @@ def test_bad_figures_give_one_line_each(tmp_path: Path, text: str, expected: lis
     figure, problems = check_figure(_doc(tmp_path, text), ("figure",), KNOWN_PROPS)
     assert figure is None
     assert sorted(str(problem) for problem in problems) == expected
+
+
+def test_a_weight_between_the_feet_hangs_from_the_near_foot_and_the_caption_says_what_the_picture_cannot() -> None:
+    from atlas.figure_render import figure_html
+
+    figure = _figures()["weighted-pull-up"]
+    held = []
+    pending = [draw_figure(figure, "w").body]
+    while pending:
+        group = pending.pop()
+        held += [group] if group.tone == "held" else []
+        pending.extend(group.children)
+    assert len(held) == 1  # the dumbbell, at the foot (the hands hold the bar, which stands still)
+    note = figure.model_copy(update={"caption": "It shows <one> phase."})
+    assert "(side view). It shows &lt;one&gt; phase.</figcaption>" in figure_html(note, "w", "Weighted pull-up")
 
 
 def test_a_missing_figure_stops_the_build_with_its_record(tmp_path: Path) -> None:
@@ -219,8 +231,27 @@ def test_the_small_still_fits_a_table_cell() -> None:
     from atlas.figure_render import figure_thumbnail
 
     figure = _figures()["face-pull"]
-    still = figure_thumbnail(figure, "face-pull", "Face <pull>")
+    still = figure_thumbnail(figure, "face-pull", "Face <pull> [x](javascript:alert(2))")
     assert isinstance(still, Markup) and "\n" not in still and "@keyframes" not in still
-    assert 'aria-label="Face &lt;pull&gt;: end position"' in still
+    # Entities only: inside a Markdown table cell the label carries no HTML and no Markdown syntax.
+    assert 'aria-label="Face &#60;pull&#62; &#91;x&#93;&#40;javascript&#58;alert&#40;2&#41;&#41;: end position"' in still
     html = markdown.markdown(f"| Exercise |\n| --- |\n| {still} Face pull |\n", extensions=["tables"])
     assert re.search(r"<td><span class=\"uba-fig-thumb\"><svg [^>]*>.*</svg></span> Face pull</td>", html)
+
+
+def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: BuildResult) -> None:
+    """Beside each exercise's name, on the page's plan and on the printed sheet, a small still of its end position."""
+    from atlas.figure_render import _INLINE_ENTITIES
+    from atlas.generation import build_atlas
+    from atlas.layout import ProjectLayout
+
+    atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
+    for routine in atlas.routines.values():
+        html = real_site.page(f"routines/{routine.id}/")
+        plan = html[html.index('<div class="uba-plan">') : html.index('<section class="uba-sheet"')]
+        sheet = html[html.index('<section class="uba-sheet"') :]
+        for exercise_id in routine.exercise_ids:
+            label = f'aria-label="{atlas.exercises[exercise_id].name.translate(_INLINE_ENTITIES)}: end position"'
+            assert '<span class="uba-fig-thumb"><svg class="uba-fig-svg"' in plan and label in plan, (routine.id, exercise_id)
+            assert label in sheet, (routine.id, exercise_id)
+        assert "&lt;svg" not in html, routine.id

@@ -29,6 +29,7 @@ ACTION_JOINTS: dict[str, frozenset[str]] = {
     "cervical-retraction": frozenset({"neck"}),
     "thoracic-extension": frozenset({"spine", "trunk", "neck"}),
     "thoracic-rotation": frozenset({"spine", "trunk", "neck"}),
+    "hip-flexion": frozenset({"hip", "knee", "trunk"}),
     "hip-extension": frozenset({"hip", "knee", "trunk"}),
     "spinal-stability": frozenset(),
     "grip": frozenset(),
@@ -40,6 +41,7 @@ and the neck, whose side bends and turns (the neck stretches) have no action of 
 SEEN_IN: dict[str, frozenset[str]] = {
     "thoracic-extension": frozenset({"side"}),
     "cervical-retraction": frozenset({"side"}),
+    "hip-flexion": frozenset({"side"}),
     "hip-extension": frozenset({"side"}),
     "shoulder-flexion": frozenset({"side"}),
     "shoulder-extension": frozenset({"side"}),

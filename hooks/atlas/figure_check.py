@@ -103,7 +103,7 @@ def _range(doc: SourcedYaml, key: tuple[Any, ...], value: float, bounds: tuple[f
 
 def _check_props(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, known: set[str]) -> list[Problem]:
     problems = []
-    hands = set(SIDES[figure.view]) | {Hold.BOTH.value}
+    hands = set(SIDES[figure.view]) | {Hold.BOTH.value, Hold.FEET.value}
     for index, prop in enumerate(figure.props):
         key = prefix + ("props", index)
         if prop.kind not in known:
@@ -128,6 +128,8 @@ def _check_props(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, know
                     f"{prop.hold.value!r} is not a hand in the {figure.view.value} view; expected {', '.join(sorted(hands))}",
                 )
             )
+        if prop.hold is Hold.FEET and prop.kind not in HELD_PROPS:
+            problems.append(_problem(doc, key + ("hold",), f"{prop.kind!r} cannot hang between the feet; expected a hand"))
         if prop.kind in HELD_PROPS and prop.hold is None:
             problems.append(_problem(doc, key, f"{prop.kind!r} needs `hold:` (the hand or hands that hold it)"))
         if prop.kind in LINE_PROPS and prop.anchor is None and not (prop.kind == "resistance-band" and prop.hold is Hold.BOTH):

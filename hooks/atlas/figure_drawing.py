@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from .figure_model import BodyPoint, Figure, Limb, Pose, Prop, View
+from .figure_model import BodyPoint, Figure, Hold, Limb, Pose, Prop, View
 from .figure_props import HELD_PROPS, LINE_PROPS, Shape, upside_down, anchor_shapes, fixed_shapes, hand_end_shapes, held_shapes, line_tone
 from .figure_skeleton import (
     HEAD_RADIUS,
@@ -34,6 +34,8 @@ PADDING = 12.0
 """Room around the figure in cm, for round line ends."""
 GRIP = 0.5
 """Where along the hand a prop is held."""
+FEET_GRIP = 2.0
+"""Where along the foot a weight hung between the feet is held, in cm from the ankle."""
 MIN_SIZE = 110.0
 """The smallest width and height of a picture, in cm."""
 
@@ -279,9 +281,12 @@ def _pose_at(along: list[tuple[float, Pose, Point]], u: float, view: View) -> tu
 
 
 def _held_by_side(figure: Figure) -> dict[str, list[str]]:
-    held: dict[str, list[str]] = {side: [] for side in SIDES[figure.view]}
+    held: dict[str, list[str]] = {side: [] for side in (*SIDES[figure.view], "feet")}
     for prop in figure.props:
         if prop.hold is None:
+            continue
+        if prop.hold is Hold.FEET:
+            held["feet"].append(prop.kind)
             continue
         sides = SIDES[figure.view] if prop.hold.value == "both" else (prop.hold.value,)
         for index, side in enumerate(sides):
@@ -311,13 +316,17 @@ def _chain_group(
         children: tuple[Group, ...] = (inner,) if inner else ()
         if segment.part == "hand" and chain.side and held[chain.side]:
             children += (_held_group(held[chain.side], view, start[segment.name], end[segment.name], name, figure),)
+        if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
+            children += (_held_group(held["feet"], view, start[segment.name], end[segment.name], name, figure, FEET_GRIP),)
         inner = Group(a, b, name.motion(a, b), _body_shapes(segment.part, segment.length, view), children)
     assert inner is not None
     return Group(Transform(), Transform(), None, children=(inner,), tone="far" if chain.side == "far" else "")
 
 
-def _held_group(kinds: list[str], view: View, start_angle: float, end_angle: float, name: _Namer, figure: Figure) -> Group:
-    """Props in the hand at the grip, turned back upright against the hand's own angle."""
+def _held_group(
+    kinds: list[str], view: View, start_angle: float, end_angle: float, name: _Namer, figure: Figure, grip: float = LENGTHS["hand"] * GRIP
+) -> Group:
+    """Props in the hand at the grip (or `grip` cm along a foot), turned back upright against the segment's own angle."""
     span = _hand_span(figure)
     shapes = tuple(
         shape
@@ -330,8 +339,8 @@ def _held_group(kinds: list[str], view: View, start_angle: float, end_angle: flo
             else held_shapes(kind, view, span)
         )
     )
-    a = Transform(LENGTHS["hand"] * GRIP, 0, -start_angle)
-    b = Transform(LENGTHS["hand"] * GRIP, 0, -end_angle)
+    a = Transform(grip, 0, -start_angle)
+    b = Transform(grip, 0, -end_angle)
     return Group(a, b, name.motion(a, b), shapes, tone="held")
 
 

@@ -44,6 +44,7 @@ class Hold(StrEnum):
     LEFT = "left"
     RIGHT = "right"
     BOTH = "both"
+    FEET = "feet"
 
 
 class BodyPoint(StrEnum):
@@ -107,7 +108,7 @@ class Prop(Record):
     angle: float | None = Field(default=None, ge=-180, le=180)
     """A bench's incline in degrees from flat; for a prop in the hand, 180 holds it upside down (bottoms-up)."""
     hold: Hold | None = None
-    """The hand or hands that hold it (dumbbells, a band's ends, a cable's handle)."""
+    """The hand or hands that hold it (dumbbells, a band's ends, a cable's handle), or `feet` for a weight hung between the feet."""
     anchor: tuple[float, float] | None = None
     """Where a band or cable is fixed, (x, y) in cm; a line runs from there to the hand."""
 
@@ -125,6 +126,8 @@ class Figure(Record):
     """The start position."""
     end: Pose
     """The end position."""
+    caption: str | None = None
+    """A sentence added to the caption, for what the picture cannot show (a phase of a longer movement, a turn toward the viewer)."""
 
 
 SCENE_PROPS = ("floor", "handle", "rope", "straight-bar", "cushion")

@@ -76,6 +76,8 @@ def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
             shapes += (Shape("line", (x - 60, y - 40, x - 60, 0), "prop-thin"), Shape("line", (x + 60, y - 40, x + 60, 0), "prop-thin"))
         return shapes
     if kind == "mat":
+        if not side and height:  # seen from above, under a body lying in a front or back view: `at` is its middle
+            return (Shape("box", (x - 95, y - 32, 190, 64), "mat"),)
         return (Shape("box", (x - 95, -2, 190, 4), "mat"),)
     if kind == "cushion":
         return (Shape("box", (x - 14, y - 8, 28, 8), "pad"),)

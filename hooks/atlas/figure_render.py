@@ -25,6 +25,8 @@ from .model import Exercise
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_INLINE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|:~^=<>&\"'"})
+"""A thumbnail is inline HTML inside Markdown (a table cell), so its label carries no Markdown or HTML syntax at all."""
 
 
 def _number(value: float) -> str:
@@ -51,13 +53,13 @@ def _render(template: str, **context: Any) -> Markup:
 
 def figure_html(figure: Figure, key: str, name: str) -> Markup:
     """The figure block of an exercise page: start, movement (with its pause control) and end."""
-    return _render("figure.html.j2", drawing=draw_figure(figure, key), name=name, key=key)
+    return _render("figure.html.j2", drawing=draw_figure(figure, key), name=name, key=key, caption=figure.caption)
 
 
 def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
     """A small still of the end position, on one line (it fits in a Markdown table cell)."""
     still = figure.model_copy(update={"start": end_pose(figure), "fixed": None})
-    html = _render("figure_thumbnail.html.j2", drawing=draw_figure(still, key), name=name)
+    html = _render("figure_thumbnail.html.j2", drawing=draw_figure(still, key), name=Markup(name.translate(_INLINE_ENTITIES)))
     return Markup(" ".join(html.split()))
 
 

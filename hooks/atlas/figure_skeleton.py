@@ -60,7 +60,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
     Plane.FRONTAL: {
         "trunk": (-100, 100),
         "spine": (-40, 40),
-        "neck": (-40, 40),
+        "neck": (-45, 45),
         "shoulder": (-30, 180),
         "elbow": (-150, 150),
         "wrist": (-60, 60),

@@ -69,6 +69,7 @@ class Action(StrEnum):
     CERVICAL_RETRACTION = "cervical-retraction"
     THORACIC_EXTENSION = "thoracic-extension"
     THORACIC_ROTATION = "thoracic-rotation"
+    HIP_FLEXION = "hip-flexion"
     HIP_EXTENSION = "hip-extension"
     SPINAL_STABILITY = "spinal-stability"
     GRIP = "grip"

@@ -40,7 +40,9 @@ def front_matter_data(value: Any) -> Markup:
 
 
 def html_data(value: Any) -> Any:
-    """Data for HTML templates (which do not autoescape): every string inside HTML-escaped, keys too."""
+    """Data for HTML templates (which do not autoescape): every string inside HTML-escaped, keys too; Markup stays as it is."""
+    if isinstance(value, Markup):  # already safe HTML (a figure's inline SVG)
+        return str(value)
     if isinstance(value, str):
         return html.escape(value, quote=True)
     if isinstance(value, dict):

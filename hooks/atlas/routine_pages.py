@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
+from markupsafe import Markup
+
+from .figure_render import exercise_thumbnail
 from .graph import Atlas
 from .links import exercise_link
 from .model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routine, RoutineItem, TargetKind
@@ -55,6 +58,8 @@ class SheetRow:
     """Sets to log (ramp-up sets are not logged)."""
     per_side: bool
     """Whether each set is logged for the left and the right side."""
+    thumbnail: Markup = Markup("")
+    """A small still of the exercise's end position (inline SVG), beside its name on the page and the sheet."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +172,8 @@ def sheet_row(atlas: Atlas, item: RoutineItem, why: str = "") -> SheetRow:
     cue = item.notes or (exercise.cues[0] if exercise.cues else "")
     dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
     return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, cue,
-                    alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side)
+                    alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side,
+                    exercise_thumbnail(exercise))
 
 
 def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
