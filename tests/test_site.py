@@ -97,3 +97,10 @@ def test_real_site_builds_strict_and_every_group_lists_exercises(real_site: Buil
     records = [path for path in (REPO / "exercises").glob("*.yml") if not path.name.startswith("_")]  # _taxonomy, _muscle-map
     assert len(records) == len(list((real_site.site / "exercises").glob("*/index.html")))
 
+
+
+def test_every_exercise_page_links_the_pain_rule(real_site: BuildResult) -> None:
+    pages = sorted((real_site.site / "exercises").glob("*/index.html"))
+    assert len(pages) >= 80
+    for page in pages:
+        assert 'href="../../guides/lifting-safely/#the-pain-rule"' in page.read_text(encoding="utf-8"), page.parent.name

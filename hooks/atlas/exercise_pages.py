@@ -14,6 +14,10 @@ from .search_terms import exercise_terms
 from .source_pages import citations
 
 
+PAIN_RULE = ("guides/lifting-safely.md", "the-pain-rule")
+"""The article and section that state how much discomfort is acceptable; every exercise page links it when it exists."""
+
+
 @dataclass(frozen=True)
 class Fact:
     """One line of the facts panel: a term and its values (each value its own <dd>)."""
@@ -46,11 +50,18 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         precautions=[atlas.precautions[item] for item in exercise.precautions],
         link_sections=_link_sections(atlas, exercise),
         cited=citations(atlas, exercise.sources),
+        pain_rule=_pain_rule(atlas),
         search_terms=exercise_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
+
+
+def _pain_rule(atlas: Atlas) -> Link | None:
+    """The link to the pain rule, or None in a project without that article."""
+    article, anchor = PAIN_RULE
+    return Link("the pain rule", f"{article}#{anchor}") if article in atlas.articles else None
 
 
 def _facts(atlas: Atlas, exercise: Exercise) -> list[Fact]:
