@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from atlas.model import RoutineItem
+from atlas.routine_time import item_seconds, stated_minutes
 
-from vocabulary import (ACTIONS, FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS, SOURCES,
-                        STANCES, VARIATIONS, Movement)
+from vocabulary import (ACTIONS, FIGURE, FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS,
+                        SOURCES, STANCES, VARIATIONS, Movement)
 
 LEVELS = ("beginner", "intermediate", "advanced")
 UNLOADED = {"none", "mat"}
@@ -151,6 +153,7 @@ def exercise_record(rng: random.Random, combo: Combination) -> dict[str, Any]:
         record["loads"] = loads
     record["dose"] = _dose(rng, movement, combo)
     record["sources"] = _pick(rng, SOURCES, 1, 2)
+    record["figure"] = FIGURE
     return record
 
 
@@ -242,16 +245,17 @@ def synthetic_routines(rng: random.Random, exercises: dict[str, dict[str, Any]],
     for number in range(1, count + 1):
         name = f"{rng.choice(focuses)} {rng.choice(styles)} session {number}"
         blocks = [("Warm-up", warm_up, rng.randint(1, 3)), ("Main", main, rng.randint(2, 5)), ("Finisher", finisher, rng.randint(1, 2))]
-        routines[_slug(name)] = {
-            "name": name,
-            "goal": f"A {rng.choice(('short', 'steady', 'focused'))} session for the {name.split(' session')[0].lower()} work of the week.",
-            "level": rng.choice(LEVELS),
-            "duration": f"{rng.choice((10, 15, 20, 30, 45))} min",
-            "notes": _pick(rng, ("Rest as long as you need between blocks.", "Stop any exercise that hurts.",
-                                 "Log your loads so you can add a little next time."), 1, 2),
-            "blocks": [{"name": title, "items": [_routine_item(rng, key, exercises[key]) for key in rng.sample(pool, min(size, len(pool)))]}
-                       for title, pool, size in blocks],
-        }
+        goal = f"A {rng.choice(('short', 'steady', 'focused'))} session for the {name.split(' session')[0].lower()} work of the week."
+        notes = _pick(rng, ("Rest as long as you need between blocks.", "Stop any exercise that hurts.",
+                            "Log your loads so you can add a little next time."), 1, 2)
+        planned = [{"name": title, "items": [_routine_item(rng, key, exercises[key]) for key in rng.sample(pool, min(size, len(pool)))]}
+                   for title, pool, size in blocks]
+        items = [item for block in planned for item in block["items"]]
+        # True to its labels, as the build checks: the level of its hardest exercise, the duration its doses take.
+        level = LEVELS[max(LEVELS.index(exercises[item["exercise"]]["level"]) for item in items)]
+        seconds = sum(item_seconds(RoutineItem.model_validate(item)) for item in items)
+        routines[_slug(name)] = {"name": name, "goal": goal, "level": level, "duration": f"{stated_minutes(seconds)} min", "notes": notes,
+                                 "blocks": planned}
     return routines
 
 

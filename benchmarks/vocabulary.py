@@ -432,3 +432,12 @@ ACTIONS = {
     "stability": ("spinal-stability", "scapular-depression"),
 }
 """Joint actions a synthetic record lists, by its category."""
+
+
+FIGURE = {
+    "view": "side",
+    "props": [{"kind": "floor"}],
+    "start": {"trunk": 0, "near": {"shoulder": 10, "elbow": 0}, "far": {"shoulder": 10, "elbow": 0}},
+    "end": {"trunk": 0, "near": {"shoulder": 90, "elbow": 60}, "far": {"shoulder": 90, "elbow": 60}},
+}
+"""The movement figure every synthetic record gets (a figure is required; its size is near a real one's)."""
