@@ -200,3 +200,15 @@ def test_a_routine_cannot_take_the_builders_address(project: Path) -> None:
     result = build(project)
     errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
     assert errors[:-1] == ["exercises/routines/builder.yml: id: 'builder' is the address of the routine builder; choose another file name"]
+
+
+def test_a_broken_routine_is_reported_once_not_again_by_its_programme(project: Path) -> None:
+    (project / "exercises/programmes").mkdir()
+    (project / "exercises/programmes/plan.yml").write_text(
+        "name: Plan\ngoal: Two weeks.\nweeks: 2\nsessions:\n  - {label: A, routine: quick-pull}\nweek: [A, A]\nprogression: [Add reps, then load.]\n")
+    routine = project / "exercises/routines/quick-pull.yml"
+    routine.write_text(routine.read_text().replace("level: beginner", "level: expert"))
+    result = build(project)
+    errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
+    assert [error for error in errors if "plan.yml" in error] == []
+    assert any(error.startswith("exercises/routines/quick-pull.yml:") and "level: 'expert'" in error for error in errors)

@@ -89,7 +89,7 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
     problems += [problem for routine in generated.values() for problem in check_labels(routine, atlas.exercises, lambda key: 0)]
     atlas = atlas.with_routines(atlas.routines | generated)
-    programmes, found_in_programmes = load_programmes(layout, atlas)
+    programmes, found_in_programmes = load_programmes(layout, atlas, catalog.left_out.get(TargetKind.ROUTINE, frozenset()))
     problems += found_in_programmes
     atlas = atlas.with_programmes(programmes)
     problems += _shadowed_pages(layout, atlas)

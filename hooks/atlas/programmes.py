@@ -12,8 +12,11 @@ from .routine_pages import SHEET_SESSIONS, SHEET_SESSIONS_PER_SIDE
 from .sourced_yaml import SourcedYaml, read_yaml
 
 
-def load_programmes(layout: ProjectLayout, atlas: Atlas) -> tuple[dict[str, Programme], list[Problem]]:
-    """Every programme that checks against the routines, and every problem found."""
+def load_programmes(
+    layout: ProjectLayout, atlas: Atlas, left_out: frozenset[str] = frozenset()
+) -> tuple[dict[str, Programme], list[Problem]]:
+    """Every programme that checks against the routines, and every problem found; a session naming a routine in
+    `left_out` (left out for problems of its own, already reported) is not reported again."""
     problems: list[Problem] = []
     programmes = {}
     for file in layout.record_files(layout.programmes_dir):
@@ -24,20 +27,22 @@ def load_programmes(layout: ProjectLayout, atlas: Atlas) -> tuple[dict[str, Prog
         problems += found
         if document is None or record is None:
             continue
-        found = _check(document, record, file.stem, atlas)
+        found = _check(document, record, file.stem, atlas, left_out)
         problems += found
-        if not found:
+        if not found and all(session.routine in atlas.routines for session in record.sessions):
             programmes[file.stem] = Programme.model_construct(**dict(record), id=file.stem, source=document.path)
     return programmes, problems
 
 
-def _check(doc: SourcedYaml, record: ProgrammeRecord, stem: str, atlas: Atlas) -> list[Problem]:
+def _check(doc: SourcedYaml, record: ProgrammeRecord, stem: str, atlas: Atlas, left_out: frozenset[str]) -> list[Problem]:
     problems = []
     if stem in atlas.routines or stem in RESERVED_ROUTINE_IDS:
         problems.append(Problem(doc.path, 1, "id", f"{stem!r} is already a routine; expected a name of its own (both live in /routines/)"))
     labels = [session.label for session in record.sessions]
     for index, session in enumerate(record.sessions):
         routine = atlas.routines.get(session.routine)
+        if routine is None and session.routine in left_out:
+            continue  # its routine's own problems are reported; the programme is left out with it
         if routine is None:
             expected = "expected an id from exercises/routines/ or a focus-<muscle> session"
             problems.append(Problem(doc.path, doc.line_of(("sessions", index, "routine")), f"sessions[{index}].routine",
