@@ -52,11 +52,6 @@ def html_data(value: Any) -> Any:
     return value
 
 
-def front_matter_terms(values: list[str]) -> Markup:
-    """Search terms for front matter `tags`: a JSON list, markup characters escaped, apostrophes kept."""
-    return Markup(json.dumps([html.escape(value, quote=False) for value in dict.fromkeys(values)], ensure_ascii=False))
-
-
 def front_matter_raw(value: Any) -> Markup:
     """Data kept as written, as one line of JSON; templates may only output it through `tojson`."""
     return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))

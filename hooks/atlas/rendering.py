@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .figure_render import exercise_figure, exercise_thumbnail
 from .generated import GeneratedFile, GeneratedPage
-from .markdown_text import front_matter_data, front_matter_raw, front_matter_terms, front_matter_text, markdown_text
+from .markdown_text import front_matter_data, front_matter_raw, front_matter_text, markdown_text
 from .page_kinds import INDEX_URIS, page_uri, relative_link
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -59,7 +59,6 @@ def markdown_environment() -> Environment:
         fm=front_matter_text,
         data=front_matter_data,
         raw=front_matter_raw,
-        terms=front_matter_terms,
         link=_link,
         url=_url,
         sentence=_sentence,
