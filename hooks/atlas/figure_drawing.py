@@ -148,9 +148,9 @@ def interpolate(start: Pose, end: Pose, u: float, view: View) -> Pose:
     )
 
 
-def grips(view: View, pose: Pose, root: Point) -> dict[str, Point]:
-    """Where each hand holds, by side."""
-    points = joint_points(view, pose, root)
+def grips(view: View, pose: Pose, root: Point, points: dict[str, Point] | None = None) -> dict[str, Point]:
+    """Where each hand holds, by side (from the pose's `points` when they are already known)."""
+    points = points or joint_points(view, pose, root)
     found = {}
     for side in SIDES[view]:
         start, end = points[f"{side}.hand"], points[f"{side}.hand:end"]
@@ -420,15 +420,17 @@ def _bounds(
 ) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
+    legs = standing(figure)
+    reach = 22.0 if any(prop.hold for prop in figure.props) else 0.0
     for _, pose, root in along:
-        for point in joint_points(figure.view, pose, root, standing(figure)).values():
+        points = joint_points(figure.view, pose, root, legs)
+        for point in points.values():
             xs.append(point[0])
             ys.append(point[1])
-        head = joint_points(figure.view, pose, root)["head"]
+        head = points["head"]
         xs += [head[0] - HEAD_RADIUS, head[0] + HEAD_RADIUS]
         ys += [head[1] - HEAD_RADIUS, head[1] + HEAD_RADIUS]
-        for grip in grips(figure.view, pose, root).values():
-            reach = 22.0 if any(prop.hold for prop in figure.props) else 0.0
+        for grip in grips(figure.view, pose, root, points).values():
             xs += [grip[0] - reach, grip[0] + reach]
             ys += [grip[1] - reach / 2, grip[1] + reach + 4]
     for shape in scenery:
