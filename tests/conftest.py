@@ -14,6 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
+from atlas.build_cache import CACHE_SETTING
 from browser import WatchedPage, chromium, serve_folder
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,6 +77,22 @@ def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
         cwd=project, capture_output=True, text=True, env=environment, timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache of drawn figures and rendered pages for the run, shared by its workers (entries are written
+    atomically and named by what they were made from), so the many builds of the same records draw them once;
+    the user's own cache is never touched."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "build-cache"
+    before = os.environ.get(CACHE_SETTING)
+    os.environ[CACHE_SETTING] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_SETTING, None)
+    else:
+        os.environ[CACHE_SETTING] = before
 
 
 @pytest.fixture

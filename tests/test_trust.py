@@ -130,13 +130,18 @@ def test_html_of_each_page_kind_is_valid(real_site: BuildResult) -> None:
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600", PYTHONHASHSEED="random")
-    trees = []
+    """The first build starts with an empty cache and fills it; the second takes everything from it."""
+    cache = tmp_path / "cache"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600", PYTHONHASHSEED="random",
+                       UPPER_BACK_ATLAS_CACHE=str(cache))
+    trees, kept = [], []
     for run in ("one", "two"):
         site = tmp_path / run
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO, check=True,
                        capture_output=True, env=environment)
         trees.append({path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()})
+        kept.append(sorted(path.name for path in cache.rglob("*") if path.is_file()))
+    assert len(kept[0]) > 200 and kept[1] == kept[0]  # every figure, page and record was kept, and nothing made again
     assert sorted(trees[0]) == sorted(trees[1])
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
     assert b"2026-01-01" in trees[0]["sitemap.xml"]

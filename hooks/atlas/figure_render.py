@@ -11,6 +11,7 @@ In any generated-Markdown template two globals draw an exercise's figure (nothin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .build_cache import FIGURES
 from .figure_drawing import draw_figure, end_pose
 from .figure_model import Figure
 from .model import Exercise
@@ -65,12 +67,29 @@ def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
 
 def exercise_figure(exercise: Exercise) -> Markup:
     """The figure block of an exercise's page, or nothing for an exercise without a figure."""
-    return figure_html(exercise.figure, exercise.id, exercise.name) if exercise.figure else Markup("")
+    figure = exercise.figure
+    if figure is None:
+        return Markup("")
+    return _kept(("block", figure.model_dump_json(), exercise.id, exercise.name), lambda: figure_html(figure, exercise.id, exercise.name))
 
 
 def exercise_thumbnail(exercise: Exercise) -> Markup:
     """The small end-position still of an exercise (routine pages and sheets), or nothing without a figure."""
-    return figure_thumbnail(exercise.figure, exercise.id, exercise.name) if exercise.figure else Markup("")
+    figure = exercise.figure
+    if figure is None:
+        return Markup("")
+    parts = ("thumbnail", figure.model_dump_json(), exercise.id, exercise.name)
+    return _kept(parts, lambda: figure_thumbnail(figure, exercise.id, exercise.name))
+
+
+def _kept(parts: tuple[str, ...], draw: Callable[[], Markup]) -> Markup:
+    """A figure drawn before from the same parts (build_cache), or drawn now."""
+    found = FIGURES.get(parts)
+    if found is not None:
+        return Markup(found)
+    drawn = draw()
+    FIGURES.put(parts, str(drawn))
+    return drawn
 
 
 def figure_data(figure: Figure) -> dict[str, Any]:

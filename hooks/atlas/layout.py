@@ -62,6 +62,9 @@ class ProjectLayout:
 
     def label(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
+        text, root = str(path), str(self.root)
+        if text.startswith(root) and text[len(root):len(root) + 1] == os.sep:  # the usual case, without pathlib's cost
+            return text[len(root) + 1:].replace(os.sep, "/")
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -75,10 +78,13 @@ class ProjectLayout:
         """The record files of a folder (files starting with _ are not records), sorted; unsafe ones left out
         (source_problems says why)."""
         try:
-            found = [path for path in folder.iterdir() if path.suffix in RECORD_SUFFIXES and not path.name.startswith("_")]
+            with os.scandir(folder) as entries:
+                found = [entry for entry in entries if _is_record_name(entry.name)]
         except OSError:
             return []
-        return sorted((path for path in found if self.is_safe(path)), key=lambda path: path.name)
+        # A plain file is safe as listed; links and anything else are looked into
+        safe = (folder / entry.name for entry in found if _plain_file(entry) or self.is_safe(folder / entry.name))
+        return sorted(safe, key=lambda path: path.name)
 
     def content_files(self) -> list[Path]:
         """Every safe file under content/, sorted."""
@@ -108,6 +114,18 @@ class ProjectLayout:
                 if found is not None:
                     problems.append(found)
         return problems
+
+
+def _is_record_name(name: str) -> bool:
+    return os.path.splitext(name)[1] in RECORD_SUFFIXES and not name.startswith("_")
+
+
+def _plain_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file that is not a link, as the folder listing already says (no further system call)."""
+    try:
+        return not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _problem_of(layout: ProjectLayout, path: Path, expect_dir: bool) -> Problem | None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 
 from markupsafe import Markup
 
-_WHITESPACE = re.compile(r"\s+")
 _ESCAPES = str.maketrans(
     {char: "\\" + char for char in "\\`*_{}[]()#+-.!|"}
     | {char: html.escape(char, quote=True) for char in "<>&\""}
@@ -19,19 +17,23 @@ _ESCAPES = str.maketrans(
 extensions treat as syntax (emoji, strike, caret, mark) become numeric entities."""
 
 
+def one_line(text: str) -> str:
+    """Every run of whitespace (line breaks included) as one space, none at the ends."""
+    return " ".join(text.split())
+
+
 def markdown_text(value: Any) -> Markup:
     """Plain text as Markdown that renders as exactly that text, on one line."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value)).strip()
-    return Markup(text.translate(_ESCAPES))
+    return Markup(one_line(str(value)).translate(_ESCAPES))
 
 
 def front_matter_text(value: Any) -> Markup:
     """A string for YAML front matter that MkDocs and the theme treat as HTML text (escaped once)."""
-    return Markup(json.dumps(html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=True), ensure_ascii=False))
+    return Markup(json.dumps(html.escape(one_line(str(value)), quote=True), ensure_ascii=False))
 
 
 def front_matter_data(value: Any) -> Markup:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import segno
+
+from .build_cache import QR_CODES
 
 QUIET_ZONE = 4
 """Light modules around the code, as the QR standard asks."""
@@ -23,7 +26,17 @@ class QrCode:
 
 
 def qr_code(text: str) -> QrCode:
-    """The QR code of a text (error correction M: readable with a crease or a smudge)."""
+    """The QR code of a text (error correction M: readable with a crease or a smudge), made again only for a new text."""
+    kept = QR_CODES.get((text,))
+    if kept is not None:
+        size, path = json.loads(kept)
+        return QrCode(text, size, path)
+    code = _made(text)
+    QR_CODES.put((text,), json.dumps([code.size, code.path]))
+    return code
+
+
+def _made(text: str) -> QrCode:
     code = segno.make(text, error="m", micro=False, boost_error=False)
     runs = []
     for y, cells in enumerate(code.matrix_iter(scale=1, border=QUIET_ZONE)):

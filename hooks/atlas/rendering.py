@@ -12,10 +12,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .build_cache import PAGES
 from .figure_render import exercise_figure, exercise_thumbnail
 from .generated import GeneratedFile, GeneratedPage
 from .markdown_text import front_matter_data, front_matter_raw, front_matter_text, markdown_text
 from .page_kinds import INDEX_URIS, page_uri, relative_link
+from .render_inputs import Unkeyable, input_text
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -68,7 +70,20 @@ def markdown_environment() -> Environment:
 
 
 def render_markdown(template: str, page_uri_: str, **context: Any) -> str:
-    """Render a Markdown template for the page at `page_uri_`."""
+    """Render a Markdown template for the page at `page_uri_`, or give the page rendered before from the same inputs."""
+    try:
+        inputs = ("page", template, page_uri_, input_text(context))
+    except Unkeyable:
+        return _render(template, page_uri_, context)
+    kept = PAGES.get(inputs)
+    if kept is not None:
+        return kept
+    rendered = _render(template, page_uri_, context)
+    PAGES.put(inputs, rendered)
+    return rendered
+
+
+def _render(template: str, page_uri_: str, context: dict[str, Any]) -> str:
     return markdown_environment().get_template(template).render(page_uri=page_uri_, **context)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .build_cache import PARSED_YAML
 from .problems import Problem, field_label
 
 MAX_FILE_BYTES = 512 * 1024
@@ -76,6 +78,9 @@ def read_yaml(file: Path, label: str) -> tuple[SourcedYaml | None, list[Problem]
 
 def parse_yaml(text: str, label: str, first_line: int = 1) -> tuple[SourcedYaml | None, list[Problem]]:
     """Parse YAML text that starts on line `first_line` of the file `label`; return the document or the problems."""
+    kept = _kept_document(label, first_line, text)
+    if kept is not None:
+        return kept, []
     text = "\n" * (first_line - 1) + text  # so that every line YAML reports is a line of the file
     try:
         root = yaml.compose(text, Loader=_COMPOSER)
@@ -92,7 +97,26 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> tuple[SourcedYaml 
         return None, [Problem(label, error.line, error.field, error.message)]
     except RecursionError:
         return None, [Problem(label, first_line, "yaml", "is nested too deeply; expected plain fields and lists")]
+    _keep_document(document, first_line, text)
     return document, []
+
+
+def _kept_document(label: str, first_line: int, text: str) -> SourcedYaml | None:
+    """The document parsed before from the same text (build_cache), if any."""
+    found = PARSED_YAML.get((str(first_line), text))
+    if found is None:
+        return None
+    value, lines = json.loads(found)
+    return SourcedYaml(label, value, {tuple(key): line for key, line in lines})
+
+
+def _keep_document(document: SourcedYaml, first_line: int, text: str) -> None:
+    """Keep a parsed document as JSON; one holding dates (which JSON has no type for) is parsed again next time."""
+    try:
+        kept = json.dumps([document.value, [[list(key), line] for key, line in document.lines.items()]], ensure_ascii=False)
+    except TypeError:
+        return
+    PARSED_YAML.put((str(first_line), text), kept)
 
 
 def _syntax_problem(label: str, text: str, fast_error: yaml.YAMLError) -> Problem:

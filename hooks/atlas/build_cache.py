@@ -1,0 +1,144 @@
+"""Work kept between builds by a hash of what it was made from, so that a build redoes only what changed.
+
+Drawing the movement figures is most of the generator's time, and parsing YAML much of the rest. Both are
+pure: a figure's markup depends only on the record's figure, id and name and on the generator's code and
+templates, a parsed file only on its text. Each entry is stored under a hash of exactly those inputs (the
+code's included), so an edited record, template or module gives a new hash and the work is done again,
+and a hit is always what doing the work again would give. Nothing is stored in the project (a pull request
+could plant a file there): entries live in the user's cache folder, or in `$UPPER_BACK_ATLAS_CACHE`
+(set and empty: nothing is written to disk).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+CACHE_SETTING = "UPPER_BACK_ATLAS_CACHE"
+"""Environment variable naming the cache folder; set and empty, nothing is written to disk."""
+STALE_AFTER_DAYS = 30
+"""Entries of another version of the code are removed once unused for this long (several checkouts may share the folder)."""
+CODE_DIR = Path(__file__).parent
+
+
+def cache_home() -> Path | None:
+    """The folder for this user's entries, or None when disk caching is turned off."""
+    chosen = os.environ.get(CACHE_SETTING)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "upper-back-atlas"
+
+
+@cache
+def _code_digest() -> str:
+    """A hash of the generator's modules and of the template engine's version (both fixed for the life of a process)."""
+    digest = hashlib.sha256(f"jinja2 {version('jinja2')} markupsafe {version('markupsafe')}".encode())
+    for path in sorted(CODE_DIR.glob("*.py")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """A hash of the generator's code and templates: templates are read again each time (`mkdocs serve` reloads them)."""
+    digest = hashlib.sha256(_code_digest().encode())
+    for path in sorted((CODE_DIR / "templates").glob("*.j2")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+class TextCache:
+    """Text by a hash of what it was made from: on disk when a cache folder is set, and in memory if asked."""
+
+    def __init__(self, name: str, in_memory: bool) -> None:
+        self.name = name
+        """The kind of entry, which names its folder."""
+        self.in_memory = in_memory
+        """Whether entries are also kept in memory (for `mkdocs serve`, whose process lives on between rebuilds)."""
+        self._memory: dict[str, str] = {}
+        self._fingerprint = ""
+        self._folder: Path | None = None
+
+    def refresh(self) -> None:
+        """Start a build: take up changes to the templates and to the cache setting."""
+        fingerprint, home = code_fingerprint(), cache_home()
+        if fingerprint != self._fingerprint:
+            self._memory.clear()
+        self._fingerprint = fingerprint
+        self._folder = _open_folder(home / self.name, fingerprint) if home else None
+
+    def get(self, parts: tuple[str, ...]) -> str | None:
+        """The text kept for `parts` (everything it was made from besides the code), if any."""
+        key = self._key(parts)
+        found = self._memory.get(key)
+        if found is None and self._folder:
+            found = _read(self._folder / key)
+            if found is not None and self.in_memory:
+                self._memory[key] = found
+        return found
+
+    def put(self, parts: tuple[str, ...], text: str) -> None:
+        """Keep `text` as made from `parts`."""
+        key = self._key(parts)
+        if self.in_memory:
+            self._memory[key] = text
+        if self._folder:
+            _write(self._folder / key, text)
+
+    def _key(self, parts: tuple[str, ...]) -> str:
+        if not self._fingerprint:
+            self.refresh()
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _open_folder(parent: Path, fingerprint: str) -> Path | None:
+    """This code's folder of entries (touched, so that it counts as in use), after removing long-unused ones."""
+    folder = parent / fingerprint
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)
+        limit = time.time() - STALE_AFTER_DAYS * 86400
+        for other in parent.iterdir():
+            if other != folder and other.is_dir() and other.stat().st_mtime < limit:
+                shutil.rmtree(other, ignore_errors=True)
+    except OSError:
+        return None  # an unwritable cache only costs time
+    return folder
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write beside, then rename: another build reading the same entry never sees half of it."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+FIGURES = TextCache("figures", in_memory=True)
+"""The movement figures of exercise pages, routine pages and sheets."""
+PAGES = TextCache("pages", in_memory=False)
+"""Generated pages by their template, address and context (render_inputs)."""
+QR_CODES = TextCache("qr-codes", in_memory=True)
+"""The QR codes of printed sheets, by the address they encode."""
+PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
+"""Record files and front matter as plain values with their line numbers (`catalog` keeps checked records in memory)."""
+
+
+def refresh_caches() -> None:
+    """Start a build."""
+    for kept in (FIGURES, PAGES, QR_CODES, PARSED_YAML):
+        kept.refresh()
