@@ -11,6 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from atlas.engine_messages import EngineMessages, describe_failure
+from atlas.generated import GeneratedPage
+from atlas.generated_meta import split_generated
 from atlas.generation import GeneratedSite, generate_site
 from atlas.offline import write_service_worker
 from atlas.layout import ProjectLayout
@@ -42,6 +44,10 @@ class _Build:
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
     search_terms: dict[str, list[str]] = {}
+    generated: dict[str, GeneratedPage] = {}
+    """The generated pages by their path, for on_page_read_source."""
+    meta: dict[str, dict[str, Any]] = {}
+    """Front matter of generated pages read in on_page_read_source, handed to MkDocs in on_page_markdown."""
 
 
 _build = _Build()
@@ -54,7 +60,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
-    _build.search_terms = {}
+    _build.search_terms, _build.generated, _build.meta = {}, {}, {}
     layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(),
                                            config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
@@ -71,6 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
+    _build.generated = {page.src_uri: page for page in _build.sources.pages}
     config.extra.update(_build.sources.template_settings)
     return config
 
@@ -98,7 +105,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     assert _build.sources is not None
     article = _build.sources.articles.get(page.file.src_uri)
-    return article.source if article else None
+    if article:
+        return article.source
+    generated = _build.generated.get(page.file.src_uri)
+    split = split_generated(generated.markdown) if generated else None
+    if split is None:
+        return None
+    # MkDocs would parse the front matter with YAML again; it gets the data in on_page_markdown instead
+    _build.meta[page.file.src_uri] = split[0]
+    return "\n" + split[1]  # a leading blank line: MkDocs looks for no metadata in the body
+
+
+@event_priority(100)  # first: other handlers may read the metadata
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _build.meta:
+        page.meta = _build.meta.pop(page.file.src_uri)
+    return markdown
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
