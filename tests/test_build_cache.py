@@ -3,6 +3,7 @@ front matter handed to MkDocs as data reads exactly as MkDocs would read the tex
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -134,3 +135,13 @@ def test_text_not_in_the_generators_form_is_left_to_mkdocs() -> None:
     assert split_generated("# No front matter\n") is None
     assert split_generated("---\ntitle: plain words\n---\nbody\n") is None
     assert split_generated("---\ntitle: \"x\"\ntitle: \"y\"\n---\nbody\n") is None
+
+
+def test_only_the_last_versions_of_the_code_keep_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path))
+    figures = tmp_path / "figures"
+    for age, name in enumerate(["old-1", "old-2", "old-3"], start=1):  # old-1 used last
+        (figures / name).mkdir(parents=True)
+        os.utime(figures / name, (1_000_000 - age, 1_000_000 - age))
+    build_cache.FIGURES.refresh()
+    assert sorted(folder.name for folder in figures.iterdir()) == sorted([build_cache.code_fingerprint(), "old-1", "old-2"])

@@ -14,15 +14,15 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import time
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 CACHE_SETTING = "UPPER_BACK_ATLAS_CACHE"
 """Environment variable naming the cache folder; set and empty, nothing is written to disk."""
-STALE_AFTER_DAYS = 30
-"""Entries of another version of the code are removed once unused for this long (several checkouts may share the folder)."""
+KEPT_VERSIONS = 3
+"""Folders kept per kind of entry, one per version of the code: the current one and the last ones used (after an edit
+of the code, or by another checkout sharing the cache)."""
 CODE_DIR = Path(__file__).parent
 
 
@@ -97,15 +97,15 @@ class TextCache:
 
 
 def _open_folder(parent: Path, fingerprint: str) -> Path | None:
-    """This code's folder of entries (touched, so that it counts as in use), after removing long-unused ones."""
+    """This code's folder of entries, marked as just used; folders of other code beyond the last few used are removed."""
     folder = parent / fingerprint
     try:
         folder.mkdir(parents=True, exist_ok=True)
         os.utime(folder)
-        limit = time.time() - STALE_AFTER_DAYS * 86400
-        for other in parent.iterdir():
-            if other != folder and other.is_dir() and other.stat().st_mtime < limit:
-                shutil.rmtree(other, ignore_errors=True)
+        others = [other for other in parent.iterdir() if other.is_dir() and other != folder]
+        others.sort(key=lambda other: other.stat().st_mtime, reverse=True)
+        for stale in others[KEPT_VERSIONS - 1:]:
+            shutil.rmtree(stale, ignore_errors=True)
     except OSError:
         return None  # an unwritable cache only costs time
     return folder
