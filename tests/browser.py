@@ -11,9 +11,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, sync_playwright
 
 CHROMIUM_ARGUMENTS = [
     "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -51,6 +52,12 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def open_context(browser: Browser, *, service_worker: bool = False, **options: Any) -> BrowserContext:
+    """A fresh browser context. The site's service worker is blocked unless asked for: on a first visit it fetches the
+    whole site for offline use, work that belongs to the one test of offline use (test_phone), not to every page of every test."""
+    return browser.new_context(service_workers="allow" if service_worker else "block", **options)
 
 
 class WatchedPage:

@@ -15,7 +15,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from atlas.build_cache import CACHE_SETTING
-from browser import WatchedPage, chromium, serve_folder
+from browser import WatchedPage, chromium, open_context, serve_folder
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "minimal"
@@ -134,7 +134,7 @@ def real_site_url(real_site: BuildResult) -> Iterator[str]:
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[WatchedPage]:
     """A fresh page; the test fails if it requested anything outside localhost or opened a dialog."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = open_context(browser, viewport={"width": 1280, "height": 900})
     page = WatchedPage(context.new_page())
     yield page
     context.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from browser import WatchedPage, pdf_page_texts
+from browser import WatchedPage, open_context, pdf_page_texts
 from conftest import REPO, BuildResult
 
 from atlas.generation import build_atlas
@@ -63,7 +63,7 @@ def test_build_a_routine_then_open_its_url_in_a_fresh_browser(watched: WatchedPa
     address = page.url
     assert "n=Monday+pull" in address and "b=Finish" in address and "x=bent-over-row_4_" in address
 
-    fresh = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    fresh = open_context(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     other = WatchedPage(fresh.new_page())
     try:
         other.page.goto(address)
@@ -99,7 +99,7 @@ def test_builder_shows_coverage_balance_and_warnings(watched: WatchedPage, real_
 
 
 def test_builder_without_javascript_explains_and_links_to_routines(browser: Browser, real_site: BuildResult, real_site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    context = open_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{real_site_url}routines/builder/")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import serve_folder
+from browser import open_context, serve_folder
 from conftest import REPO, BuildResult, build, make_project
 
 sys.path.insert(0, str(REPO / "hooks"))
@@ -33,7 +33,7 @@ def figure_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Buil
 
 
 def _open(browser: Browser, url: str, **options: object) -> tuple[Page, list[str]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)  # type: ignore[arg-type]
+    context = open_context(browser, viewport={"width": 1280, "height": 900}, **options)  # type: ignore[arg-type]
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -101,7 +101,7 @@ def test_the_contact_sheet_shows_every_figure(browser: Browser, tmp_path: Path) 
     atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
     sheet = tmp_path / "contact-sheet.html"
     sheet.write_text(render_contact_sheet(atlas, STYLESHEET.read_text(encoding="utf-8")), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = open_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

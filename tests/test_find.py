@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage
+from browser import WatchedPage, open_context
 from conftest import BuildResult
 from test_search_queries import COUNT_WORKER_MESSAGES, search
 
@@ -197,7 +197,7 @@ def test_finder_survives_instant_navigation(watched: WatchedPage, real_site_url:
 
 
 def test_exercise_list_works_without_javascript(browser: Browser, real_site: BuildResult, real_site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    context = open_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{real_site_url}exercises/")
     assert page.is_hidden(".uba-finder-form")

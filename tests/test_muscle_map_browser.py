@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage, contrast_ratio, serve_folder
+from browser import WatchedPage, contrast_ratio, open_context, serve_folder
 from conftest import REPO, build, make_project, project_config
 
 PHONE = {"width": 390, "height": 844}
@@ -22,7 +22,7 @@ def _fill(page: Page, selector: str) -> str:
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[WatchedPage]:
     """A touch phone 390 px wide."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    context = open_context(browser, viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
     page = WatchedPage(context.new_page())
     yield page
     context.close()
@@ -118,7 +118,7 @@ def test_map_pages_log_no_errors_under_instant_navigation(watched: WatchedPage, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: str, browser: Browser, instant_site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+    context = open_context(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     page.goto(f"{instant_site_url}exercises/face-pull/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from browser import WatchedPage, pdf_page_texts
+from browser import WatchedPage, open_context, pdf_page_texts
 from conftest import BuildResult
 from test_search_queries import COUNT_WORKER_MESSAGES, search
 
@@ -39,7 +39,7 @@ class PhonePage(WatchedPage):
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[PhonePage]:
     """A fresh phone-sized page; fails the test on a request outside localhost, a dialog or a console error."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context = open_context(browser, viewport=PHONE, has_touch=True, is_mobile=True)
     page = PhonePage(context.new_page())
     yield page
     context.close()
@@ -153,9 +153,12 @@ def test_manifest_is_valid_and_its_icons_exist(real_site: BuildResult) -> None:
     assert '<meta name="theme-color"' in head
 
 
-def _offline_context(browser: Browser, site_url: str) -> BrowserContext:
-    """A context that visited the home page once and is now controlled by the service worker, offline."""
-    context = browser.new_context(viewport=PHONE, has_touch=True)
+def _offline_context(browser: Browser, site_url: str, requests: list[str] | None = None) -> BrowserContext:
+    """A context that visited the home page once and is now controlled by the service worker, offline; `requests`
+    collects every request of the context, the service worker's precaching included."""
+    context = open_context(browser, service_worker=True, viewport=PHONE, has_touch=True)
+    if requests is not None:
+        context.on("request", lambda request: requests.append(request.url))
     context.add_init_script(COUNT_WORKER_MESSAGES)
     page = context.new_page()
     page.goto(site_url)
@@ -166,7 +169,9 @@ def _offline_context(browser: Browser, site_url: str) -> BrowserContext:
 
 
 def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildResult, real_site_url: str, tmp_path: Path) -> None:
-    context = _offline_context(browser, real_site_url)
+    requests: list[str] = []
+    context = _offline_context(browser, real_site_url, requests)
+    assert len(requests) > 100 and [url for url in requests if not url.startswith(real_site_url)] == []  # the site, precached
     phone = PhonePage(context.new_page())
     page = phone.page
     # An exercise page never visited, then search from it.

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Page
 
-from browser import WatchedPage
+from browser import WatchedPage, open_context
 from conftest import BuildResult
 
 SUITE = Path(os.environ.get("UBA_SEARCH_QUERIES", Path(__file__).with_name("search_queries.yml")))
@@ -80,7 +80,7 @@ def check_query(case: dict, top: list[str], equipment: dict[str, set[str]], free
 def test_query_suite_finds_the_pages_in_the_top_three(browser, real_site: BuildResult, real_site_url: str) -> None:  # type: ignore[no-untyped-def]
     cases = yaml.safe_load(SUITE.read_text(encoding="utf-8"))
     assert len(cases) >= 40
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = open_context(browser, viewport={"width": 1280, "height": 900})
     context.add_init_script(COUNT_WORKER_MESSAGES)
     watched = WatchedPage(context.new_page())
     page = watched.page

@@ -22,6 +22,10 @@ PAGE_KINDS = {
     "routine": "routines/upper-back-strength-gym/", "finder": "exercises/", "map": "muscles/", "routines": "routines/", "404": "404.html",
     "about": "about/",
 }
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important }"
+"""Colours switch at once when the scheme changes, so they can be read straight away (no waiting for a fade)."""
+
+
 def test_no_request_leaves_localhost_on_any_kind_of_page(watched: WatchedPage, real_site_url: str) -> None:
     page = watched.page
     for path in PAGE_KINDS.values():
@@ -29,7 +33,7 @@ def test_no_request_leaves_localhost_on_any_kind_of_page(watched: WatchedPage, r
         page.wait_for_load_state("networkidle")
     page.click(".md-search__input")
     page.keyboard.type("row", delay=10)
-    page.wait_for_timeout(500)
+    page.wait_for_selector(".md-search-result__item")
     page.goto(real_site_url + "exercises/?muscle=traps")
     page.wait_for_load_state("networkidle")
     assert len(watched.requests) > 20
@@ -51,8 +55,8 @@ def test_every_kind_of_page_has_no_serious_accessibility_violation(scheme: str, 
     for kind, path in PAGE_KINDS.items():
         page.goto(real_site_url + path)
         page.wait_for_load_state("networkidle")
+        page.add_style_tag(content=NO_TRANSITIONS)
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        page.wait_for_timeout(400)  # let colour transitions finish
         results = axe.run(page)
         serious = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         if serious:
@@ -64,9 +68,9 @@ def test_every_kind_of_page_has_no_serious_accessibility_violation(scheme: str, 
 def test_muscle_map_highlights_have_enoughcontrast_ratio(scheme: str, watched: WatchedPage, real_site_url: str) -> None:
     page = watched.page
     page.goto(real_site_url + "exercises/face-pull/")
+    page.add_style_tag(content=NO_TRANSITIONS)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     fill = "sel => getComputedStyle(document.querySelector(sel)).fill"
-    page.wait_for_timeout(400)
     primary, secondary, idle = (page.evaluate(fill, selector) for selector in
                                 (".uba-shape--primary", ".uba-shape--secondary", ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
