@@ -22,6 +22,8 @@ class Run:
     peak_rss_mb: float
     """Largest resident set of the process or any process it waited for."""
     output: str
+    cpu_seconds: float = 0.0
+    """User plus system time of the process and the processes it waited for."""
 
     @property
     def ok(self) -> bool:
@@ -55,7 +57,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str], timeout: fl
     text = log.read_text(encoding="utf-8", errors="replace")
     if process.returncode == -signal.SIGKILL:
         text += f"\nkilled after the {timeout:.0f} s time limit"
-    return Run(process.returncode, seconds, usage.ru_maxrss / 1024, text)
+    return Run(process.returncode, seconds, usage.ru_maxrss / 1024, text, usage.ru_utime + usage.ru_stime)
 
 
 def _kill_group(pid: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from finder import FinderTiming
@@ -9,8 +10,9 @@ from measure import Run, SiteStats
 from profiling import ProfiledFunction
 from serve import RebuildTiming
 
-HOOKS, PLAIN, ZENSICAL = "a", "b", "c"
+HOOKS, HOOKS_COLD, PLAIN, ZENSICAL = "a", "a0", "b", "c"
 BUILD_LABELS = {
+    HOOKS_COLD: "(a0) the same with nothing kept from an earlier build",
     HOOKS: "(a) mkdocs build --strict, with hooks",
     PLAIN: "(b) mkdocs build --strict of the export",
     ZENSICAL: "(c) zensical build of the export",
@@ -52,13 +54,26 @@ class SizeResult:
     check: Run
     export: Run
     builds: dict[str, Build] = field(default_factory=dict)
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+    """Every counted run of the builds made side by side, round by round."""
 
-    def ratio(self) -> float | None:
-        hooks, plain = self.builds.get(HOOKS), self.builds.get(PLAIN)
-        if hooks and plain and hooks.ok and plain.ok:
+    def ratio(self, key: str = HOOKS, cpu: bool = False) -> float | None:
+        """The median over the rounds of build `key` ÷ (b) in the same round (wall time, or CPU time)."""
+        ratios = self.ratios(key, cpu)
+        if ratios:
+            return statistics.median(ratios)
+        hooks, plain = self.builds.get(key), self.builds.get(PLAIN)
+        if hooks and plain and hooks.ok and plain.ok and not cpu:
             assert hooks.run and plain.run
             return hooks.run.seconds / plain.run.seconds
         return None
+
+    def ratios(self, key: str = HOOKS, cpu: bool = False) -> list[float]:
+        """Build `key` ÷ (b), round by round."""
+        def value(run: Run) -> float:
+            return run.cpu_seconds if cpu else run.seconds
+
+        return [value(mine) / value(plain) for mine, plain in zip(self.runs.get(key, []), self.runs.get(PLAIN, []), strict=False)]
 
 
 @dataclass
@@ -76,6 +91,7 @@ class Report:
     def markdown(self) -> str:
         parts = ["# Upper Back Atlas benchmark", "", *(f"- {line}" for line in self.environment), "",
                  "## Inputs", "", *self._inputs(), "", "## Builds", "", *self._builds(), "",
+                 "## Side by side", "", *self._side_by_side(), "",
                  "## Targets", "", *self._targets(), ""]
         if self.profile or self.profile_failure:
             parts += ["## Where the hook build spends its time", "", *self._profile(), ""]
@@ -100,12 +116,33 @@ class Report:
                 rows.append([f"{size.exercises:,}", BUILD_LABELS[key], *_build_cells(build, size.exercises)])
         return _table(rows)
 
+    def _side_by_side(self) -> list[str]:
+        lines = ["Each round runs (a0), (a) and (b) one after the other, after one untimed warm-up round (in which (a) fills the "
+                 "build cache, as the export was written once); a ratio compares the runs of one round. Wall and CPU "
+                 "(user + system) seconds are medians over the rounds.", ""]
+        rows = [["N", "Rounds", "Build", "Wall s", "CPU s", "÷ (b) wall, median (min–max)", "÷ (b) CPU, median"]]
+        for size in self.sizes:
+            for key in (HOOKS_COLD, HOOKS, PLAIN):
+                runs = size.runs.get(key, [])
+                if not runs:
+                    continue
+                wall, cpu = size.ratios(key), size.ratios(key, cpu=True)
+                spread = f"{statistics.median(wall):.2f} ({min(wall):.2f}–{max(wall):.2f})" if key != PLAIN else "–"
+                rows.append([f"{size.exercises:,}", str(len(runs)), BUILD_LABELS[key], f"{statistics.median(r.seconds for r in runs):.2f}",
+                             f"{statistics.median(r.cpu_seconds for r in runs):.2f}", spread,
+                             f"{statistics.median(cpu):.2f}" if key != PLAIN else "–"])
+        return lines + _table(rows) if len(rows) > 1 else ["Not measured side by side."]
+
     def _targets(self) -> list[str]:
         rows = [["Target", "N", "Measured", "Met"]]
         for size in self.sizes:
             ratio = size.ratio()
             rows.append([f"(a)/(b) wall time ≤ {RATIO_TARGET:.2f}", f"{size.exercises:,}", _or_dash(ratio, "{:.2f}"),
                          _met(None if ratio is None else ratio <= RATIO_TARGET)])
+            cold = size.ratio(HOOKS_COLD)
+            if cold is not None:
+                rows.append([f"(a0)/(b) wall time ≤ {RATIO_TARGET:.2f}, nothing kept", f"{size.exercises:,}", f"{cold:.2f}",
+                             _met(cold <= RATIO_TARGET)])
         rows.append(self._per_page_row())
         rows.append(self._memory_row())
         for size in self.sizes:

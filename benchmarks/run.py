@@ -22,12 +22,14 @@ from importlib import metadata  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from finder import time_finder  # noqa: E402
-from measure import run_measured, site_stats  # noqa: E402
+from measure import Run, run_measured, site_stats  # noqa: E402
 from profiling import profile_hook_build  # noqa: E402
-from report import HOOKS, PLAIN, RATIO_TARGET, SAMPLE_EXERCISE, ZENSICAL, Build, Report, SizeResult  # noqa: E402
+from report import BUILD_LABELS, HOOKS, HOOKS_COLD, PLAIN, RATIO_TARGET, SAMPLE_EXERCISE, ZENSICAL, Build, Report, SizeResult  # noqa: E402
 from serve import time_serve_rebuilds  # noqa: E402
 from synthetic import make_project  # noqa: E402
 from zensical_env import Zensical, prepare_zensical  # noqa: E402
+
+from atlas.build_cache import CACHE_SETTING  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -41,8 +43,9 @@ SERVE_SIZE = 300
 def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
     sizes = sorted({int(size.replace("_", "")) for size in arguments.sizes.split(",")})
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     work = Path(tempfile.mkdtemp(prefix="uba-bench-"))
+    # a build cache of its own, empty at the start: the user's is never read or filled
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", **{CACHE_SETTING: str(work / "build-cache")})
     try:
         zensical = _zensical(arguments)
         results = [_measure_size(size, work / f"n{size}", size == sizes[-1], zensical, env, arguments) for size in sizes]
@@ -72,7 +75,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"numbers of exercises, comma-separated (default {DEFAULT_SIZES})")
     parser.add_argument("--base", type=Path, default=REPO, help="the project whose records and pages are copied (default: this one)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic records (default 2024)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each build; the median wall time is reported (default 1)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of the builds side by side, after one untimed warm-up round; medians are reported (default 3)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown (default benchmarks/results.md)")
     parser.add_argument("--zensical-venv", type=Path, default=Path(tempfile.gettempdir()) / "zensical-venv",
                         help="virtual environment for Zensical, created when missing (default /tmp/zensical-venv)")
@@ -104,14 +108,18 @@ def _measure_size(size: int, folder: Path, keep: bool, zensical: Zensical, env: 
     result = SizeResult(size, synthetic, _count_routines(project), routines, check, exported)
     repeat = max(1, arguments.repeat)
     mkdocs_build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
-    _progress(f"N={size}: (a) hook build")
-    result.builds[HOOKS] = _build([*mkdocs_build, str(project / "site")], project, project / "site", env, folder / "a.log", repeat)
     if not exported.ok:
         result.builds[PLAIN] = result.builds[ZENSICAL] = Build(None, failure=f"export failed: {exported.reason()}")
+        _progress(f"N={size}: (a) hook build")
+        result.builds[HOOKS] = _build([*mkdocs_build, str(project / "site")], project, project / "site", env, folder / "a.log", repeat)
     else:
-        _progress(f"N={size}: (b) plain build of the export")
         plain_site = folder / "plain-site"
-        result.builds[PLAIN] = _build([*mkdocs_build, str(plain_site)], export, plain_site, env, folder / "b.log", repeat)
+        commands = {
+            HOOKS_COLD: ([*mkdocs_build, str(project / "site")], project, project / "site", dict(env, **{CACHE_SETTING: ""})),
+            HOOKS: ([*mkdocs_build, str(project / "site")], project, project / "site", env),
+            PLAIN: ([*mkdocs_build, str(plain_site)], export, plain_site, env),
+        }
+        _side_by_side(result, commands, folder, repeat)
         if zensical.executable is None:
             result.builds[ZENSICAL] = Build(None, failure=zensical.note)
         else:
@@ -139,6 +147,27 @@ def _build(command: list[str], cwd: Path, site: Path, env: dict[str, str], log: 
     if not run.ok or not site.is_dir():
         return Build(run, failure=run.reason() if not run.ok else f"no site written at {site.name}/")
     return Build(run, site_stats(site, SAMPLE_EXERCISE))
+
+
+def _side_by_side(result: SizeResult, commands: dict[str, tuple[list[str], Path, Path, dict[str, str]]], folder: Path,
+                  rounds: int) -> None:
+    """Each build once untimed (the hook build fills the build cache, as the export was written once), then `rounds`
+    rounds of all of them in turn, so that every ratio compares runs made under the same load."""
+    runs: dict[str, list[Run]] = {key: [] for key in commands}
+    for round_number in range(rounds + 1):
+        for key, (command, cwd, _, env) in commands.items():
+            _progress(f"N={result.exercises}: {BUILD_LABELS[key]}, {'warm-up' if round_number == 0 else f'round {round_number}'}")
+            run = run_measured(command, cwd, env, BUILD_TIMEOUT, folder / f"{key}.log")
+            if not run.ok:
+                result.builds[key] = Build(run, failure=run.reason())
+                return
+            if round_number:
+                runs[key].append(run)
+    for key, (_, _, site, _) in commands.items():
+        median = sorted(runs[key], key=lambda each: each.seconds)[len(runs[key]) // 2]
+        median = replace(median, peak_rss_mb=max(each.peak_rss_mb for each in runs[key]))
+        result.builds[key] = Build(median, site_stats(site, SAMPLE_EXERCISE))
+        result.runs[key] = runs[key]
 
 
 def _count_routines(project: Path) -> int:
@@ -187,9 +216,8 @@ def _environment(zensical: Zensical, arguments: argparse.Namespace) -> list[str]
         f"Python {platform.python_version()}; {versions}; seed {arguments.seed}.",
         "N is the total number of exercise records: the real ones (the articles link to them by id) plus synthetic ones; "
         "synthetic routines are about N/50 (at least 5), beside the real ones.",
-        f"Each build ran {_times(arguments.repeat)}" + (" (the median wall time is shown, with the highest peak memory)."
-                                                        if arguments.repeat > 1 else
-                                                        "; single timings vary from run to run, so use --repeat 3 for steadier ratios."),
+        f"(a0), (a) and (b) ran side by side in {_times(arguments.repeat)} after a warm-up round (see Side by side); the Builds "
+        "table shows the run with the median wall time, with the highest peak memory of all; (c) ran on its own.",
         "Wall time and peak RSS are of a fresh child process (peak RSS from the kernel's rusage of the child). "
         "Pages counts index.html files. (b) and (c) time the build only; the export is timed under Inputs.",
         zensical.note,
@@ -197,7 +225,7 @@ def _environment(zensical: Zensical, arguments: argparse.Namespace) -> list[str]
 
 
 def _times(count: int) -> str:
-    return "once" if count <= 1 else f"{count} times"
+    return "one round" if count <= 1 else f"{count} rounds"
 
 
 def _progress(message: str) -> None:
