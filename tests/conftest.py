@@ -31,7 +31,8 @@ class BuildResult:
 
     def page(self, path: str) -> str:
         """The HTML of a built page, such as `exercises/face-pull/`."""
-        return (self.site / path / "index.html").read_text(encoding="utf-8") if path.endswith("/") or not path else (self.site / path).read_text(encoding="utf-8")
+        return ((self.site / path / "index.html").read_text(encoding="utf-8") if path.endswith("/") or not path
+                else (self.site / path).read_text(encoding="utf-8"))
 
     def article(self, path: str) -> str:
         """Only the main content of a built page: no navigation, no table of contents."""

@@ -27,7 +27,8 @@ def test_an_asset_without_a_licence_stops_the_build(tmp_path: Path) -> None:
     (project / "content" / "images" / "photo.png").write_bytes(b"\x89PNG\r\n")
     result = build(project)
     assert result.returncode != 0
-    assert f"{ERROR}content/images/photo.png: licence: has no source and licence; expected an entry for it under assets: in assets.yml" in result.output
+    assert (f"{ERROR}content/images/photo.png: licence: has no source and licence; expected an entry for it under assets: in assets.yml"
+            in result.output)
     assert "Traceback" not in result.output
 
 
@@ -44,9 +45,12 @@ def test_incomplete_entries_are_named_with_their_line(tmp_path: Path) -> None:
     result = build(project)
     assert result.returncode != 0
     errors = [line for line in result.output.splitlines() if line.startswith(ERROR)]
-    assert f"{ERROR}assets.yml:{licence_line}: assets.overrides/partials/anatomy/back-common.html.licence: unknown licence 'CC-BY'; expected one of CC-BY-4.0, MIT, Apache-2.0" in errors
-    assert f"{ERROR}assets.yml:{icons_line}: bundled.material-design-icons.authors: is missing; expected a list of names, such as [Ryan Graves]" in errors
-    assert not any("overrides/partials/anatomy/back-common.html: licence: has no source" in line for line in errors), "one problem per mistake"
+    assert (f"{ERROR}assets.yml:{licence_line}: assets.overrides/partials/anatomy/back-common.html.licence: unknown licence 'CC-BY'; "
+            "expected one of CC-BY-4.0, MIT, Apache-2.0" in errors)
+    assert (f"{ERROR}assets.yml:{icons_line}: bundled.material-design-icons.authors: is missing; "
+            "expected a list of names, such as [Ryan Graves]" in errors)
+    assert not any("overrides/partials/anatomy/back-common.html: licence: has no source" in line
+                   for line in errors), "one problem per mistake"
 
 
 def test_credits_page_must_name_every_author_and_licence(tmp_path: Path) -> None:

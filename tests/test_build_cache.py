@@ -126,7 +126,8 @@ def test_any_character_a_record_may_hold_reads_the_same_in_front_matter() -> Non
     for start in range(0, len(allowed), 400):
         text = "".join(allowed[start:start + 400])
         markdown = render_markdown("_front_matter.md.j2", "x.md", title=text, description=text, page_template="exercise.html", boost=2,
-                                   page_data={"text": text, text[:60]: [text]}, search_terms={"names": [text]}, structured_data={"text": text})
+                                   page_data={"text": text, text[:60]: [text]}, search_terms={"names": [text]},
+                                   structured_data={"text": text})
         markdown += "\n# Body\n"
         assert split_generated(markdown) == _read_as_mkdocs_does(markdown), repr(text[:20])
 

@@ -135,7 +135,8 @@ def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
         (
             "view: side\nprops:\n  - {kind: resistance-band, hold: near}\nstart: {}\nend: {}\n",
             [
-                "figures/row.yml:3: figure.props[0]: 'resistance-band' needs `anchor: [x, y]` (where it is fixed), or a band `hold: both` hands"
+                "figures/row.yml:3: figure.props[0]: 'resistance-band' needs `anchor: [x, y]` (where it is fixed), "
+                "or a band `hold: both` hands"
             ],
         ),
     ],
@@ -182,7 +183,8 @@ def test_a_bad_figure_stops_the_build_with_its_line(tmp_path: Path) -> None:
     errors = [line.removeprefix("ERROR   -  ") for line in result.output.splitlines() if line.startswith("ERROR")]
     line = record.read_text(encoding="utf-8").splitlines().index("    near: {knee: -40}") + 1
     assert errors == [
-        f"exercises/face-pull.yml:{line}: figure.start.near.knee: -40° is outside the human range of the knee in this view; expected 0 to 155",
+        f"exercises/face-pull.yml:{line}: figure.start.near.knee: -40° is outside the human range of the knee in this view; "
+        "expected 0 to 155",
         "Upper Back Atlas: 1 problem in the sources; nothing was built.",
     ]
 

@@ -83,8 +83,10 @@ def test_finder_filters_by_each_facet_and_combinations(watched: WatchedPage, rea
         "equipment=resistance-band": lambda e: _can_do(real_site, e, {"resistance-band"}),
         "level=advanced": lambda e: e["level"] == "advanced",
         "category=mobility&category=activation": lambda e: e["category"] in ("mobility", "activation"),
-        "muscle=rhomboids&equipment=resistance-band": lambda e: "rhomboids" in e["groups"]["primary"] and _can_do(real_site, e, {"resistance-band"}),
-        "muscle=traps&level=beginner&category=strength": lambda e: "traps" in e["groups"]["primary"] and e["level"] == "beginner" and e["category"] == "strength",
+        "muscle=rhomboids&equipment=resistance-band": lambda e: ("rhomboids" in e["groups"]["primary"]
+                                                                 and _can_do(real_site, e, {"resistance-band"})),
+        "muscle=traps&level=beginner&category=strength": lambda e: ("traps" in e["groups"]["primary"] and e["level"] == "beginner"
+                                                                    and e["category"] == "strength"),
         "equipment=none": lambda e: _can_do(real_site, e, set()),
         "q=row": lambda e: _finder_text(real_site, e, "row"),
         "q=face%20pulls": lambda e: _finder_text(real_site, e, "face pulls"),
@@ -120,7 +122,8 @@ def _finder_text(site: BuildResult, exercise: dict, query: str) -> bool:
             names[part["id"]] = [part["name"], *part["aliases"], *names[group["id"]]]
     equipment = {item["id"]: item["name"] for item in data["equipment"]}
     muscles = [name for muscle in {*exercise["muscles"]["primary"], *exercise["groups"]["primary"]} for name in names.get(muscle, [])]
-    text = _fold(" ".join([exercise["name"], *exercise["aliases"], exercise["summary"], *muscles, *(equipment[i] for i in exercise["equipment"])]))
+    text = _fold(" ".join([exercise["name"], *exercise["aliases"], exercise["summary"], *muscles,
+                           *(equipment[i] for i in exercise["equipment"])]))
     def forms(word: str) -> list[str]:
         found = [word]
         if len(word) > 3 and word.endswith("s"):
@@ -192,7 +195,8 @@ def test_finder_survives_instant_navigation(watched: WatchedPage, real_site_url:
     page.click(f".uba-finder-results a >> text={lats[0]}")
     page.wait_for_selector("h1:not(:has-text('Exercises'))")
     page.go_back()
-    page.wait_for_function("document.querySelector('input[name=muscle][value=lats]') && document.querySelector('input[name=muscle][value=lats]').checked")
+    page.wait_for_function("document.querySelector('input[name=muscle][value=lats]')"
+                           " && document.querySelector('input[name=muscle][value=lats]').checked")
     assert _results(page, lats) == lats
 
 

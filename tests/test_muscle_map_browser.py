@@ -56,11 +56,14 @@ def test_map_works_by_keyboard(watched: WatchedPage, instant_site_url: str) -> N
 def test_map_works_by_touch_on_a_phone(phone: WatchedPage, instant_site_url: str) -> None:
     page = phone.page
     page.goto(f"{instant_site_url}muscles/")
-    boxes = page.eval_on_selector_all(".uba-map-legend a", "links => links.map(link => { const box = link.getBoundingClientRect(); return [link.textContent.trim(), box.width, box.height]; })")
+    boxes = page.eval_on_selector_all(".uba-map-legend a",
+                                      "links => links.map(link => { const box = link.getBoundingClientRect(); "
+                                      "return [link.textContent.trim(), box.width, box.height]; })")
     small = [(name, width, height) for name, width, height in boxes if width < 24 or height < 24]
     assert boxes and small == [], small
     # Before any tap, neighbouring muscles look different: the three parts of the traps and the lats.
-    fills = {shape: _fill(page, f".uba-view [data-shape={shape}]") for shape in ("trapezius_upper_r", "trapezius_middle_r", "trapezius_lower_r", "latissimus_dorsi_r")}
+    fills = {shape: _fill(page, f".uba-view [data-shape={shape}]")
+             for shape in ("trapezius_upper_r", "trapezius_middle_r", "trapezius_lower_r", "latissimus_dorsi_r")}
     idle = _fill(page, ".uba-view [data-shape=triceps_brachii_caput_laterale_r]")
     assert len(set(fills.values())) >= 3 and idle not in fills.values()
     assert page.locator(".uba-badge").first.is_visible()
@@ -140,7 +143,8 @@ def test_map_prints_in_black_and_white(watched: WatchedPage, instant_site_url: s
     assert _fill(page, ".uba-shape--secondary") == 'url("#uba-hatch")'
     assert _fill(page, ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)") == "rgb(255, 255, 255)"
     assert _fill(page, ".uba-map-key .uba-shape--secondary") == 'url("#uba-hatch")', "the key shows the same pattern"
-    colours = page.eval_on_selector_all(".uba-view svg *", "els => [...new Set(els.flatMap(e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]))]")
+    colours = page.eval_on_selector_all(".uba-view svg *",
+                                        "els => [...new Set(els.flatMap(e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]))]")
     assert set(colours) <= {"rgb(0, 0, 0)", "rgb(255, 255, 255)", 'url("#uba-hatch")', "none"}, colours
 
 

@@ -39,4 +39,5 @@ def test_unchanged_records_are_not_read_again_and_edited_ones_are(tmp_path: Path
     shrug.write_text(shrug.read_text().replace("level: beginner", "level: expert"))
     problems = catalog.load_catalog(layout).problems
     assert read == ["exercises/shrug.yml"]
-    assert [str(problem) for problem in problems] == ["exercises/shrug.yml:3: level: 'expert' is not one of beginner, intermediate, advanced"]
+    assert [str(problem) for problem in problems] == [
+        "exercises/shrug.yml:3: level: 'expert' is not one of beginner, intermediate, advanced"]

@@ -50,7 +50,8 @@ def phone(browser: Browser) -> Iterator[PhonePage]:
 
 def _kinds(site: BuildResult) -> dict[str, str]:
     """Every page kind, each checked to exist in the built site."""
-    missing = [kind for kind, path in PAGE_KINDS.items() if not ((site.site / (path or "index.html")).exists() or (site.site / path / "index.html").exists())]
+    missing = [kind for kind, path in PAGE_KINDS.items()
+               if not ((site.site / (path or "index.html")).exists() or (site.site / path / "index.html").exists())]
     assert missing == []
     return dict(PAGE_KINDS)
 
@@ -103,21 +104,24 @@ def test_muscle_lists_do_not_scroll_inside_a_box(phone: PhonePage, real_site_url
     phone.page.goto(f"{real_site_url}exercises/")
     phone.page.wait_for_selector(".uba-finder-count:not(:empty)")
     phone.page.tap(".uba-finder-toggle")
-    boxed = phone.page.eval_on_selector_all(".uba-facet, .uba-facet-options", "els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length")
+    boxed = phone.page.eval_on_selector_all(".uba-facet, .uba-facet-options",
+                                            "els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length")
     assert boxed == 0
 
 
 def test_touch_targets_are_at_least_24_px(phone: PhonePage, real_site_url: str) -> None:
     page = phone.page
     page.goto(real_site_url)
-    sizes = page.eval_on_selector_all("a.uba-way", "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    sizes = page.eval_on_selector_all("a.uba-way",
+                                      "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
     assert len(sizes) == 5 and all(w >= 24 and h >= 24 for w, h in sizes)
     page.goto(f"{real_site_url}exercises/")
     page.wait_for_selector(".uba-finder-count:not(:empty)")
     page.tap(".uba-finder-toggle")
     small = page.eval_on_selector_all(
         ".uba-finder-panel label, .uba-finder-toggle, .uba-finder-done, .uba-finder-results a, #uba-q",
-        "els => els.filter(e => e.offsetParent !== null).map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
+        "els => els.filter(e => e.offsetParent !== null)"
+        ".map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
         ".filter(([, w, h]) => w < 24 || h < 24)")
     assert small == []
 

@@ -55,7 +55,8 @@ def test_routine_sheet_fits_one_page(routine: str, paper: str, watched: WatchedP
 def test_programme_prints_its_plan_and_a_log_page_per_session(watched: WatchedPage, real_site: BuildResult, real_site_url: str,
                                                               tmp_path: Path) -> None:
     for paper in ("A4", "Letter"):
-        pages = [_squeezed(page) for page in _print(watched, f"{real_site_url}routines/upper-back-four-weeks/", paper, tmp_path / "plan.pdf")]
+        pages = [_squeezed(page)
+                 for page in _print(watched, f"{real_site_url}routines/upper-back-four-weeks/", paper, tmp_path / "plan.pdf")]
         assert len(pages) == 3
         assert "Howtoprogress" in pages[0] and "Week4" in pages[0]
         assert "sessionA,Upperbackstrength,gym" in pages[1] and "Week1" in pages[1] and "Week4" in pages[1]
@@ -70,7 +71,8 @@ def test_sheet_boxes_are_big_enough_to_write_in(routine: str, watched: WatchedPa
     page.set_viewport_size({"width": round(194 / MM_PER_CSS_PX), "height": 1000})
     page.goto(f"{real_site_url}routines/{routine}/")
     page.emulate_media(media="print")
-    boxes = page.locator(".uba-sheet .uba-box").evaluate_all("nodes => nodes.map(n => [n.getBoundingClientRect().width, n.getBoundingClientRect().height, n.dataset.side || ''])")
+    boxes = page.locator(".uba-sheet .uba-box").evaluate_all(
+        "nodes => nodes.map(n => [n.getBoundingClientRect().width, n.getBoundingClientRect().height, n.dataset.side || ''])")
     assert boxes
     assert min(width for width, _, _ in boxes) * MM_PER_CSS_PX >= 12
     assert min(height for _, height, _ in boxes) * MM_PER_CSS_PX >= 5

@@ -23,7 +23,8 @@ EXERCISE_FIELDS = sorted(ExerciseRecord.model_fields)
 ROUTINE_FIELDS = sorted(RoutineRecord.model_fields)
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40) | st.sampled_from(
     ["rhomboids", "upper-traps", "face-pull", "dumbbells", "strength", "beginner", "8-12", "60s", "<script>x</script>", "[[exercise:x]]"])
-VALUES = st.recursive(SCALARS, lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+VALUES = st.recursive(SCALARS,
+                      lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
                       max_leaves=12)
 ONE_PROBLEM = re.compile(r"(?:exercises|content)/[^\s:]+(?::[1-9][0-9]*)?: [^\n]+: [^\n]+")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,8 +91,9 @@ def test_any_text_as_a_record_file(text: str) -> None:
 
 
 @SETTINGS
-@given(text=st.text(max_size=400) | st.lists(st.sampled_from(["# H", "## Face pull", "```", "!!! tip \"x\"", "    shrug", "[[exercise:shrug]]",
-                                                                 "[a](b.md)", "rhomboids", "`code`", "---", "title: x", "{#id}"]),
+@given(text=st.text(max_size=400) | st.lists(st.sampled_from(["# H", "## Face pull", "```", "!!! tip \"x\"", "    shrug",
+                                                                 "[[exercise:shrug]]", "[a](b.md)", "rhomboids", "`code`", "---",
+                                                                 "title: x", "{#id}"]),
                                                 max_size=12).map("\n".join))
 def test_any_text_as_an_article(text: str) -> None:
     _check(lambda root: (root / "content/guides/sample.md").write_text(text))

@@ -22,8 +22,9 @@ ERROR = "ERROR   -  "
 
 def _exercise(name: str, category: str, primary: list[str], equipment: list[str], **extra: object) -> dict[str, object]:
     record = {"name": name, "category": category, "level": "beginner", "equipment": equipment, "muscles": {"primary": primary},
-              "summary": f"{name} for the test.", "steps": ["Do it slowly."], "cues": [f"{name} cue"], "dose": {"sets": 2, "reps": 10, "rest": "60s"},
-              "actions": ["scapular-retraction"], "sources": ["neumann-2017"], "figure": SIMPLE_FIGURE}
+              "summary": f"{name} for the test.", "steps": ["Do it slowly."], "cues": [f"{name} cue"],
+              "dose": {"sets": 2, "reps": 10, "rest": "60s"}, "actions": ["scapular-retraction"], "sources": ["neumann-2017"],
+              "figure": SIMPLE_FIGURE}
     if category == "strength" and equipment != ["none"]:
         record["safety"] = ["Use a light load."]
     return record | extra
@@ -33,7 +34,8 @@ TRAINING_SET = {
     "farmers-walk": _exercise("Farmers walk", "strength", ["upper-traps"], ["dumbbells"], mechanics="compound", force="carry",
                               dose={"sets": 2, "distance": "20 m", "rest": "60s"}),
     "a-shrug-isolation": _exercise("Aardvark shrug", "strength", ["upper-traps"], ["dumbbells"], mechanics="isolation", force="pull"),
-    "chin-pull": _exercise("Chin pull", "strength", ["lower-traps", "lats"], ["pull-up-bar"], mechanics="compound", force="pull", direction="vertical"),
+    "chin-pull": _exercise("Chin pull", "strength", ["lower-traps", "lats"], ["pull-up-bar"], mechanics="compound", force="pull",
+                           direction="vertical"),
     "cable-row": _exercise("Cable row", "strength", ["middle-traps", "rhomboids"], ["cable-machine"], mechanics="compound", force="pull",
                            direction="horizontal"),
     "other-cable-row": _exercise("Another cable row", "strength", ["middle-traps"], ["cable-machine"], mechanics="compound", force="pull",
@@ -69,7 +71,8 @@ def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: Buil
 
 def test_routine_index_lists_programmes_authored_generated_and_the_builder(real_site: BuildResult) -> None:
     html = real_site.article("routines/")
-    for routine in ("pre-pull-activation", "desk-posture-reset", "upper-back-strength-gym", "upper-back-strength-home", "cuff-and-rear-delt-day"):
+    for routine in ("pre-pull-activation", "desk-posture-reset", "upper-back-strength-gym", "upper-back-strength-home",
+                    "cuff-and-rear-delt-day"):
         assert f'href="{routine}/"' in html
     assert 'href="builder/"' in html
     assert html.index("Programmes") < html.index('href="upper-back-four-weeks/"') < html.index("Written by coaches")
@@ -108,7 +111,8 @@ def test_generation_orders_by_phase_and_chooses_by_specificity(training_project:
     assert why["chin-pull"].startswith("The heavy lift, a vertical pull: works the lower traps hardest")
     assert why["other-cable-row"].startswith("The heavy lift, a horizontal pull: works the middle traps hardest")
     assert why["farmers-walk"].startswith("A loaded carry for the upper traps, last")
-    assert build_atlas(ProjectLayout(training_project, training_project / "content")).routines == atlas.routines  # same records, same routines
+    assert (build_atlas(ProjectLayout(training_project, training_project / "content")).routines
+            == atlas.routines)  # same records, same routines
     assert "focus-lower-traps" in atlas.routines
 
 
@@ -152,9 +156,12 @@ def test_mislabelled_routine_stops_the_build_with_file_line_field(project: Path)
     assert result.returncode == 1 and "Traceback" not in result.output
     errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
     assert errors[:-1] == [
-        "exercises/routines/mislabelled.yml:3: level: 'beginner' is easier than its hardest exercise, Shrug (intermediate); expected at least intermediate",
-        "exercises/routines/mislabelled.yml:4: duration: '30 min' does not match its doses, about 7 min by the estimate rule (README, routine_time.py); expected 5-9 min",
-        "exercises/routines/mislabelled.yml:5: equipment: does not cover Shrug, which needs dumbbells; expected every exercise's equipment listed",
+        "exercises/routines/mislabelled.yml:3: level: 'beginner' is easier than its hardest exercise, Shrug (intermediate); "
+        "expected at least intermediate",
+        "exercises/routines/mislabelled.yml:4: duration: '30 min' does not match its doses, about 7 min by the estimate rule "
+        "(README, routine_time.py); expected 5-9 min",
+        "exercises/routines/mislabelled.yml:5: equipment: does not cover Shrug, which needs dumbbells; "
+        "expected every exercise's equipment listed",
         "exercises/routines/mislabelled.yml:5: equipment: lists cable-machine, which no exercise needs; expected only the equipment used",
     ]
 
@@ -189,7 +196,8 @@ def test_programme_with_an_unknown_routine_stops_the_build(project: Path) -> Non
     result = build(project)
     errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
     assert errors[:-1] == [
-        "exercises/programmes/plan.yml:6: sessions[1].routine: unknown routine id 'quick-pul'; expected an id from exercises/routines/ or a focus-<muscle> session",
+        "exercises/programmes/plan.yml:6: sessions[1].routine: unknown routine id 'quick-pul'; "
+        "expected an id from exercises/routines/ or a focus-<muscle> session",
         "exercises/programmes/plan.yml:7: week[2]: 'C' is not a session label; expected one of A, B",
     ]
 
@@ -205,7 +213,8 @@ def test_a_routine_cannot_take_the_builders_address(project: Path) -> None:
 def test_a_broken_routine_is_reported_once_not_again_by_its_programme(project: Path) -> None:
     (project / "exercises/programmes").mkdir()
     (project / "exercises/programmes/plan.yml").write_text(
-        "name: Plan\ngoal: Two weeks.\nweeks: 2\nsessions:\n  - {label: A, routine: quick-pull}\nweek: [A, A]\nprogression: [Add reps, then load.]\n")
+        "name: Plan\ngoal: Two weeks.\nweeks: 2\nsessions:\n  - {label: A, routine: quick-pull}\n"
+        "week: [A, A]\nprogression: [Add reps, then load.]\n")
     routine = project / "exercises/routines/quick-pull.yml"
     routine.write_text(routine.read_text().replace("level: beginner", "level: expert"))
     result = build(project)

@@ -77,7 +77,8 @@ def check_query(case: dict, top: list[str], equipment: dict[str, set[str]], free
     return None
 
 
-def test_query_suite_finds_the_pages_in_the_top_three(browser, real_site: BuildResult, real_site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_query_suite_finds_the_pages_in_the_top_three(browser, real_site: BuildResult,  # type: ignore[no-untyped-def]
+                                                      real_site_url: str) -> None:
     cases = yaml.safe_load(SUITE.read_text(encoding="utf-8"))
     assert len(cases) >= 40
     context = open_context(browser, viewport={"width": 1280, "height": 900})

@@ -42,7 +42,8 @@ def test_muscle_page_lists_primary_then_secondary(minimal_site: BuildResult) -> 
     following = primary.find("<h2")
     assert {"Face pull", "Band pull-apart"} <= set(re.findall(r">([^<>]+)</a>", primary if following == -1 else primary[:following]))
     traps = minimal_site.article("muscles/traps/")
-    assert traps.index("Shrug</a>") < traps.index("Exercises where it helps") < traps.index("Face pull</a>", traps.index("Exercises where it helps"))
+    assert (traps.index("Shrug</a>") < traps.index("Exercises where it helps")
+            < traps.index("Face pull</a>", traps.index("Exercises where it helps")))
     assert 'id="lower-traps"' in traps
 
 
@@ -58,7 +59,8 @@ def test_json_export_holds_the_graph(minimal_site: BuildResult) -> None:
     data = json.loads((minimal_site.site / "api/exercises.json").read_text())
     face_pull = next(item for item in data["exercises"] if item["id"] == "face-pull")
     assert face_pull["groups"] == {"primary": ["rear-delts", "rotator-cuff"], "secondary": ["traps"]}
-    assert face_pull["routines"][0] == "quick-pull" and set(face_pull["routines"]) <= {"quick-pull", "focus-rear-delts", "focus-rotator-cuff"}
+    assert (face_pull["routines"][0] == "quick-pull"
+            and set(face_pull["routines"]) <= {"quick-pull", "focus-rear-delts", "focus-rotator-cuff"})
     assert {"id": "rhomboids"}.items() <= next(m for m in data["muscles"] if m["id"] == "rhomboids").items()
 
 

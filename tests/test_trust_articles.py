@@ -90,7 +90,8 @@ def test_names_in_tables_link_once_and_in_the_right_cell(project: Path) -> None:
 
 def test_explicit_link_in_html_block_is_reported(project: Path) -> None:
     assert _problems(project, '<div class="x">\n[[exercise:shrug]]\n</div>\n') == [
-        f"{SAMPLE}:9: [[exercise:: is inside an HTML block, where Markdown is not read; expected it outside the HTML, or a plain Markdown link"]
+        f"{SAMPLE}:9: [[exercise:: is inside an HTML block, where Markdown is not read; expected it outside the HTML, "
+        "or a plain Markdown link"]
 
 
 def test_crlf_line_endings_keep_front_matter_and_the_red_flag(project: Path) -> None:
@@ -105,11 +106,12 @@ def test_crlf_line_endings_keep_front_matter_and_the_red_flag(project: Path) -> 
 
 @pytest.mark.parametrize(("front", "expected"), [
     ("---\ntitle: T\ndescription: D\nred-flag: true\n---\n",
-     f"{SAMPLE}:4: front matter: red-flag: unknown field; did you mean 'red_flag'? expected one of title, description, red_flag, sources, template, hide, search_terms, search"),
+     f"{SAMPLE}:4: front matter: red-flag: unknown field; did you mean 'red_flag'? "
+     "expected one of title, description, red_flag, sources, template, hide, search_terms, search"),
     ("---\ntitle: T\n---\n", f"{SAMPLE}:2: front matter: description: is missing; it is required"),
     ("---\ntitle: T\ndescription: D\nred_flag: yes please\n---\n", f"{SAMPLE}:4: front matter: red_flag: is text; expected true or false"),
-    ("# No front matter\n", f"{SAMPLE}:1: front matter: is missing; expected the file to start with a --- line, title: and description: lines, "
-                            "and another --- line"),
+    ("# No front matter\n", f"{SAMPLE}:1: front matter: is missing; expected the file to start with a --- line, title: and description: "
+                            "lines, and another --- line"),
     ("---\ntitle: T\ndescription: D\n", f"{SAMPLE}:1: front matter: is not closed; expected a --- line after it"),
     ("---\ntitle: [unclosed\n---\n", f"{SAMPLE}:3: yaml: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence "
                                      "that starts on line 2); expected valid YAML (spaces, not tabs, for indentation)"),

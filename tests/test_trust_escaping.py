@@ -18,8 +18,8 @@ from conftest import BuildResult, build, make_project
 PAGES = {
     "home": "", "guide": "guides/sample/", "exercise": "exercises/band-pull-apart/", "exercise-2": "exercises/face-pull/",
     "muscle": "muscles/rhomboids/", "muscle-2": "muscles/rear-delts/", "muscle-3": "muscles/traps/", "map": "muscles/",
-    "finder": "exercises/", "finder-query": "exercises/?muscle=rhomboids", "finder-search": "exercises/?q=onerror", "routine": "routines/quick-pull/",
-    "routines": "routines/", "404": "404.html",
+    "finder": "exercises/", "finder-query": "exercises/?muscle=rhomboids", "finder-search": "exercises/?q=onerror",
+    "routine": "routines/quick-pull/", "routines": "routines/", "404": "404.html",
 }
 IMG = "<img src=x onerror=alert(1)>"
 BREAKOUT = "](javascript:alert(2))["
@@ -99,7 +99,8 @@ def _injected(text: str) -> list[str]:
     found = [f"<{tag}>" for tag, _ in parser.found if tag in ("iframe", "img", "object", "embed")]
     found += [f"<{tag} {name}>" for tag, attrs in parser.found for name, value in attrs
               if name.startswith("on") or name == "srcdoc"
-              or (name in ("href", "src", "action", "formaction", "xlink:href") and (value or "").strip().lower().startswith("javascript:"))]
+              or (name in ("href", "src", "action", "formaction", "xlink:href")
+                  and (value or "").strip().lower().startswith("javascript:"))]
     found += [script for script in parser.scripts if "alert(" in script]
     return found
 
@@ -107,7 +108,8 @@ def _injected(text: str) -> list[str]:
 def test_no_page_of_any_kind_holds_live_markup_from_a_record(hostile_site: BuildResult) -> None:
     pages = sorted(hostile_site.site.rglob("*.html"))
     assert len(pages) > 15
-    assert {str(path.relative_to(hostile_site.site)): found for path in pages if (found := _injected(path.read_text(encoding="utf-8")))} == {}
+    assert {str(path.relative_to(hostile_site.site)): found
+            for path in pages if (found := _injected(path.read_text(encoding="utf-8")))} == {}
 
 
 def _links(fragment: str) -> set[tuple[str, str]]:
@@ -125,7 +127,8 @@ def test_links_to_records_show_their_names_as_text(hostile_site: BuildResult) ->
         ("../../muscles/rear-delts/", f"Rear delts{ATTRIBUTE}"),
         ("../../muscles/traps/#upper-traps", f"Upper {SVG} traps"),
     }
-    assert _links(hostile_site.article("")) >= {("routines/quick-pull/", f"Quick {IMG} pull"), ("exercises/face-pull/", f"Face pull{BREAKOUT}face pull")}
+    assert _links(hostile_site.article("")) >= {("routines/quick-pull/", f"Quick {IMG} pull"),
+                                                ("exercises/face-pull/", f"Face pull{BREAKOUT}face pull")}
 
 
 def test_head_meta_json_ld_and_map_labels_are_escaped(hostile_site: BuildResult) -> None:
@@ -137,8 +140,9 @@ def test_head_meta_json_ld_and_map_labels_are_escaped(hostile_site: BuildResult)
     assert "<title>Band &lt;img src=x onerror=alert(1)&gt; pull apart - " in exercise
     legend = hostile_site.page("404.html")
     legend = legend[legend.index('class="uba-map-legend"'):]
-    assert ("/muscles/rear-delts/", f"Rear delts{ATTRIBUTE}") in {(href, html.unescape(re.sub(r"<[^>]+>", "", text)).strip().lstrip("0123456789 "))
-                                                                  for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', legend)}
+    assert ("/muscles/rear-delts/", f"Rear delts{ATTRIBUTE}") in {
+        (href, html.unescape(re.sub(r"<[^>]+>", "", text)).strip().lstrip("0123456789 "))
+        for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', legend)}
     for path in ("exercises/face-pull/", "routines/quick-pull/"):
         page = hostile_site.page(path)
         for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL):

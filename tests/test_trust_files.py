@@ -13,7 +13,8 @@ from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
 from conftest import build
 
-OUTSIDE = "is a symbolic link to a file outside the project; expected a regular file inside it (nothing outside the project is ever published)"
+OUTSIDE = ("is a symbolic link to a file outside the project; expected a regular file inside it "
+           "(nothing outside the project is ever published)")
 
 
 def _problems(project: Path) -> list[str]:
@@ -64,7 +65,8 @@ def test_links_that_loop_or_dangle_are_problems_not_tracebacks(project: Path) ->
     (content / "gone.md").symlink_to(content / "missing.md")
     assert _problems(project) == [
         "content/a.md: file: is a symbolic link that loops; expected a regular file or folder",
-        "content/again: folder: is a symbolic link to a folder that holds it (a loop); expected a link to a folder elsewhere in the project",
+        "content/again: folder: is a symbolic link to a folder that holds it (a loop); "
+        "expected a link to a folder elsewhere in the project",
         "content/b.md: file: is a symbolic link that loops; expected a regular file or folder",
         f"content/gone.md: file: is a symbolic link to {str(content / 'missing.md')!r}, which does not exist; expected a regular file",
     ]
