@@ -1,9 +1,12 @@
-"""One fix to the theme's own base template, applied as it is loaded, where no block lets a template override it.
+"""Fixes to the theme's own templates, applied as they are loaded, where no block lets a template override them.
 
-Material's base.html writes `autocomplete="off"` on its two checkbox toggles (a Firefox workaround); HTML allows
-the attribute only on text-like inputs, so the Nu checker reports it on every page. The lines sit outside any
-block, and copying base.html would pin the theme's hashed asset names, so the attribute is taken out here; when
-the theme stops writing it, this changes nothing.
+- base.html writes `autocomplete="off"` on its two checkbox toggles (a Firefox workaround); HTML allows the
+  attribute only on text-like inputs, so the Nu checker reports it on every page.
+- partials/search.html gives its dialog no accessible name (axe: aria-dialog-name) and writes Safari's
+  non-standard `autocorrect` attribute (invalid HTML).
+
+Copying the templates instead would pin the theme's version of everything in them (base.html its hashed asset
+names); a patch changes only what it names, and when the theme stops writing it, the patch changes nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +17,19 @@ from collections.abc import Callable
 from jinja2 import BaseLoader, Environment
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
-PATCHES: dict[str, Callable[[str], str]] = {"base.html": lambda source: _CHECKBOX_AUTOCOMPLETE.sub(r"\1", source)}
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+_AUTOCORRECT = re.compile(r'\s+autocorrect="off"')
+
+
+def _search_partial(source: str) -> str:
+    named = _SEARCH_DIALOG.sub(r"""\1 aria-label="{{ lang.t('search') }}">""", source)
+    return _AUTOCORRECT.sub("", named)
+
+
+PATCHES: dict[str, Callable[[str], str]] = {
+    "base.html": lambda source: _CHECKBOX_AUTOCOMPLETE.sub(r"\1", source),
+    "partials/search.html": _search_partial,
+}
 """Template name -> the change made to its source."""
 
 
