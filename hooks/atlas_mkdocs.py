@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+import watchdog.observers
+from watchdog import events
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -173,7 +175,36 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
             log.error("Upper Back Atlas: the site shown is the last good one; fix the problems above and save.")
 
     server.builder = keep_serving
+    _watch_with_file_events(server)
     return server
+
+
+def _watch_with_file_events(server: LiveReloadServer) -> None:
+    """MkDocs polls the watched folders every half second; the system's file events (inotify, FSEvents) report a save
+    at once. The watches made so far move to such an observer (those added after this event go there too). With
+    another MkDocs, whose server keeps its watches elsewhere, polling stays."""
+    try:
+        watched = dict(server._watched_paths)
+        server._watched_paths.clear()
+        server._watch_refs.clear()
+    except AttributeError:
+        return
+    # typed as MkDocs' polling observer; the server only schedules, starts, stops and joins, which every observer does
+    server.observer = cast(Any, _ChangeObserver())
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+
+
+class _ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
+    """File events of changes only: a build reads the watched files, and MkDocs rebuilds on any event, reads included."""
+
+    def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False, **options: Any) -> Any:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=CHANGES, follow_symlink=True)
+
+
+CHANGES = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent, events.FileClosedEvent]
+"""The file events that mean a change (not opened, nor closed without writing)."""
 
 
 def _problems_of(error: Exception) -> list[str]:
