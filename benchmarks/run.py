@@ -44,8 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
     sizes = sorted({int(size.replace("_", "")) for size in arguments.sizes.split(",")})
     work = Path(tempfile.mkdtemp(prefix="uba-bench-"))
-    # a build cache of its own, empty at the start: the user's is never read or filled
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", **{CACHE_SETTING: str(work / "build-cache")})
+    # A build cache of its own, empty at the start (the user's is never read or filled), and compiled modules kept
+    # outside the repository: every build reuses them, as a person's builds do (without, each build of (a) compiled
+    # the generator's modules again, which (b) does not import)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPYCACHEPREFIX=str(work / "pycache"),
+               **{CACHE_SETTING: str(work / "build-cache")})
     try:
         zensical = _zensical(arguments)
         results = [_measure_size(size, work / f"n{size}", size == sizes[-1], zensical, env, arguments) for size in sizes]
