@@ -144,5 +144,5 @@ def test_only_the_last_versions_of_the_code_keep_entries(tmp_path: Path, monkeyp
     for age, name in enumerate(["old-1", "old-2", "old-3"], start=1):  # old-1 used last
         (figures / name).mkdir(parents=True)
         os.utime(figures / name, (1_000_000 - age, 1_000_000 - age))
-    build_cache.FIGURES.refresh()
+    build_cache.refresh_caches()
     assert sorted(folder.name for folder in figures.iterdir()) == sorted([build_cache.code_fingerprint(), "old-1", "old-2"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -64,9 +65,8 @@ class TextCache:
         self._fingerprint = ""
         self._folder: Path | None = None
 
-    def refresh(self) -> None:
-        """Start a build: take up changes to the templates and to the cache setting."""
-        fingerprint, home = code_fingerprint(), cache_home()
+    def refresh(self, fingerprint: str, home: Path | None) -> None:
+        """Start a build of the code with this fingerprint, keeping entries under `home` (None: in memory only)."""
         if fingerprint != self._fingerprint:
             self._memory.clear()
         self._fingerprint = fingerprint
@@ -82,6 +82,14 @@ class TextCache:
                 self._memory[key] = found
         return found
 
+    def text(self, parts: tuple[str, ...], make: Callable[[], str]) -> str:
+        """The text kept for `parts`, or made by `make` now and kept."""
+        found = self.get(parts)
+        if found is None:
+            found = make()
+            self.put(parts, found)
+        return found
+
     def put(self, parts: tuple[str, ...], text: str) -> None:
         """Keep `text` as made from `parts`."""
         key = self._key(parts)
@@ -92,7 +100,7 @@ class TextCache:
 
     def _key(self, parts: tuple[str, ...]) -> str:
         if not self._fingerprint:
-            self.refresh()
+            self.refresh(code_fingerprint(), cache_home())
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -140,5 +148,6 @@ PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
 
 def refresh_caches() -> None:
     """Start a build."""
+    fingerprint, home = code_fingerprint(), cache_home()
     for kept in (FIGURES, PAGES, QR_CODES, PARSED_YAML):
-        kept.refresh()
+        kept.refresh(fingerprint, home)

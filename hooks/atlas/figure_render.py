@@ -84,12 +84,7 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
 
 def _kept(parts: tuple[str, ...], draw: Callable[[], Markup]) -> Markup:
     """A figure drawn before from the same parts (build_cache), or drawn now."""
-    found = FIGURES.get(parts)
-    if found is not None:
-        return Markup(found)
-    drawn = draw()
-    FIGURES.put(parts, str(drawn))
-    return drawn
+    return Markup(FIGURES.text(parts, lambda: str(draw())))
 
 
 def figure_data(figure: Figure) -> dict[str, Any]:

@@ -27,16 +27,12 @@ class QrCode:
 
 def qr_code(text: str) -> QrCode:
     """The QR code of a text (error correction M: readable with a crease or a smudge), made again only for a new text."""
-    kept = QR_CODES.get((text,))
-    if kept is not None:
-        size, path = json.loads(kept)
-        return QrCode(text, size, path)
-    code = _made(text)
-    QR_CODES.put((text,), json.dumps([code.size, code.path]))
-    return code
+    size, path = json.loads(QR_CODES.text((text,), lambda: _made(text)))
+    return QrCode(text, size, path)
 
 
-def _made(text: str) -> QrCode:
+def _made(text: str) -> str:
+    """The code's size and the path of its dark modules, as JSON (what the cache keeps)."""
     code = segno.make(text, error="m", micro=False, boost_error=False)
     runs = []
     for y, cells in enumerate(code.matrix_iter(scale=1, border=QUIET_ZONE)):
@@ -51,7 +47,7 @@ def _made(text: str) -> QrCode:
             else:
                 x += 1
     width, _ = code.symbol_size(scale=1, border=QUIET_ZONE)
-    return QrCode(text, int(width), "".join(runs))
+    return json.dumps([int(width), "".join(runs)])
 
 
 def page_address(site_url: str, path: str) -> str:

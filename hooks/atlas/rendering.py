@@ -75,12 +75,7 @@ def render_markdown(template: str, page_uri_: str, **context: Any) -> str:
         inputs = ("page", template, page_uri_, input_text(context))
     except Unkeyable:
         return _render(template, page_uri_, context)
-    kept = PAGES.get(inputs)
-    if kept is not None:
-        return kept
-    rendered = _render(template, page_uri_, context)
-    PAGES.put(inputs, rendered)
-    return rendered
+    return PAGES.text(inputs, lambda: _render(template, page_uri_, context))
 
 
 def _render(template: str, page_uri_: str, context: dict[str, Any]) -> str:
