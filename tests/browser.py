@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page, sync_playwright
 
 CHROMIUM_ARGUMENTS = [
@@ -21,6 +22,9 @@ CHROMIUM_ARGUMENTS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+_AXE = Axe()
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important }"
+"""Colours switch at once when the scheme changes, so they can be read straight away (no waiting for a fade)."""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -74,10 +78,31 @@ class WatchedPage:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    def forget(self) -> None:
+        """Start a new record of requests and dialogs (the page is reused by another test)."""
+        self.requests.clear()
+        self.dialogs.clear()
+
     def foreign_requests(self) -> list[str]:
         """Requests to any host but localhost."""
         return [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
                 and urlsplit(url).hostname not in LOCAL_HOSTS]
+
+
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+"""The axe rules that read colours: all that can change when only the colour scheme changes."""
+
+
+def serious_accessibility_violations(page: Page, *, colours_only: bool = False) -> list[tuple[str, list[Any]]]:
+    """axe-core's serious and critical violations on the page as it is now (each rule's id and its first targets);
+    `colours_only` runs only the rules that read colours, for the same page seen in another colour scheme."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_AXE.axe_script)
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if colours_only:
+        options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}
+    violations = page.evaluate("options => axe.run(document, options).then(results => results.violations)", options)
+    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def pdf_page_texts(pdf: Path) -> list[str]:

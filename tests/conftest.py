@@ -132,12 +132,44 @@ def real_site_url(real_site: BuildResult) -> Iterator[str]:
         yield url
 
 
+DESKTOP = {"width": 1280, "height": 900}
+
+
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[WatchedPage]:
     """A fresh page; the test fails if it requested anything outside localhost or opened a dialog."""
-    context = open_context(browser, viewport={"width": 1280, "height": 900})
+    context = open_context(browser, viewport=DESKTOP)
     page = WatchedPage(context.new_page())
     yield page
     context.close()
     assert page.foreign_requests() == []
     assert page.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def module_page(browser: Browser) -> Iterator[WatchedPage]:
+    """One page for the tests of a module that take `shared_page`."""
+    context = open_context(browser, viewport=DESKTOP)
+    yield WatchedPage(context.new_page())
+    context.close()
+
+
+@pytest.fixture
+def shared_page(module_page: WatchedPage) -> Iterator[WatchedPage]:
+    """Like `watched`, for tests that do not depend on a first visit: the module's page, with its storage cleared and
+    its viewport and emulated media set back. A fresh context costs Chromium a new renderer process, about 0.6
+    CPU-seconds, which is more than many of these tests' own work."""
+    reset_for_next_test(module_page, DESKTOP)
+    yield module_page
+    assert module_page.foreign_requests() == []
+    assert module_page.dialogs == []
+
+
+def reset_for_next_test(watched: WatchedPage, viewport: dict[str, int]) -> None:
+    """A reused page as the next test should find it: no storage, the given viewport, no emulated media, no records."""
+    page = watched.page
+    if page.url.startswith("http"):
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.set_viewport_size(viewport)  # type: ignore[arg-type]
+    page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
+    watched.forget()

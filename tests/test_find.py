@@ -69,8 +69,8 @@ def _expected(site: BuildResult, keep: Callable[[dict[str, Any]], bool]) -> list
     return [e["name"] for e in data["exercises"] if keep(e)]
 
 
-def test_finder_filters_by_each_facet_and_combinations(watched: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
-    page = watched.page
+def test_finder_filters_by_each_facet_and_combinations(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
+    page = shared_page.page
     everything = _finder(page, f"{real_site_url}exercises/")
     every = _expected(real_site, lambda e: True)
     assert everything == every[:SHOWN_AT_FIRST]  # the first ones, then a button for the rest
@@ -136,8 +136,8 @@ def _finder_text(site: BuildResult, exercise: dict, query: str) -> bool:
     return all(any(" " + form in text for form in forms(word)) for word in _fold(query).split())
 
 
-def test_finder_counts_clicks_url_and_back_button(watched: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
-    page = watched.page
+def test_finder_counts_clicks_url_and_back_button(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
+    page = shared_page.page
     _finder(page, f"{real_site_url}exercises/")
     band_only = len(_expected(real_site, lambda e: _can_do(real_site, e, {"resistance-band"})))
     assert page.text_content("[data-count-for='equipment=resistance-band']") == f"({band_only})"
@@ -157,8 +157,8 @@ def test_finder_counts_clicks_url_and_back_button(watched: WatchedPage, real_sit
     assert _results(page, both) == both
 
 
-def test_finder_counts_predict_the_results_of_each_click(watched: WatchedPage, real_site_url: str) -> None:
-    page = watched.page
+def test_finder_counts_predict_the_results_of_each_click(shared_page: WatchedPage, real_site_url: str) -> None:
+    page = shared_page.page
     _finder(page, f"{real_site_url}exercises/?equipment=dumbbells&level=beginner")
     for option in ("muscle=rhomboids", "muscle=lower-traps", "equipment=bench", "level=intermediate", "category=strength", "muscle="):
         name, value = option.split("=")
@@ -173,8 +173,8 @@ def _results_all(page: Page) -> list[str]:
     return _results(page)
 
 
-def test_finder_says_when_nothing_matches_and_offers_to_clear(watched: WatchedPage, real_site_url: str) -> None:
-    page = watched.page
+def test_finder_says_when_nothing_matches_and_offers_to_clear(shared_page: WatchedPage, real_site_url: str) -> None:
+    page = shared_page.page
     assert _finder(page, f"{real_site_url}exercises/?muscle=supraspinatus&level=advanced") == []
     assert page.is_visible(".uba-finder-empty")
     page.get_by_role("button", name="Clear level").click()
@@ -182,8 +182,8 @@ def test_finder_says_when_nothing_matches_and_offers_to_clear(watched: WatchedPa
     assert _results(page) and "level" not in page.url
 
 
-def test_finder_survives_instant_navigation(watched: WatchedPage, real_site_url: str) -> None:
-    page = watched.page
+def test_finder_survives_instant_navigation(shared_page: WatchedPage, real_site_url: str) -> None:
+    page = shared_page.page
     page.goto(real_site_url)
     page.wait_for_load_state("networkidle")
     page.click(".md-nav--primary a[href$='exercises/']")

@@ -29,8 +29,8 @@ def phone(browser: Browser) -> Iterator[WatchedPage]:
     assert page.foreign_requests() == []
 
 
-def test_map_works_by_keyboard(watched: WatchedPage, instant_site_url: str) -> None:
-    page = watched.page
+def test_map_works_by_keyboard(shared_page: WatchedPage, instant_site_url: str) -> None:
+    page = shared_page.page
     page.goto(f"{instant_site_url}muscles/")
     legend = page.eval_on_selector_all(".uba-map-legend a", "links => links.map(link => link.textContent.trim())")
     assert "Rhomboids" in " ".join(legend) and len(legend) >= 15
@@ -134,8 +134,8 @@ def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: str, br
     context.close()
 
 
-def test_map_prints_in_black_and_white(watched: WatchedPage, instant_site_url: str) -> None:
-    page = watched.page
+def test_map_prints_in_black_and_white(shared_page: WatchedPage, instant_site_url: str) -> None:
+    page = shared_page.page
     page.goto(f"{instant_site_url}exercises/face-pull/")
     page.emulate_media(media="print")
     assert page.locator(".uba-view").first.is_visible()
@@ -148,8 +148,8 @@ def test_map_prints_in_black_and_white(watched: WatchedPage, instant_site_url: s
     assert set(colours) <= {"rgb(0, 0, 0)", "rgb(255, 255, 255)", 'url("#uba-hatch")', "none"}, colours
 
 
-def test_credits_page_attributes_the_anatomy_art(watched: WatchedPage, instant_site_url: str) -> None:
-    page = watched.page
+def test_credits_page_attributes_the_anatomy_art(shared_page: WatchedPage, instant_site_url: str) -> None:
+    page = shared_page.page
     page.goto(f"{instant_site_url}credits/")
     text = page.inner_text("article")
     for needed in ("Ryan Graves", "flutter-body-atlas", "What we changed", "original work"):

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser import WatchedPage, open_context, pdf_page_texts
-from conftest import BuildResult
+from conftest import BuildResult, reset_for_next_test
 from test_search_queries import COUNT_WORKER_MESSAGES, search
 
 PHONE = {"width": 390, "height": 844}
@@ -32,20 +32,30 @@ class PhonePage(WatchedPage):
         page.on("console", lambda message: self._error(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: self._error(error.message))
 
+    def forget(self) -> None:
+        super().forget()
+        self.errors.clear()
+
     def _error(self, text: str) -> None:
         self.errors.append(text)
 
 
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[PhonePage]:
-    """A fresh phone-sized page; fails the test on a request outside localhost, a dialog or a console error."""
+@pytest.fixture(scope="module")
+def module_phone(browser: Browser) -> Iterator[PhonePage]:
+    """One phone for the module's tests (a fresh context costs Chromium a new renderer; see `shared_page`)."""
     context = open_context(browser, viewport=PHONE, has_touch=True, is_mobile=True)
-    page = PhonePage(context.new_page())
-    yield page
+    yield PhonePage(context.new_page())
     context.close()
-    assert page.foreign_requests() == []
-    assert page.dialogs == []
-    assert page.errors == []
+
+
+@pytest.fixture
+def phone(module_phone: PhonePage) -> Iterator[PhonePage]:
+    """A phone-sized page, reset for the test; fails the test on a request outside localhost, a dialog or a console error."""
+    reset_for_next_test(module_phone, PHONE)
+    yield module_phone
+    assert module_phone.foreign_requests() == []
+    assert module_phone.dialogs == []
+    assert module_phone.errors == []
 
 
 def _kinds(site: BuildResult) -> dict[str, str]:
@@ -62,7 +72,7 @@ def test_no_page_kind_scrolls_sideways(phone: PhonePage, real_site: BuildResult,
     wide = {}
     for kind, path in kinds.items():
         phone.page.goto(real_site_url + path)
-        phone.page.wait_for_load_state("networkidle")
+        phone.page.wait_for_function("document.fonts.status === 'loaded'")
         width = phone.page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
         if width[0] > width[1]:
             wide[kind] = width

@@ -43,8 +43,10 @@ def search(page: Page, base: str, query: str) -> list[str]:
     if (page.viewport_size or {}).get("width", 1280) < 960 and not page.is_checked("#__search"):
         page.click(".md-header label[for='__search']")  # on a phone the search box opens from its icon
     page.click(".md-search__input")
-    page.fill(".md-search__input", "")
-    page.keyboard.type(query)
+    # All but the last key arrive at once, as if pasted; Material searches on a key's release, so the last key typed
+    # searches for the whole query, as the last key a person types does.
+    page.fill(".md-search__input", query[:-1])
+    page.keyboard.type(query[-1])
     page.wait_for_function("window.__ubaSearch.sent > 0 && window.__ubaSearch.sent === window.__ubaSearch.answered")
     page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
     hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
