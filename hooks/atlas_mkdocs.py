@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from atlas.build_cache import compiled_templates
 from atlas.engine_messages import EngineMessages, describe_failure
 from atlas.generated import GeneratedPage
 from atlas.generated_meta import split_generated
@@ -137,6 +138,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = compiled_templates()
     return patch_theme(env)
 
 

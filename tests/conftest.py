@@ -80,6 +80,12 @@ def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests in a browser first: they are the long ones, and the workers share out the short ones at the end
+    instead of one worker finishing a long test alone (the order within each kind is kept)."""
+    items.sort(key=lambda item: "browser" not in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def build_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """One cache of drawn figures and rendered pages for the run, shared by its workers (entries are written

@@ -12,7 +12,7 @@ import yaml
 from markupsafe import Markup
 from mkdocs.utils import meta
 
-from conftest import REPO, SIMPLE_FIGURE
+from conftest import REPO, SIMPLE_FIGURE, build
 
 from atlas import build_cache, rendering
 from atlas.generated_meta import split_generated
@@ -146,3 +146,21 @@ def test_only_the_last_versions_of_the_code_keep_entries(tmp_path: Path, monkeyp
         os.utime(figures / name, (1_000_000 - age, 1_000_000 - age))
     build_cache.refresh_caches()
     assert sorted(folder.name for folder in figures.iterdir()) == sorted([build_cache.code_fingerprint(), "old-1", "old-2"])
+
+
+def test_theme_templates_are_kept_compiled_and_an_edit_shows_at_once(project: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs compiles the theme's templates for every build; they are kept compiled, each with its source's checksum."""
+    monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
+    (project / "overrides").unlink()
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    assert build(project).returncode == 0
+    compiled = _entries(tmp_path / "cache" / "compiled-templates")
+    assert len(compiled) > 20  # Material's and ours
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}", '{% block extrahead %}\n  <meta name="uba-edited" content="yes">', 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert '<meta name="uba-edited" content="yes">' in result.page("")
+    assert _entries(tmp_path / "cache" / "compiled-templates") == compiled  # the same entry, compiled again

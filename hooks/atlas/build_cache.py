@@ -19,6 +19,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
+
 CACHE_SETTING = "UPPER_BACK_ATLAS_CACHE"
 """Environment variable naming the cache folder; set and empty, nothing is written to disk."""
 KEPT_VERSIONS = 3
@@ -144,6 +146,15 @@ QR_CODES = TextCache("qr-codes", in_memory=True)
 """The QR codes of printed sheets, by the address they encode."""
 PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
 """Record files and front matter as plain values with their line numbers (`catalog` keeps checked records in memory)."""
+
+
+def compiled_templates() -> BytecodeCache | None:
+    """A store of compiled Jinja templates for a template environment made for one build (MkDocs makes one per build):
+    compiling the theme's templates is a fixed cost of every build. Jinja keeps each with a checksum of its source and
+    compiles an edited template again; the folder is this code's (its fingerprint includes Jinja's version)."""
+    home = cache_home()
+    folder = _open_folder(home / "compiled-templates", code_fingerprint()) if home else None
+    return FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def refresh_caches() -> None:
