@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
+import tempfile
 from dataclasses import dataclass
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from playwright.sync_api import Browser
 
 from atlas.build_cache import CACHE_SETTING
 from browser import WatchedPage, chromium, open_context, serve_folder
+from mkdocs_process import run_mkdocs
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "minimal"
@@ -70,14 +70,13 @@ def make_project(root: Path, source: Path = MINIMAL) -> Path:
 
 
 def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
-    """Run `mkdocs build --strict` on a project, as a person would."""
+    """Run `mkdocs build --strict` on a project, as a person would: MkDocs' command line in a process of its own."""
     site = site or project / "site"
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
-        cwd=project, capture_output=True, text=True, env=environment, timeout=600,
-    )
-    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+    with tempfile.TemporaryDirectory(prefix="mkdocs-output-") as printed:
+        stdout, stderr = Path(printed, "stdout"), Path(printed, "stderr")
+        status = run_mkdocs(["build", "--strict", "--site-dir", str(site), *extra], project, environment, stdout, stderr, timeout=600)
+        return BuildResult(status, stdout.read_text(encoding="utf-8") + stderr.read_text(encoding="utf-8"), site)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
