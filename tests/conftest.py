@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ViewportSize
 
 from atlas.build_cache import CACHE_SETTING
 from browser import WatchedPage, chromium, open_context, serve_folder
@@ -137,7 +137,7 @@ def real_site_url(real_site: BuildResult) -> Iterator[str]:
         yield url
 
 
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -170,11 +170,11 @@ def shared_page(module_page: WatchedPage) -> Iterator[WatchedPage]:
     assert module_page.dialogs == []
 
 
-def reset_for_next_test(watched: WatchedPage, viewport: dict[str, int]) -> None:
+def reset_for_next_test(watched: WatchedPage, viewport: ViewportSize) -> None:
     """A reused page as the next test should find it: no storage, the given viewport, no emulated media, no records."""
     page = watched.page
     if page.url.startswith("http"):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")
-    page.set_viewport_size(viewport)  # type: ignore[arg-type]
+    page.set_viewport_size(viewport)
     page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
     watched.forget()

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 from browser import WatchedPage, open_context, pdf_page_texts
 from conftest import BuildResult, reset_for_next_test
 from test_search_queries import COUNT_WORKER_MESSAGES, search
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
     "home": "", "guide": "guides/desk-posture/", "exercise": "exercises/face-pull/", "muscle": "muscles/traps/",
     "map": "muscles/", "finder": "exercises/", "routine": "routines/upper-back-strength-gym/", "routines": "routines/",
