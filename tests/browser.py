@@ -23,6 +23,8 @@ CHROMIUM_ARGUMENTS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 _AXE = Axe()
+FINDER_DRAWN = ".uba-finder-count:not(:empty)"
+"""Shows once the finder's script has drawn its results (it writes the count last)."""
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important }"
 """Colours switch at once when the scheme changes, so they can be read straight away (no waiting for a fade)."""
 

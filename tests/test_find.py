@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage, open_context
+from browser import FINDER_DRAWN, WatchedPage, open_context
 from conftest import BuildResult
 from test_search_queries import COUNT_WORKER_MESSAGES, search
 
@@ -52,7 +52,7 @@ SHOWN_AT_FIRST = 60
 
 def _finder(page: Page, url: str) -> list[str]:
     page.goto(url)
-    page.wait_for_selector(".uba-finder-count:not(:empty)")
+    page.wait_for_selector(FINDER_DRAWN)
     return _results(page)
 
 
@@ -187,7 +187,7 @@ def test_finder_survives_instant_navigation(shared_page: WatchedPage, real_site_
     page.goto(real_site_url)
     page.wait_for_load_state("networkidle")
     page.click(".md-nav--primary a[href$='exercises/']")
-    page.wait_for_selector(".uba-finder-count:not(:empty)")
+    page.wait_for_selector(FINDER_DRAWN)
     page.get_by_label("Lats").check()
     page.wait_for_function("location.search.includes('muscle=lats') && document.querySelectorAll('.uba-finder-results a').length > 0")
     lats = _results(page)

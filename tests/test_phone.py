@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-from browser import WatchedPage, open_context, pdf_page_texts
+from browser import FINDER_DRAWN, WatchedPage, open_context, pdf_page_texts
 from conftest import BuildResult, reset_for_next_test
 from test_search_queries import COUNT_WORKER_MESSAGES, search
 
@@ -93,7 +93,7 @@ def _in_view(page: Page, selector: str) -> bool:
 def test_finder_keeps_the_count_and_the_first_result_in_view(phone: PhonePage, real_site_url: str) -> None:
     page = phone.page
     page.goto(f"{real_site_url}exercises/")
-    page.wait_for_selector(".uba-finder-count:not(:empty)")
+    page.wait_for_selector(FINDER_DRAWN)
     assert page.is_hidden(".uba-finder-panel")
     page.tap(".uba-finder-toggle")
     assert page.get_attribute(".uba-finder-toggle", "aria-expanded") == "true"
@@ -112,7 +112,7 @@ def test_finder_keeps_the_count_and_the_first_result_in_view(phone: PhonePage, r
 
 def test_muscle_lists_do_not_scroll_inside_a_box(phone: PhonePage, real_site_url: str) -> None:
     phone.page.goto(f"{real_site_url}exercises/")
-    phone.page.wait_for_selector(".uba-finder-count:not(:empty)")
+    phone.page.wait_for_selector(FINDER_DRAWN)
     phone.page.tap(".uba-finder-toggle")
     boxed = phone.page.eval_on_selector_all(".uba-facet, .uba-facet-options",
                                             "els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length")
@@ -126,7 +126,7 @@ def test_touch_targets_are_at_least_24_px(phone: PhonePage, real_site_url: str) 
                                       "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
     assert len(sizes) == 5 and all(w >= 24 and h >= 24 for w, h in sizes)
     page.goto(f"{real_site_url}exercises/")
-    page.wait_for_selector(".uba-finder-count:not(:empty)")
+    page.wait_for_selector(FINDER_DRAWN)
     page.tap(".uba-finder-toggle")
     small = page.eval_on_selector_all(
         ".uba-finder-panel label, .uba-finder-toggle, .uba-finder-done, .uba-finder-results a, #uba-q",

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import NO_TRANSITIONS, WatchedPage, contrast_ratio, serious_accessibility_violations
+from browser import FINDER_DRAWN, NO_TRANSITIONS, WatchedPage, contrast_ratio, serious_accessibility_violations
 from conftest import REPO, BuildResult
 
 PAGE_KINDS = {
@@ -54,7 +54,7 @@ def test_every_kind_of_page_has_no_serious_accessibility_violation(kind: str, sh
     page = shared_page.page
     page.goto(real_site_url + PAGE_KINDS[kind])
     if kind == "finder":
-        page.wait_for_selector(".uba-finder-count:not(:empty)")  # the finder has drawn its results
+        page.wait_for_selector(FINDER_DRAWN)
     page.add_style_tag(content=NO_TRANSITIONS)
     found = {}
     for scheme in ("default", "slate"):

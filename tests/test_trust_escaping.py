@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import WatchedPage, serve_folder
+from browser import FINDER_DRAWN, WatchedPage, serve_folder
 from conftest import BuildResult, build, make_project
 
 PAGES = {
@@ -168,7 +168,7 @@ def test_every_kind_of_page_runs_nothing_in_a_browser(hostile_site: BuildResult,
         for kind, path in PAGES.items():
             page.goto(url + path)  # the DOM is read, not waited on for handlers to fire: a live attribute is found as it is
             if kind.startswith("finder"):
-                page.wait_for_selector(".uba-finder-count:not(:empty)")
+                page.wait_for_selector(FINDER_DRAWN)
             if kind == "map":
                 page.focus(".uba-map-legend a[href$='rear-delts/']")
             if elements := page.evaluate(live):

@@ -67,24 +67,21 @@ def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
 
 def exercise_figure(exercise: Exercise) -> Markup:
     """The figure block of an exercise's page, or nothing for an exercise without a figure."""
-    figure = exercise.figure
-    if figure is None:
-        return Markup("")
-    return _kept(("block", figure.model_dump_json(), exercise.id, exercise.name), lambda: figure_html(figure, exercise.id, exercise.name))
+    return _kept_drawing(exercise, figure_html)
 
 
 def exercise_thumbnail(exercise: Exercise) -> Markup:
     """The small end-position still of an exercise (routine pages and sheets), or nothing without a figure."""
+    return _kept_drawing(exercise, figure_thumbnail)
+
+
+def _kept_drawing(exercise: Exercise, draw: Callable[[Figure, str, str], Markup]) -> Markup:
+    """`draw` of the exercise's figure as drawn before from the same figure, id and name (build_cache), or drawn now."""
     figure = exercise.figure
     if figure is None:
         return Markup("")
-    parts = ("thumbnail", figure.model_dump_json(), exercise.id, exercise.name)
-    return _kept(parts, lambda: figure_thumbnail(figure, exercise.id, exercise.name))
-
-
-def _kept(parts: tuple[str, ...], draw: Callable[[], Markup]) -> Markup:
-    """A figure drawn before from the same parts (build_cache), or drawn now."""
-    return Markup(FIGURES.text(parts, lambda: str(draw())))
+    parts = (draw.__name__, figure.model_dump_json(), exercise.id, exercise.name)
+    return Markup(FIGURES.text(parts, lambda: str(draw(figure, exercise.id, exercise.name))))
 
 
 def figure_data(figure: Figure) -> dict[str, Any]:
