@@ -60,35 +60,93 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+COUNT_WORKER_MESSAGES = """
+(() => {
+  const Original = window.Worker;
+  window.__ubaSearch = { sent: 0, answered: 0 };
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => { if (event.data && event.data.type === 3) { window.__ubaSearch.answered += 1; } });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { window.__ubaSearch.sent += 1; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+"""Counts the queries a page sends to Material's search worker and the results it gets back, so that `search` can wait
+until the results on screen answer the last query typed (message types 2 and 3 in Material). Every context runs it."""
+
+
 def open_context(browser: Browser, *, service_worker: bool = False, **options: Any) -> BrowserContext:
-    """A fresh browser context. The site's service worker is blocked unless asked for: on a first visit it fetches the
-    whole site for offline use, work that belongs to the one test of offline use (test_phone), not to every page of every test."""
-    return browser.new_context(service_workers="allow" if service_worker else "block", **options)
+    """A fresh browser context, whose pages count their search queries (`COUNT_WORKER_MESSAGES`). The site's service
+    worker is blocked unless asked for: on a first visit it fetches the whole site for offline use, work that belongs to
+    the one test of offline use (test_phone), not to every page of every test."""
+    context = browser.new_context(service_workers="allow" if service_worker else "block", **options)
+    context.add_init_script(COUNT_WORKER_MESSAGES)
+    return context
+
+
+def search(page: Page, base: str, query: str) -> list[str]:
+    """Type a query into the search box; the result pages, best first, as paths inside the site."""
+    if (page.viewport_size or {}).get("width", 1280) < 960 and not page.is_checked("#__search"):
+        page.click(".md-header label[for='__search']")  # on a phone the search box opens from its icon
+    page.click(".md-search__input")
+    # All but the last key arrive at once, as if pasted; Material searches on a key's release, so the last key typed
+    # searches for the whole query, as the last key a person types does.
+    page.fill(".md-search__input", query[:-1])
+    page.keyboard.type(query[-1])
+    page.wait_for_function("window.__ubaSearch.sent > 0 && window.__ubaSearch.sent === window.__ubaSearch.answered")
+    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
+    prefix = urlsplit(base).path
+    return [urlsplit(href).path.removeprefix(prefix) for href in hrefs]
 
 
 class WatchedPage:
-    """A browser page that records every request and every dialog, to prove nothing leaves localhost."""
+    """A browser page that records every request and every dialog, to prove nothing leaves localhost, and every
+    console error and uncaught exception, for the tests that ask for none."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.requests: list[str] = []
         self.dialogs: list[str] = []
+        self.errors: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("dialog", self._dialog)
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(error.message))
 
     def _dialog(self, dialog: Dialog) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
     def forget(self) -> None:
-        """Start a new record of requests and dialogs (the page is reused by another test)."""
+        """Start a new record (the page is reused by another test)."""
         self.requests.clear()
         self.dialogs.clear()
+        self.errors.clear()
+
+    def origins(self) -> set[str]:
+        """The origins (scheme, host and port) of the web addresses it requested."""
+        return {f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, self.requests) if parts.scheme in ("http", "https")}
 
     def foreign_requests(self) -> list[str]:
         """Requests to any host but localhost."""
         return [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
                 and urlsplit(url).hostname not in LOCAL_HOSTS]
+
+
+def clear_stored_data(page: Page, origins: set[str]) -> None:
+    """Every kind of data the origins stored in the page's browser context: localStorage, IndexedDB, caches, cookies."""
+    session = page.context.new_cdp_session(page)
+    try:
+        for origin in origins:
+            session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    finally:
+        session.detach()
 
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]

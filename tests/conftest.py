@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ import yaml
 from playwright.sync_api import Browser, ViewportSize
 
 from atlas.build_cache import CACHE_SETTING
-from browser import WatchedPage, chromium, open_context, serve_folder
+from browser import WatchedPage, chromium, clear_stored_data, open_context, serve_folder
 from mkdocs_process import run_mkdocs
+from shared_run import SharedRun
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "minimal"
@@ -79,22 +81,47 @@ def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
         return BuildResult(status, stdout.read_text(encoding="utf-8") + stderr.read_text(encoding="utf-8"), site)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests in a browser first: they are the long ones, and the workers share out the short ones at the end
-    instead of one worker finishing a long test alone (the order within each kind is kept)."""
-    items.sort(key=lambda item: "browser" not in getattr(item, "fixturenames", ()))
+SHARED_RUN_FOLDER = "atlas_shared_run_folder"
+"""The key under which xdist gives each worker the run's shared folder (see `SharedRun`)."""
+_SHARED_RUN = pytest.StashKey[SharedRun]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which starts the workers
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The run's first process (the only one, or the one that starts the workers) makes the shared folder and starts
+    building the real site."""
+    config = session.config
+    if not hasattr(config, "workerinput") and not config.option.collectonly:
+        config.stash[_SHARED_RUN] = SharedRun(REPO, Path(tempfile.mkdtemp(prefix="atlas-test-run-")))
+        config.stash[_SHARED_RUN].start_real_site_build()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Each xdist worker learns where the shared folder is."""
+    node.workerinput[SHARED_RUN_FOLDER] = str(node.config.stash[_SHARED_RUN].folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if shared := config.stash.get(_SHARED_RUN, None):
+        shared.stop()
+        shutil.rmtree(shared.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def shared_run(pytestconfig: pytest.Config) -> SharedRun:
+    """What this run's processes share."""
+    worker_input = getattr(pytestconfig, "workerinput", None)
+    return SharedRun(REPO, Path(worker_input[SHARED_RUN_FOLDER])) if worker_input is not None else pytestconfig.stash[_SHARED_RUN]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def build_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One cache of drawn figures and rendered pages for the run, shared by its workers (entries are written
-    atomically and named by what they were made from), so the many builds of the same records draw them once;
-    the user's own cache is never touched."""
-    base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "build-cache"
+def build_cache_folder(shared_run: SharedRun) -> Iterator[Path]:
+    """Every build in the run uses the run's cache, so the many builds of the same records draw them once; the
+    user's own cache is never touched."""
     before = os.environ.get(CACHE_SETTING)
-    os.environ[CACHE_SETTING] = str(folder)
-    yield folder
+    os.environ[CACHE_SETTING] = str(shared_run.cache)
+    yield shared_run.cache
     if before is None:
         os.environ.pop(CACHE_SETTING, None)
     else:
@@ -116,11 +143,11 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The repository's own site, built once with --strict."""
-    result = build(REPO, site=tmp_path_factory.mktemp("real") / "site")
-    assert result.returncode == 0, result.output
-    return result
+def real_site(shared_run: SharedRun) -> BuildResult:
+    """The repository's own site, built once per run with --strict (started before the first test)."""
+    status, output = shared_run.real_site_build(timeout=600)
+    assert status == 0, output
+    return BuildResult(status, output, shared_run.site)
 
 
 @pytest.fixture(scope="session")
@@ -171,10 +198,12 @@ def shared_page(module_page: WatchedPage) -> Iterator[WatchedPage]:
 
 
 def reset_for_next_test(watched: WatchedPage, viewport: ViewportSize) -> None:
-    """A reused page as the next test should find it: no storage, the given viewport, no emulated media, no records."""
+    """A reused page as the next test should find it: blank first, so that no script of the last test's page reacts
+    to what follows (Material stores the colour scheme when the emulated one changes); then no data stored by any
+    origin it visited, the given viewport, no emulated media and no records."""
     page = watched.page
-    if page.url.startswith("http"):
-        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.goto("about:blank")
+    clear_stored_data(page, watched.origins())
     page.set_viewport_size(viewport)
     page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
     watched.forget()

@@ -34,9 +34,9 @@ def _build_from_finder_and_an_exercise_page(page: Page, url: str) -> None:
     expect(page.locator(".uba-builder-item")).to_have_count(3)
 
 
-def test_build_a_routine_then_open_its_url_in_a_fresh_browser(watched: WatchedPage, browser: Browser, real_site: BuildResult,
+def test_build_a_routine_then_open_its_url_in_a_fresh_browser(shared_page: WatchedPage, browser: Browser, real_site: BuildResult,
                                                               real_site_url: str, tmp_path: Path) -> None:
-    page = watched.page
+    page = shared_page.page
     _build_from_finder_and_an_exercise_page(page, real_site_url)
     assert _names(page) == ["Band pull-apart", "Bent-over row", "Farmer's carry"]
     dose = build_atlas(ProjectLayout(REPO, REPO / "content")).exercises["band-pull-apart"].dose
@@ -87,8 +87,8 @@ def test_build_a_routine_then_open_its_url_in_a_fresh_browser(watched: WatchedPa
         fresh.close()
 
 
-def test_builder_shows_coverage_balance_and_warnings(watched: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
-    page = watched.page
+def test_builder_shows_coverage_balance_and_warnings(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
+    page = shared_page.page
     page.goto(f"{real_site_url}routines/builder/?n=Shrugs&b=Main&x=shrug_3_10_0_60_0&x=farmers-carry_3_30+m_0_90_0")
     expect(page.locator(".uba-builder-item")).to_have_count(2)
     warnings = page.locator(".uba-builder-warnings")
@@ -111,9 +111,9 @@ def test_builder_without_javascript_explains_and_links_to_routines(browser: Brow
         context.close()
 
 
-def test_builder_and_programme_pages_have_no_serious_accessibility_violation(watched: WatchedPage, real_site: BuildResult,
+def test_builder_and_programme_pages_have_no_serious_accessibility_violation(shared_page: WatchedPage, real_site: BuildResult,
                                                                              real_site_url: str) -> None:
-    page = watched.page
+    page = shared_page.page
     found = {}
     for path, drawn in (("routines/builder/?n=Test&b=Main&x=shrug_3_10_0_60_1&b=Two&x=face-pull", ".uba-builder-item >> nth=1"),
                         ("routines/upper-back-four-weeks/", "h1")):

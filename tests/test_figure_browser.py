@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from browser import open_context, serve_folder
+from browser import WatchedPage, serve_folder
 from conftest import REPO, BuildResult, build, make_project
 
 sys.path.insert(0, str(REPO / "hooks"))
@@ -32,14 +33,12 @@ def figure_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Buil
         yield result, url
 
 
-def _open(browser: Browser, url: str, **options: object) -> tuple[Page, list[str]]:
-    context = open_context(browser, viewport={"width": 1280, "height": 900}, **options)  # type: ignore[arg-type]
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url + "exercises/face-pull/")
-    return page, errors
+def _open(watched: WatchedPage, url: str, **media: Any) -> Page:
+    """The figure's exercise page in the test's page, with the media features given (reduced motion, a colour scheme)."""
+    if media:
+        watched.page.emulate_media(**media)
+    watched.page.goto(url + "exercises/face-pull/")
+    return watched.page
 
 
 def _style(page: Page, selector: str, name: str, far: bool | None = None) -> str:
@@ -48,8 +47,8 @@ def _style(page: Page, selector: str, name: str, far: bool | None = None) -> str
     return page.evaluate(f"[...document.querySelectorAll({selector!r})]{test}.map(e => getComputedStyle(e).{name})[0]")
 
 
-def test_the_figure_moves_and_the_control_pauses_it(browser: Browser, figure_site: tuple[BuildResult, str]) -> None:
-    page, errors = _open(browser, figure_site[1])
+def test_the_figure_moves_and_the_control_pauses_it(shared_page: WatchedPage, figure_site: tuple[BuildResult, str]) -> None:
+    page = _open(shared_page, figure_site[1])
     assert _style(page, MOVING, "animationName") != "none"
     page.wait_for_function(f"document.querySelector('{MOVING}').getAnimations().some(a => a.playState === 'running')")
     toggle = page.get_by_text("Pause", exact=True)
@@ -62,12 +61,11 @@ def test_the_figure_moves_and_the_control_pauses_it(browser: Browser, figure_sit
     page.locator(".uba-fig-pause").focus()
     page.keyboard.press("Space")
     assert _style(page, MOVING, "animationPlayState") == "paused"
-    assert errors == []
-    page.context.close()
+    assert shared_page.errors == []
 
 
-def test_reduced_motion_shows_start_and_end_without_motion(browser: Browser, figure_site: tuple[BuildResult, str]) -> None:
-    page, errors = _open(browser, figure_site[1], reduced_motion="reduce")
+def test_reduced_motion_shows_start_and_end_without_motion(shared_page: WatchedPage, figure_site: tuple[BuildResult, str]) -> None:
+    page = _open(shared_page, figure_site[1], reduced_motion="reduce")
     assert _style(page, ".uba-fig-panel--move", "display") == "none"
     assert _style(page, MOVING, "animationName") == "none"
     assert page.evaluate("document.getAnimations().length") == 0
@@ -76,24 +74,22 @@ def test_reduced_motion_shows_start_and_end_without_motion(browser: Browser, fig
     start_box, end_box = start.bounding_box(), end.bounding_box()
     assert start_box and end_box and abs(start_box["y"] - end_box["y"]) < 1 and start_box["x"] < end_box["x"]
     assert start_box["height"] >= 120
-    assert errors == []
-    page.context.close()
+    assert shared_page.errors == []
 
 
-def test_figures_print_in_black_and_white(browser: Browser, figure_site: tuple[BuildResult, str], tmp_path: Path) -> None:
-    page, errors = _open(browser, figure_site[1], color_scheme="dark")
+def test_figures_print_in_black_and_white(shared_page: WatchedPage, figure_site: tuple[BuildResult, str], tmp_path: Path) -> None:
+    page = _open(shared_page, figure_site[1], color_scheme="dark")
     page.emulate_media(media="print")
     assert _style(page, ".uba-fig-panel--start .t-arm", "stroke", far=False) == "rgb(0, 0, 0)"
     assert _style(page, ".uba-fig-panel--start .t-arm", "stroke", far=True) == "rgb(138, 138, 138)"
     assert _style(page, ".uba-fig-panel--start .t-prop", "stroke") == "rgb(85, 85, 85)"
     assert _style(page, ".uba-fig-panel--move", "display") == "none"
     page.locator(".uba-fig").screenshot(path=str(tmp_path / "figure-print.png"))  # kept under pytest's --basetemp, to look at
-    assert errors == []
-    page.context.close()
+    assert shared_page.errors == []
 
 
-def test_the_contact_sheet_shows_every_figure(browser: Browser, tmp_path: Path) -> None:
-    """Every exercise's start and end at full size on one page (kept under --basetemp to look at)."""
+def test_the_contact_sheet_shows_every_figure(shared_page: WatchedPage, tmp_path: Path) -> None:
+    """Every exercise's start and end at full size on one page (the page is kept under --basetemp to look at)."""
     from atlas.figure_sheet import STYLESHEET, render_contact_sheet
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout
@@ -101,10 +97,7 @@ def test_the_contact_sheet_shows_every_figure(browser: Browser, tmp_path: Path) 
     atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
     sheet = tmp_path / "contact-sheet.html"
     sheet.write_text(render_contact_sheet(atlas, STYLESHEET.read_text(encoding="utf-8")), encoding="utf-8")
-    context = open_context(browser, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page = shared_page.page
     page.goto(sheet.as_uri())
     cards = page.locator(".uba-sheet-card")
     assert cards.count() == len(atlas.exercises)
@@ -112,6 +105,4 @@ def test_the_contact_sheet_shows_every_figure(browser: Browser, tmp_path: Path) 
     heights = cards.evaluate_all("""cards => cards.map(card => [...card.querySelectorAll(
         '.uba-fig-panel--start svg, .uba-fig-panel--end svg, .uba-fig-panel--hold svg')].map(svg => svg.getBoundingClientRect().height))""")
     assert all(len(stills) in (1, 2) and min(stills) >= 120 for stills in heights), heights
-    page.screenshot(path=str(tmp_path / "contact-sheet.png"), full_page=True)
-    assert errors == []
-    context.close()
+    assert shared_page.errors == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -94,11 +95,8 @@ def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_map_pages_log_no_errors_under_instant_navigation(watched: WatchedPage, instant_site_url: str) -> None:
-    page = watched.page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def test_map_pages_log_no_errors_under_instant_navigation(shared_page: WatchedPage, instant_site_url: str) -> None:
+    page = shared_page.page
     page.goto(f"{instant_site_url}muscles/")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.ubaSamePage = true")
@@ -116,13 +114,14 @@ def test_map_pages_log_no_errors_under_instant_navigation(watched: WatchedPage, 
     page.wait_for_url("**/muscles/rhomboids/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.ubaSamePage === true"), "the pages were reached by instant navigation"
-    assert errors == []
+    assert shared_page.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: str, browser: Browser, instant_site_url: str) -> None:
-    context = open_context(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
-    page = context.new_page()
+def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: Literal["light", "dark"], shared_page: WatchedPage,
+                                                                 instant_site_url: str) -> None:
+    page = shared_page.page
+    page.emulate_media(color_scheme=scheme)
     page.goto(f"{instant_site_url}exercises/face-pull/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
     primary, secondary = _fill(page, ".uba-shape--primary"), _fill(page, ".uba-shape--secondary")
@@ -131,7 +130,6 @@ def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: str, br
     assert contrast_ratio(primary, background) > contrast_ratio(secondary, background) > contrast_ratio(idle, background)
     assert contrast_ratio(primary, secondary) >= 3 and contrast_ratio(secondary, idle) >= 3
     assert _fill(page, ".uba-map-key .uba-shape--primary") == primary and _fill(page, ".uba-map-key .uba-shape--secondary") == secondary
-    context.close()
 
 
 def test_map_prints_in_black_and_white(shared_page: WatchedPage, instant_site_url: str) -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-from browser import FINDER_DRAWN, WatchedPage, open_context, pdf_page_texts
+from browser import FINDER_DRAWN, WatchedPage, open_context, pdf_page_texts, search
 from conftest import BuildResult, reset_for_next_test
-from test_search_queries import COUNT_WORKER_MESSAGES, search
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
@@ -23,33 +22,16 @@ PAGE_KINDS = {
 }
 
 
-class PhonePage(WatchedPage):
-    """A watched page at phone size that also records console errors and uncaught exceptions."""
-
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.errors: list[str] = []
-        page.on("console", lambda message: self._error(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: self._error(error.message))
-
-    def forget(self) -> None:
-        super().forget()
-        self.errors.clear()
-
-    def _error(self, text: str) -> None:
-        self.errors.append(text)
-
-
 @pytest.fixture(scope="module")
-def module_phone(browser: Browser) -> Iterator[PhonePage]:
+def module_phone(browser: Browser) -> Iterator[WatchedPage]:
     """One phone for the module's tests (a fresh context costs Chromium a new renderer; see `shared_page`)."""
     context = open_context(browser, viewport=PHONE, has_touch=True, is_mobile=True)
-    yield PhonePage(context.new_page())
+    yield WatchedPage(context.new_page())
     context.close()
 
 
 @pytest.fixture
-def phone(module_phone: PhonePage) -> Iterator[PhonePage]:
+def phone(module_phone: WatchedPage) -> Iterator[WatchedPage]:
     """A phone-sized page, reset for the test; fails the test on a request outside localhost, a dialog or a console error."""
     reset_for_next_test(module_phone, PHONE)
     yield module_phone
@@ -66,7 +48,7 @@ def _kinds(site: BuildResult) -> dict[str, str]:
     return dict(PAGE_KINDS)
 
 
-def test_no_page_kind_scrolls_sideways(phone: PhonePage, real_site: BuildResult, real_site_url: str) -> None:
+def test_no_page_kind_scrolls_sideways(phone: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
     kinds = _kinds(real_site)
     assert set(PAGE_KINDS) - set(kinds) <= {"builder"}
     wide = {}
@@ -90,7 +72,7 @@ def _in_view(page: Page, selector: str) -> bool:
     }""")
 
 
-def test_finder_keeps_the_count_and_the_first_result_in_view(phone: PhonePage, real_site_url: str) -> None:
+def test_finder_keeps_the_count_and_the_first_result_in_view(phone: WatchedPage, real_site_url: str) -> None:
     page = phone.page
     page.goto(f"{real_site_url}exercises/")
     page.wait_for_selector(FINDER_DRAWN)
@@ -110,7 +92,7 @@ def test_finder_keeps_the_count_and_the_first_result_in_view(phone: PhonePage, r
     assert _in_view(page, ".uba-finder-results li:first-child a")
 
 
-def test_muscle_lists_do_not_scroll_inside_a_box(phone: PhonePage, real_site_url: str) -> None:
+def test_muscle_lists_do_not_scroll_inside_a_box(phone: WatchedPage, real_site_url: str) -> None:
     phone.page.goto(f"{real_site_url}exercises/")
     phone.page.wait_for_selector(FINDER_DRAWN)
     phone.page.tap(".uba-finder-toggle")
@@ -119,7 +101,7 @@ def test_muscle_lists_do_not_scroll_inside_a_box(phone: PhonePage, real_site_url
     assert boxed == 0
 
 
-def test_touch_targets_are_at_least_24_px(phone: PhonePage, real_site_url: str) -> None:
+def test_touch_targets_are_at_least_24_px(phone: WatchedPage, real_site_url: str) -> None:
     page = phone.page
     page.goto(real_site_url)
     sizes = page.eval_on_selector_all("a.uba-way",
@@ -136,7 +118,7 @@ def test_touch_targets_are_at_least_24_px(phone: PhonePage, real_site_url: str) 
     assert small == []
 
 
-def test_home_page_shows_the_ways_in_and_the_map_above_the_fold(phone: PhonePage, real_site: BuildResult, real_site_url: str) -> None:
+def test_home_page_shows_the_ways_in_and_the_map_above_the_fold(phone: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
     page = phone.page
     page.goto(real_site_url)
     bottoms = page.eval_on_selector_all("a.uba-way, .uba-map--home svg", "els => els.map(e => e.getBoundingClientRect().bottom)")
@@ -173,7 +155,6 @@ def _offline_context(browser: Browser, site_url: str, requests: list[str] | None
     context = open_context(browser, service_worker=True, viewport=PHONE, has_touch=True)
     if requests is not None:
         context.on("request", lambda request: requests.append(request.url))
-    context.add_init_script(COUNT_WORKER_MESSAGES)
     page = context.new_page()
     page.goto(site_url)
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
@@ -186,7 +167,7 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     requests: list[str] = []
     context = _offline_context(browser, real_site_url, requests)
     assert len(requests) > 100 and [url for url in requests if not url.startswith(real_site_url)] == []  # the site, precached
-    phone = PhonePage(context.new_page())
+    phone = WatchedPage(context.new_page())
     page = phone.page
     # An exercise page never visited, then search from it.
     page.goto(f"{real_site_url}exercises/shrug/")

@@ -8,50 +8,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
-from playwright.sync_api import Page
 
-from browser import WatchedPage, open_context
+from browser import WatchedPage, search
 from conftest import BuildResult
 
 SUITE = Path(os.environ.get("UBA_SEARCH_QUERIES", Path(__file__).with_name("search_queries.yml")))
-
-# Counts the queries the page sends to Material's search worker and the results it gets back, so a test
-# can wait until the results on screen answer the last query typed (message types 2 and 3 in Material).
-COUNT_WORKER_MESSAGES = """
-(() => {
-  const Original = window.Worker;
-  window.__ubaSearch = { sent: 0, answered: 0 };
-  window.Worker = class extends Original {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", event => { if (event.data && event.data.type === 3) { window.__ubaSearch.answered += 1; } });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) { window.__ubaSearch.sent += 1; }
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();
-"""
-
-
-def search(page: Page, base: str, query: str) -> list[str]:
-    """Type a query into the search box; the result pages, best first, as paths inside the site."""
-    if (page.viewport_size or {}).get("width", 1280) < 960 and not page.is_checked("#__search"):
-        page.click(".md-header label[for='__search']")  # on a phone the search box opens from its icon
-    page.click(".md-search__input")
-    # All but the last key arrive at once, as if pasted; Material searches on a key's release, so the last key typed
-    # searches for the whole query, as the last key a person types does.
-    page.fill(".md-search__input", query[:-1])
-    page.keyboard.type(query[-1])
-    page.wait_for_function("window.__ubaSearch.sent > 0 && window.__ubaSearch.sent === window.__ubaSearch.answered")
-    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
-    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
-    prefix = urlsplit(base).path
-    return [urlsplit(href).path.removeprefix(prefix) for href in hrefs]
 
 
 def _no_equipment_ids(site: BuildResult) -> set[str]:
@@ -79,14 +42,10 @@ def check_query(case: dict, top: list[str], equipment: dict[str, set[str]], free
     return None
 
 
-def test_query_suite_finds_the_pages_in_the_top_three(browser, real_site: BuildResult,  # type: ignore[no-untyped-def]
-                                                      real_site_url: str) -> None:
+def test_query_suite_finds_the_pages_in_the_top_three(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
     cases = yaml.safe_load(SUITE.read_text(encoding="utf-8"))
     assert len(cases) >= 40
-    context = open_context(browser, viewport={"width": 1280, "height": 900})
-    context.add_init_script(COUNT_WORKER_MESSAGES)
-    watched = WatchedPage(context.new_page())
-    page = watched.page
+    page = shared_page.page
     page.goto(real_site_url)
     equipment, free = _equipment_by_page(real_site), _no_equipment_ids(real_site)
     failures = {}
@@ -95,14 +54,11 @@ def test_query_suite_finds_the_pages_in_the_top_three(browser, real_site: BuildR
         problem = check_query(case, top, equipment, free)
         if problem:
             failures[case["query"]] = f"{problem}; top 3: {top}"
-    context.close()
-    assert watched.foreign_requests() == []
     assert failures == {}, "\n".join(f"{query}: {problem}" for query, problem in failures.items())
 
 
-def test_search_results_show_no_chips_of_terms(watched: WatchedPage, real_site_url: str) -> None:
-    page = watched.page
-    page.add_init_script(COUNT_WORKER_MESSAGES)
+def test_search_results_show_no_chips_of_terms(shared_page: WatchedPage, real_site_url: str) -> None:
+    page = shared_page.page
     page.goto(real_site_url)
     assert search(page, real_site_url, "face pull")[0] == "exercises/face-pull/"
     assert page.locator(".md-search-result .md-tag").count() == 0

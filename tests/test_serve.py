@@ -70,8 +70,8 @@ def _problems(url: str) -> list[str]:
     return json.loads(body)["problems"] if status == 200 else ["(no answer)"]
 
 
-def test_a_broken_record_keeps_the_last_good_site_with_a_banner_until_fixed(project: Path, served: str, watched: WatchedPage) -> None:
-    page = watched.page
+def test_a_broken_record_keeps_the_last_good_site_with_a_banner_until_fixed(project: Path, served: str, shared_page: WatchedPage) -> None:
+    page = shared_page.page
     page.goto(served + "exercises/shrug/")
     page.wait_for_selector("html[data-uba-problems='0']", state="attached")
     assert page.locator(".uba-problems").count() == 0
