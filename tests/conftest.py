@@ -116,16 +116,16 @@ def shared_run(pytestconfig: pytest.Config) -> SharedRun:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def build_cache_folder(shared_run: SharedRun) -> Iterator[Path]:
-    """Every build in the run uses the run's cache, so the many builds of the same records draw them once; the
-    user's own cache is never touched."""
-    before = os.environ.get(CACHE_SETTING)
-    os.environ[CACHE_SETTING] = str(shared_run.cache)
-    yield shared_run.cache
-    if before is None:
-        os.environ.pop(CACHE_SETTING, None)
-    else:
-        os.environ[CACHE_SETTING] = before
+def shared_run_environment(shared_run: SharedRun) -> Iterator[None]:
+    """Every build in the run uses the run's cache, so the many builds of the same records draw them once (the user's
+    own cache is never touched), and every process the tests start keeps its temporary files in the run's folder,
+    removed with it: each test project would otherwise leave its kept generated pages in the system's temp folder."""
+    temporary = shared_run.folder / "tmp"
+    temporary.mkdir(exist_ok=True)
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv(CACHE_SETTING, str(shared_run.cache))
+        environment.setenv("TMPDIR", str(temporary))
+        yield
 
 
 @pytest.fixture
