@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, ViewportSize, sync_playwright
 
 CHROMIUM_ARGUMENTS = [
     "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,6 +58,16 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def fresh_page(browser: Browser, **options: Any) -> Iterator[WatchedPage]:
+    """A watched page in a fresh browser context (`open_context` with `options`), closed with it."""
+    context = open_context(browser, **options)
+    try:
+        yield WatchedPage(context.new_page())
+    finally:
+        context.close()
 
 
 COUNT_WORKER_MESSAGES = """
@@ -129,6 +139,21 @@ class WatchedPage:
         self.dialogs.clear()
         self.errors.clear()
 
+    def ready_for_next_test(self, viewport: ViewportSize) -> None:
+        """The page as the next test should find it: blank first, so that no script of the last test's page reacts to
+        what follows (Material stores the colour scheme when the emulated one changes); then no data stored by any
+        origin it visited (localStorage, IndexedDB, caches, cookies), the given viewport, no emulated media, no records."""
+        self.page.goto("about:blank")
+        session = self.page.context.new_cdp_session(self.page)
+        try:
+            for origin in self.origins():
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        finally:
+            session.detach()
+        self.page.set_viewport_size(viewport)
+        self.page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
+        self.forget()
+
     def origins(self) -> set[str]:
         """The origins (scheme, host and port) of the web addresses it requested."""
         return {f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, self.requests) if parts.scheme in ("http", "https")}
@@ -137,16 +162,6 @@ class WatchedPage:
         """Requests to any host but localhost."""
         return [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
                 and urlsplit(url).hostname not in LOCAL_HOSTS]
-
-
-def clear_stored_data(page: Page, origins: set[str]) -> None:
-    """Every kind of data the origins stored in the page's browser context: localStorage, IndexedDB, caches, cookies."""
-    session = page.context.new_cdp_session(page)
-    try:
-        for origin in origins:
-            session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-    finally:
-        session.detach()
 
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]

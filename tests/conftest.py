@@ -15,7 +15,7 @@ import yaml
 from playwright.sync_api import Browser, ViewportSize
 
 from atlas.build_cache import CACHE_SETTING
-from browser import WatchedPage, chromium, clear_stored_data, open_context, serve_folder
+from browser import WatchedPage, chromium, fresh_page, serve_folder
 from mkdocs_process import run_mkdocs
 from shared_run import SharedRun
 
@@ -170,10 +170,8 @@ DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[WatchedPage]:
     """A fresh page; the test fails if it requested anything outside localhost or opened a dialog."""
-    context = open_context(browser, viewport=DESKTOP)
-    page = WatchedPage(context.new_page())
-    yield page
-    context.close()
+    with fresh_page(browser, viewport=DESKTOP) as page:
+        yield page
     assert page.foreign_requests() == []
     assert page.dialogs == []
 
@@ -181,29 +179,23 @@ def watched(browser: Browser) -> Iterator[WatchedPage]:
 @pytest.fixture(scope="module")
 def module_page(browser: Browser) -> Iterator[WatchedPage]:
     """One page for the tests of a module that take `shared_page`."""
-    context = open_context(browser, viewport=DESKTOP)
-    yield WatchedPage(context.new_page())
-    context.close()
+    with fresh_page(browser, viewport=DESKTOP) as page:
+        yield page
 
 
 @pytest.fixture
 def shared_page(module_page: WatchedPage) -> Iterator[WatchedPage]:
-    """Like `watched`, for tests that do not depend on a first visit: the module's page, with its storage cleared and
-    its viewport and emulated media set back. A fresh context costs Chromium a new renderer process, about 0.6
-    CPU-seconds, which is more than many of these tests' own work."""
-    reset_for_next_test(module_page, DESKTOP)
-    yield module_page
-    assert module_page.foreign_requests() == []
-    assert module_page.dialogs == []
+    """Like `watched`, for tests that do not depend on a first visit: the module's page, made ready for the test. A
+    fresh context costs Chromium a new renderer process, about 0.6 CPU-seconds, more than many of these tests' work."""
+    yield from lend(module_page, DESKTOP)
 
 
-def reset_for_next_test(watched: WatchedPage, viewport: ViewportSize) -> None:
-    """A reused page as the next test should find it: blank first, so that no script of the last test's page reacts
-    to what follows (Material stores the colour scheme when the emulated one changes); then no data stored by any
-    origin it visited, the given viewport, no emulated media and no records."""
-    page = watched.page
-    page.goto("about:blank")
-    clear_stored_data(page, watched.origins())
-    page.set_viewport_size(viewport)
-    page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
-    watched.forget()
+def lend(page: WatchedPage, viewport: ViewportSize, *, console_errors: bool = False) -> Iterator[WatchedPage]:
+    """A reused page for one test (see `WatchedPage.ready_for_next_test`); afterwards the test fails if the page
+    requested anything outside localhost or opened a dialog (or, with `console_errors`, logged an error)."""
+    page.ready_for_next_test(viewport)
+    yield page
+    assert page.foreign_requests() == []
+    assert page.dialogs == []
+    if console_errors:
+        assert page.errors == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from browser import NO_TRANSITIONS, WatchedPage, open_context, pdf_page_texts, serious_accessibility_violations
+from browser import NO_TRANSITIONS, WatchedPage, fresh_page, open_context, pdf_page_texts, serious_accessibility_violations
 from conftest import REPO, BuildResult
 
 from atlas.generation import build_atlas
@@ -63,9 +63,7 @@ def test_build_a_routine_then_open_its_url_in_a_fresh_browser(shared_page: Watch
     address = page.url
     assert "n=Monday+pull" in address and "b=Finish" in address and "x=bent-over-row_4_" in address
 
-    fresh = open_context(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    other = WatchedPage(fresh.new_page())
-    try:
+    with fresh_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as other:
         other.page.goto(address)
         expect(other.page.locator(".uba-builder-item")).to_have_count(2)
         assert _names(other.page) == ["Bent-over row", "Farmer's carry"]
@@ -82,9 +80,7 @@ def test_build_a_routine_then_open_its_url_in_a_fresh_browser(shared_page: Watch
             assert len(pages) == 1
             assert "Monday pull" in pages[0] and "Bent-over row" in pages[0] and "Finish" in pages[0] and "Pain rule" in pages[0]
             assert "Routine name" not in pages[0] and "Move up" not in pages[0]
-        assert other.foreign_requests() == []
-    finally:
-        fresh.close()
+    assert other.foreign_requests() == []
 
 
 def test_builder_shows_coverage_balance_and_warnings(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:

@@ -10,7 +10,7 @@ from typing import Literal
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage, contrast_ratio, open_context, serve_folder
+from browser import WatchedPage, contrast_ratio, fresh_page, serve_folder
 from conftest import REPO, build, make_project, project_config
 
 PHONE = {"width": 390, "height": 844}
@@ -23,10 +23,8 @@ def _fill(page: Page, selector: str) -> str:
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[WatchedPage]:
     """A touch phone 390 px wide."""
-    context = open_context(browser, viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
-    page = WatchedPage(context.new_page())
-    yield page
-    context.close()
+    with fresh_page(browser, viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2) as page:
+        yield page
     assert page.foreign_requests() == []
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-from browser import FINDER_DRAWN, WatchedPage, open_context, pdf_page_texts, search
-from conftest import BuildResult, reset_for_next_test
+from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search
+from conftest import BuildResult, lend
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
@@ -25,19 +25,14 @@ PAGE_KINDS = {
 @pytest.fixture(scope="module")
 def module_phone(browser: Browser) -> Iterator[WatchedPage]:
     """One phone for the module's tests (a fresh context costs Chromium a new renderer; see `shared_page`)."""
-    context = open_context(browser, viewport=PHONE, has_touch=True, is_mobile=True)
-    yield WatchedPage(context.new_page())
-    context.close()
+    with fresh_page(browser, viewport=PHONE, has_touch=True, is_mobile=True) as page:
+        yield page
 
 
 @pytest.fixture
 def phone(module_phone: WatchedPage) -> Iterator[WatchedPage]:
-    """A phone-sized page, reset for the test; fails the test on a request outside localhost, a dialog or a console error."""
-    reset_for_next_test(module_phone, PHONE)
-    yield module_phone
-    assert module_phone.foreign_requests() == []
-    assert module_phone.dialogs == []
-    assert module_phone.errors == []
+    """A phone-sized page, made ready for the test; fails the test on a request outside localhost, a dialog or a console error."""
+    yield from lend(module_phone, PHONE, console_errors=True)
 
 
 def _kinds(site: BuildResult) -> dict[str, str]:
