@@ -14,7 +14,7 @@ PACKAGE_FOLDER = "/hooks/atlas/"
 @dataclass(frozen=True)
 class ProfiledFunction:
     name: str
-    """Such as atlas.articles.weave_articles."""
+    """Such as atlas.articles.articles.weave_articles."""
     calls: int
     cumulative_seconds: float
 

@@ -29,7 +29,7 @@ from serve import time_serve_rebuilds  # noqa: E402
 from synthetic import make_project  # noqa: E402
 from zensical_env import Zensical, prepare_zensical  # noqa: E402
 
-from atlas.build_cache import CACHE_SETTING  # noqa: E402
+from atlas.site.build_cache import CACHE_SETTING  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from atlas.model import RoutineItem
-from atlas.routine_time import item_seconds, stated_minutes
+from atlas.records.model import RoutineItem
+from atlas.routines.routine_time import item_seconds, stated_minutes
 
 from vocabulary import (ACTIONS, FIGURE, FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS,
                         SOURCES, STANCES, VARIATIONS, Movement)

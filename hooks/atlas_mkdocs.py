@@ -12,18 +12,18 @@ from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from atlas.build_cache import compiled_templates
-from atlas.engine_messages import EngineMessages, describe_failure
-from atlas.generated import GeneratedPage
-from atlas.generated_meta import split_generated
+from atlas.site.build_cache import compiled_templates
+from atlas.engines.engine_messages import EngineMessages, describe_failure
+from atlas.pages.generated import GeneratedPage
+from atlas.pages.generated_meta import split_generated
 from atlas.generation import GeneratedSite, generate_site
-from atlas.offline import write_service_worker
+from atlas.site.offline import write_service_worker
 from atlas.layout import ProjectLayout
-from atlas.page_cache import PageCache
+from atlas.site.page_cache import PageCache
 from atlas.problems import AtlasProblems
-from atlas.publishing import DevProblems, StagedSite
-from atlas.theme_fixes import patch_theme
-from atlas.search_terms import write_search_terms
+from atlas.site.publishing import DevProblems, StagedSite
+from atlas.engines.theme_fixes import patch_theme
+from atlas.site.search_terms import write_search_terms
 
 if TYPE_CHECKING:
     from jinja2 import Environment

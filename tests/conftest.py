@@ -14,7 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, ViewportSize
 
-from atlas.build_cache import CACHE_SETTING
+from atlas.site.build_cache import CACHE_SETTING
 from browser import WatchedPage, chromium, fresh_page, serve_folder
 from mkdocs_process import run_mkdocs
 from shared_run import SharedRun

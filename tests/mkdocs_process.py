@@ -10,7 +10,7 @@ from pathlib import Path
 _PRELOADED = [
     "mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "material.plugins.search.plugin",
     "pymdownx.util", "markdown.extensions.codehilite", "markdown.extensions.attr_list", "watchdog.observers",
-    "atlas.generation", "atlas.engine_messages", "atlas.publishing", "atlas.offline", "atlas.theme_fixes",
+    "atlas.generation", "atlas.engines.engine_messages", "atlas.site.publishing", "atlas.site.offline", "atlas.engines.theme_fixes",
 ]
 """Modules every build imports (one that fails to import here is imported by the build itself, which only costs time)."""
 _FORKS = multiprocessing.get_context("forkserver")

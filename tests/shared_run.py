@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from atlas.build_cache import CACHE_SETTING
+from atlas.site.build_cache import CACHE_SETTING
 
 REPRODUCIBLE_DATE = "1767225600"
 """SOURCE_DATE_EPOCH for the real site (2026-01-01), so that a second build on another day is still byte-identical."""

@@ -14,13 +14,14 @@ from mkdocs.utils import meta
 
 from conftest import REPO, SIMPLE_FIGURE, build
 
-from atlas import build_cache, rendering
-from atlas.generated_meta import split_generated
+from atlas.pages import rendering
+from atlas.site import build_cache
+from atlas.pages.generated_meta import split_generated
 from atlas.generation import generate_site
 from atlas.layout import ProjectLayout
-from atlas.render_inputs import Unkeyable, input_text
-from atlas.rendering import render_markdown
-from atlas.text_checks import hidden_characters
+from atlas.pages.render_inputs import Unkeyable, input_text
+from atlas.pages.rendering import render_markdown
+from atlas.records.text_checks import hidden_characters
 
 
 def _pages(project: Path) -> dict[str, str]:
@@ -61,10 +62,10 @@ def test_a_second_build_takes_everything_from_the_cache(project: Path, tmp_path:
 
 def test_a_changed_template_or_module_makes_new_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code = tmp_path / "atlas"
-    shutil.copytree(Path(build_cache.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(build_cache.CODE_DIR, code, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(build_cache, "CODE_DIR", code)
     fingerprints = []
-    for edited in ("templates/exercise.md.j2", "figure_drawing.py"):
+    for edited in ("templates/exercise.md.j2", "figures/figure_drawing.py"):
         build_cache._code_digest.cache_clear()
         fingerprints.append(build_cache.code_fingerprint())
         (code / edited).write_text((code / edited).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from atlas.generation import build_atlas
-from atlas.graph import Atlas
+from atlas.records.graph import Atlas
 from atlas.layout import ProjectLayout
-from atlas.model import Level
+from atlas.records.model import Level
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -90,7 +90,7 @@ def test_figures_print_in_black_and_white(shared_page: WatchedPage, figure_site:
 
 def test_the_contact_sheet_shows_every_figure(shared_page: WatchedPage, tmp_path: Path) -> None:
     """Every exercise's start and end at full size on one page (the page is kept under --basetemp to look at)."""
-    from atlas.figure_sheet import STYLESHEET, render_contact_sheet
+    from atlas.figures.figure_sheet import STYLESHEET, render_contact_sheet
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout
 

@@ -16,12 +16,12 @@ from conftest import REPO, BuildResult, build, make_project
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from atlas.figure_actions import action_mismatches  # noqa: E402
-from atlas.figure_check import check_figure, check_figures  # noqa: E402
-from atlas.figure_drawing import draw_figure, poses_along  # noqa: E402
-from atlas.figure_model import SCENE_PROPS, Figure  # noqa: E402
-from atlas.figure_skeleton import LENGTHS, chains, joint_points, segment_length  # noqa: E402
-from atlas.sourced_yaml import SourcedYaml, read_yaml  # noqa: E402
+from atlas.figures.figure_actions import action_mismatches  # noqa: E402
+from atlas.figures.figure_check import check_figure, check_figures  # noqa: E402
+from atlas.figures.figure_drawing import draw_figure, poses_along  # noqa: E402
+from atlas.figures.figure_model import SCENE_PROPS, Figure  # noqa: E402
+from atlas.figures.figure_skeleton import LENGTHS, chains, joint_points, segment_length  # noqa: E402
+from atlas.records.sourced_yaml import SourcedYaml, read_yaml  # noqa: E402
 
 FIGURE_BUDGET = 12 * 1024
 """Bytes a figure may add to an exercise page."""
@@ -72,7 +72,7 @@ def test_a_fixed_point_stays_put() -> None:
     figure = _figures()["pull-up"]
     assert figure.fixed is not None
     along = poses_along(figure)
-    from atlas.figure_drawing import grips
+    from atlas.figures.figure_drawing import grips
 
     hands = [grips(figure.view, pose, root)["near"] for _, pose, root in along]
     assert all(math.dist(hands[0], hand) < 1e-6 for hand in hands)
@@ -148,7 +148,7 @@ def test_bad_figures_give_one_line_each(tmp_path: Path, text: str, expected: lis
 
 
 def test_a_weight_between_the_feet_hangs_from_the_near_foot_and_the_caption_says_what_the_picture_cannot() -> None:
-    from atlas.figure_render import figure_html
+    from atlas.figures.figure_render import figure_html
 
     figure = _figures()["weighted-pull-up"]
     held = []
@@ -230,7 +230,7 @@ def test_the_small_still_fits_a_table_cell() -> None:
     import markdown
     from markupsafe import Markup
 
-    from atlas.figure_render import figure_thumbnail
+    from atlas.figures.figure_render import figure_thumbnail
 
     figure = _figures()["face-pull"]
     still = figure_thumbnail(figure, "face-pull", "Face <pull> [x](javascript:alert(2))")
@@ -243,7 +243,7 @@ def test_the_small_still_fits_a_table_cell() -> None:
 
 def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: BuildResult) -> None:
     """Beside each exercise's name, on the page's plan and on the printed sheet, a small still of its end position."""
-    from atlas.figure_render import _INLINE_ENTITIES
+    from atlas.figures.figure_render import _INLINE_ENTITIES
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout
 

@@ -14,7 +14,7 @@ from conftest import REPO, BuildResult, build, make_project
 
 sys.path.insert(0, str(REPO / "hooks"))
 from atlas.generation import build_atlas  # noqa: E402
-from atlas.graph import Atlas  # noqa: E402
+from atlas.records.graph import Atlas  # noqa: E402
 from atlas.layout import ProjectLayout  # noqa: E402
 from atlas.problems import AtlasProblems  # noqa: E402
 

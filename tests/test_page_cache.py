@@ -9,9 +9,9 @@ import pytest
 
 from conftest import MINIMAL
 
-from atlas import catalog
+from atlas.records import catalog
 from atlas.layout import ProjectLayout
-from atlas.page_cache import PageCache
+from atlas.site.page_cache import PageCache
 
 
 def test_a_page_is_rewritten_only_when_its_text_changes(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from conftest import MINIMAL
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
-from atlas.model import ExerciseRecord, RoutineRecord
+from atlas.records.model import ExerciseRecord, RoutineRecord
 
 EXERCISE_FIELDS = sorted(ExerciseRecord.model_fields)
 ROUTINE_FIELDS = sorted(RoutineRecord.model_fields)

@@ -9,9 +9,9 @@ import yaml
 
 from conftest import REPO, BuildResult
 
-from atlas.model import Action, ExerciseRecord
-from atlas.page_kinds import not_in_nav
-from atlas.schema_files import SCHEMA_DIR, stale_schema_files
+from atlas.records.model import Action, ExerciseRecord
+from atlas.pages.page_kinds import not_in_nav
+from atlas.records.schema_files import SCHEMA_DIR, stale_schema_files
 
 
 class _Facts(HTMLParser):

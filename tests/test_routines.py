@@ -11,10 +11,10 @@ from conftest import REPO, SIMPLE_FIGURE, BuildResult, build
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
-from atlas.model import Dose, Level, Routine, RoutineBlock, RoutineItem, WarmUp
-from atlas.routine_checks import check_labels
-from atlas.routine_generation import TIME_BUDGET_MINUTES, Phase, phase_of
-from atlas.routine_time import dose_seconds, routine_seconds
+from atlas.records.model import Dose, Level, Routine, RoutineBlock, RoutineItem, WarmUp
+from atlas.routines.routine_checks import check_labels
+from atlas.routines.routine_generation import TIME_BUDGET_MINUTES, Phase, phase_of
+from atlas.routines.routine_time import dose_seconds, routine_seconds
 
 LAYOUT = ProjectLayout(REPO, REPO / "content")
 ERROR = "ERROR   -  "

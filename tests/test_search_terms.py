@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atlas.search_terms import FIELDS, add_search_terms, spellings, term_fields, term_words
+from atlas.site.search_terms import FIELDS, add_search_terms, spellings, term_fields, term_words
 
 
 def test_words_are_lowercase_and_once() -> None:

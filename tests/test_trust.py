@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from atlas.build_cache import CACHE_SETTING
+from atlas.site.build_cache import CACHE_SETTING
 from browser import FINDER_DRAWN, NO_TRANSITIONS, WatchedPage, contrast_ratio, open_context, serious_accessibility_violations
 from conftest import DESKTOP, REPO, BuildResult
 from shared_run import SharedRun

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .engine_messages import describe_failure
-from .export import export_site
-from .generation import build_atlas
-from .layout import ProjectLayout
-from .problems import AtlasProblems, printable
-from .project_config import read_config
-from .schema_files import SCHEMA_DIR, write_schema_files
+from atlas.engines.engine_messages import describe_failure
+from atlas.engines.export import export_site
+from atlas.generation import build_atlas
+from atlas.layout import ProjectLayout
+from atlas.problems import AtlasProblems, printable
+from atlas.project_config import read_config
+from atlas.records.schema_files import SCHEMA_DIR, write_schema_files
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,28 +8,28 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from .articles import known_targets, targets_on_disk, weave_articles
-from .asset_licences import check_assets
-from .catalog import load_catalog
-from .exercise_pages import render_exercise_page
-from .build_cache import refresh_caches
-from .generated import GeneratedFile, GeneratedPage
-from .graph import Atlas
-from .index_pages import API_EXERCISES, export_json, render_exercise_index
-from .layout import ProjectLayout
-from .model import Article, TargetKind
-from .muscle_map import index_map
-from .muscle_map_check import load_muscle_map
-from .page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
-from .muscle_pages import render_muscle_index, render_muscle_page
-from .problems import AtlasProblems, Problem
-from .programme_pages import render_programme_page
-from .programmes import load_programmes
-from .routine_builder import BUILDER_ID, render_builder_page
-from .routine_checks import check_labels
-from .routine_generation import generate_routines
-from .routine_pages import render_routine_index, render_routine_page
-from .source_pages import render_source_index
+from atlas.articles.articles import known_targets, targets_on_disk, weave_articles
+from atlas.site.asset_licences import check_assets
+from atlas.records.catalog import load_catalog
+from atlas.pages.exercise_pages import render_exercise_page
+from atlas.site.build_cache import refresh_caches
+from atlas.pages.generated import GeneratedFile, GeneratedPage
+from atlas.records.graph import Atlas
+from atlas.pages.index_pages import API_EXERCISES, export_json, render_exercise_index
+from atlas.layout import ProjectLayout
+from atlas.records.model import Article, TargetKind
+from atlas.pages.muscle_map import index_map
+from atlas.records.muscle_map_check import load_muscle_map
+from atlas.pages.page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
+from atlas.pages.muscle_pages import render_muscle_index, render_muscle_page
+from atlas.problems import AtlasProblems, Problem
+from atlas.pages.programme_pages import render_programme_page
+from atlas.records.programmes import load_programmes
+from atlas.pages.routine_builder import BUILDER_ID, render_builder_page
+from atlas.routines.routine_checks import check_labels
+from atlas.routines.routine_generation import generate_routines
+from atlas.pages.routine_pages import render_routine_index, render_routine_page
+from atlas.pages.source_pages import render_source_index
 
 
 MAP_LINKS_SETTING = "map_links"

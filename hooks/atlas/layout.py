@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
+from atlas.problems import Problem
 
 RECORD_SUFFIXES = (".yml", ".yaml")
 """Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from .layout import ProjectLayout
-from .problems import AtlasProblems, Problem
+from atlas.layout import ProjectLayout
+from atlas.problems import AtlasProblems, Problem
 
 CONFIG_FILE = "mkdocs.yml"
 

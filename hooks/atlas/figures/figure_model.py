@@ -1,0 +1,134 @@
+"""The movement figure of an exercise, as a record's `figure:` key declares it: a view, props, and a start and end pose.
+
+Angles are in degrees, lengths in centimetres, positions (x, y) with y up from the floor and the figure facing
+the picture's right in side view. A pose gives the root (the middle of the hips), the trunk's angle and each
+joint's angle; the skeleton (figure_skeleton.py) turns them into limbs of fixed length.
+
+Joint angles by view (0 is standing tall, arms hanging):
+- side: trunk leans forward (+) or back (-) from upright (90 is bent over or lying face down, -90 lying face up, head
+  to the left); spine rounds the upper back (+) or arches it (-);
+  shoulder flexion (+ forward and up, - behind), elbow flexion, wrist flexion, hip flexion (+ knee forward),
+  knee flexion, ankle (+ toes pointed); neck flexion (+ chin down).
+- front and back: trunk bends sideways (+ toward the picture's right); shoulder abduction (+ out and up),
+  elbow (+ forearm turns up toward the head, - down), hip abduction, knee, ankle turn-out; neck side bend.
+- top (looking down the body's long axis: from above when standing, from the head end when lying or bent over;
+  facing the top of the picture at trunk 0): trunk turns the body (+ clockwise: 90 faces the picture's right, 180
+  faces down); spine twists the chest on the hips; shoulder horizontal abduction (0 arm straight ahead, 90 out to
+  the side), elbow (+ forearm turns in), wrist. Legs are not drawn.
+Shoulder blades: `shrug` (+ up, - down) and `reach` (+ forward, - back) move the shoulder joint by a few cm.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from atlas.records.values import Id, Record
+
+
+class View(StrEnum):
+    """Where the viewer stands."""
+
+    SIDE = "side"
+    FRONT = "front"
+    BACK = "back"
+    TOP = "top"
+
+
+class Hold(StrEnum):
+    """Which hand holds a prop."""
+
+    NEAR = "near"
+    FAR = "far"
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+    FEET = "feet"
+
+
+class BodyPoint(StrEnum):
+    """A point of the body that can stay fixed while the rest moves (hands on a bar, feet on the floor)."""
+
+    HANDS = "hands"
+    FEET = "feet"
+    KNEES = "knees"
+    HIPS = "hips"
+
+
+class Limb(Record):
+    """Joint angles of one side of the body, in degrees."""
+
+    shoulder: float = 0
+    """Shoulder angle (flexion in side view, abduction in front and back views, horizontal abduction from above)."""
+    elbow: float = 0
+    """Elbow bend."""
+    wrist: float = 0
+    """Wrist bend."""
+    hip: float = 0
+    """Hip angle (flexion in side view, abduction in front and back views)."""
+    knee: float = 0
+    """Knee bend."""
+    ankle: float = 0
+    """Ankle angle (+ toes pointed in side view)."""
+    shrug: float = 0
+    """Shoulder blade raised toward the ear (+) or drawn down (-), in cm."""
+    reach: float = 0
+    """Shoulder blade drawn forward round the ribs (+, protraction) or squeezed back (-, retraction), in cm."""
+
+
+class Pose(Record):
+    """The body at one moment."""
+
+    root: tuple[float, float] = (0, 92)
+    """Where the middle of the hips is, (x, y) in cm from the floor; ignored in the end pose when `fixed` is set."""
+    trunk: float = 0
+    """Angle of the lower trunk (hips to mid-back) from upright."""
+    spine: float = 0
+    """The upper back's bend on the lower trunk: + rounds forward, - arches back (side view); side bend (front); twist (top)."""
+    neck: float = 0
+    """Neck angle relative to the trunk."""
+    near: Limb | None = None
+    """The side nearer the viewer (side view)."""
+    far: Limb | None = None
+    """The side farther from the viewer (side view); the near side's angles when left out."""
+    left: Limb | None = None
+    """The picture's left side (front, back and top views)."""
+    right: Limb | None = None
+    """The picture's right side (front, back and top views); the left side mirrored when left out."""
+
+
+class Prop(Record):
+    """Equipment or scenery in the picture."""
+
+    kind: Id
+    """An equipment id from the taxonomy, or a scene prop (floor, handle, rope, straight-bar, cushion)."""
+    at: tuple[float, float] | None = None
+    """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley."""
+    angle: float | None = Field(default=None, ge=-180, le=180)
+    """A bench's incline in degrees from flat; for a prop in the hand, 180 holds it upside down (bottoms-up)."""
+    hold: Hold | None = None
+    """The hand or hands that hold it (dumbbells, a band's ends, a cable's handle), or `feet` for a weight hung between the feet."""
+    anchor: tuple[float, float] | None = None
+    """Where a band or cable is fixed, (x, y) in cm; a line runs from there to the hand."""
+
+
+class Figure(Record):
+    """How an exercise looks: the view, the props and the two poses the movement goes between."""
+
+    view: View
+    """Where the viewer stands: side, front, back or top, whichever shows the movement best."""
+    props: tuple[Prop, ...] = ()
+    """Equipment and scenery, drawn in a second tone behind the body."""
+    fixed: BodyPoint | None = None
+    """A body point that stays put (hands on a pull-up bar): the end pose's root is computed from it."""
+    start: Pose
+    """The start position."""
+    end: Pose
+    """The end position."""
+    caption: str | None = None
+    """A sentence added to the caption, for what the picture cannot show (a phase of a longer movement, a turn toward the viewer)."""
+
+
+SCENE_PROPS = ("floor", "handle", "rope", "straight-bar", "cushion")
+"""Props that are not equipment: scenery, and attachments that come with a machine."""

@@ -1,0 +1,89 @@
+"""Render movement figures as inline SVG through templates/figure.html.j2, and as plain data for the JSON export.
+
+In any generated-Markdown template two globals draw an exercise's figure (nothing when it has none):
+- `{{ movement_figure(exercise) }}`: the exercise page's block (start, movement with its pause control, end);
+  on its own line with a blank line after it (templates/_movement_figure.md.j2 is the one include).
+- `{{ movement_thumbnail(exercise) }}`: a small still of the end position on one line, for a routine page's or a
+  printed sheet's table cell, such as `| {{ movement_thumbnail(exercise) }} [Face pull](...) | 3 x 12 |`. It takes
+  the Exercise (atlas.exercises[item.exercise_id]); 3.2 rem high on screen, 2.6 rem and black on white in print.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from atlas.site.build_cache import FIGURES
+from atlas.figures.figure_drawing import draw_figure, end_pose
+from atlas.figures.figure_model import Figure
+from atlas.records.model import Exercise
+
+TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
+
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_INLINE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|:~^=<>&\"'"})
+"""A thumbnail is inline HTML inside Markdown (a table cell), so its label carries no Markdown or HTML syntax at all."""
+
+
+def _number(value: float) -> str:
+    """A coordinate as few characters as it needs: 12, -3.5."""
+    text = f"{round(value, 1):g}"
+    return "0" if text == "-0" else text
+
+
+@cache
+def figure_environment() -> Environment:
+    """Templates for HTML and SVG: everything is HTML-escaped unless it is Markup."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+    environment.filters["n"] = _number
+    return environment
+
+
+def _render(template: str, **context: Any) -> Markup:
+    html = figure_environment().get_template(template).render(**context)
+    # Raw HTML in Markdown ends at a blank line, so the block is written without any.
+    return Markup(_BLANK_LINES.sub("\n", html).strip())
+
+
+def figure_html(figure: Figure, key: str, name: str) -> Markup:
+    """The figure block of an exercise page: start, movement (with its pause control) and end."""
+    return _render("figure.html.j2", drawing=draw_figure(figure, key), name=name, key=key, caption=figure.caption)
+
+
+def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
+    """A small still of the end position, on one line (it fits in a Markdown table cell)."""
+    still = figure.model_copy(update={"start": end_pose(figure), "fixed": None})
+    html = _render("figure_thumbnail.html.j2", drawing=draw_figure(still, key), name=Markup(name.translate(_INLINE_ENTITIES)))
+    return Markup(" ".join(html.split()))
+
+
+def exercise_figure(exercise: Exercise) -> Markup:
+    """The figure block of an exercise's page, or nothing for an exercise without a figure."""
+    return _kept_drawing(exercise, figure_html)
+
+
+def exercise_thumbnail(exercise: Exercise) -> Markup:
+    """The small end-position still of an exercise (routine pages and sheets), or nothing without a figure."""
+    return _kept_drawing(exercise, figure_thumbnail)
+
+
+def _kept_drawing(exercise: Exercise, draw: Callable[[Figure, str, str], Markup]) -> Markup:
+    """`draw` of the exercise's figure as drawn before from the same figure, id and name (build_cache), or drawn now."""
+    figure = exercise.figure
+    if figure is None:
+        return Markup("")
+    parts = (draw.__name__, figure.model_dump_json(), exercise.id, exercise.name)
+    return Markup(FIGURES.text(parts, lambda: str(draw(figure, exercise.id, exercise.name))))
+
+
+def figure_data(figure: Figure) -> dict[str, Any]:
+    """The figure as the record gives it, for the JSON export (other projects can draw it from this)."""
+    return figure.model_dump(mode="json", exclude_none=True)

@@ -1,0 +1,133 @@
+"""The page of each exercise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from atlas.records.graph import Atlas
+from atlas.pages.links import exercise_link, mention_links, muscle_link
+from atlas.records.model import Exercise, ExerciseLink, Step, TargetKind
+from atlas.pages.muscle_map import highlight
+from atlas.pages.page_kinds import page_uri
+from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.site.search_terms import exercise_terms
+from atlas.pages.source_pages import citations
+
+
+PAIN_RULE = ("guides/lifting-safely.md", "the-pain-rule")
+"""The article and section that state how much discomfort is acceptable; every exercise page links it when it exists."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the facts panel: a term and its values (each value its own <dd>)."""
+
+    term: str
+    """What the fact is, such as "Primary muscles"."""
+    values: tuple[tuple[Link | str, ...], ...]
+    """Each value: links or words, shown joined by commas."""
+
+
+@dataclass(frozen=True)
+class StepOption:
+    """An easier or harder option: text, or a link to another exercise with an optional note."""
+
+    text: str
+    """The option written out, or the note beside a link ("" for none)."""
+    link: Link | None = None
+    """The other exercise, when the option is one."""
+
+
+def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
+    """The page at /exercises/<id>/."""
+    uri = page_uri(TargetKind.EXERCISE, exercise.id)
+    markdown = render_markdown(
+        "exercise.md.j2",
+        uri,
+        exercise=exercise,
+        facts=_facts(atlas, exercise),
+        callouts=_callouts(atlas, exercise),
+        precautions=[atlas.precautions[item] for item in exercise.precautions],
+        link_sections=_link_sections(atlas, exercise),
+        cited=citations(atlas, exercise.sources),
+        pain_rule=_pain_rule(atlas),
+        search_terms=exercise_terms(atlas, exercise),
+        structured_data=_how_to(atlas, exercise),
+        page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
+    )
+    return GeneratedPage(uri, markdown, exercise.source)
+
+
+def _pain_rule(atlas: Atlas) -> Link | None:
+    """The link to the pain rule, or None in a project without that article."""
+    article, anchor = PAIN_RULE
+    return Link("the pain rule", f"{article}#{anchor}") if article in atlas.articles else None
+
+
+def _facts(atlas: Atlas, exercise: Exercise) -> list[Fact]:
+    """The facts panel, in reading order, leaving out what the record does not say."""
+    effort = " ".join(word.value for word in (exercise.direction, exercise.force) if word)
+    movement = ", ".join(word for word in (exercise.mechanics.value, effort) if word)
+    alternatives = tuple((" + ".join(atlas.equipment[item].name for item in option),) for option in exercise.equipment_alternatives)
+    facts = [
+        Fact("Primary muscles", (tuple(muscle_link(atlas, muscle) for muscle in exercise.primary),)),
+        Fact("Secondary muscles", (tuple(muscle_link(atlas, muscle) for muscle in exercise.secondary),)),
+        Fact("Stabilizers", (tuple(muscle_link(atlas, muscle) for muscle in exercise.stabilizers),)),
+        Fact("Joint actions", (tuple(action.label for action in exercise.actions),)),
+        Fact("Movement", ((movement.capitalize(),),)),
+        Fact("Equipment", ((atlas.equipment_text(exercise.equipment),),)),
+        Fact("Or instead", alternatives),
+        Fact("Set-up", tuple((item,) for item in exercise.setup)),
+        Fact("Level", ((exercise.level.value.capitalize(),),)),
+        Fact("Category", ((exercise.category.value.capitalize(),),)),
+        Fact("Dose", ((exercise.dose.work + (f", rest {exercise.dose.rest_text}" if exercise.dose.rest else ""),),)),
+        Fact("Also called", (exercise.aliases,)),
+    ]
+    return [fact for fact in facts if any(value and all(value) for value in fact.values)]
+
+
+def _how_to(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
+    """schema.org HowTo for search engines: the steps, tools and summary as written."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "HowTo",
+        "name": exercise.name,
+        "description": exercise.summary,
+        "tool": [{"@type": "HowToTool", "name": atlas.equipment[item].name} for item in exercise.equipment],
+        "step": [{"@type": "HowToStep", "position": number, "text": step} for number, step in enumerate(exercise.steps, start=1)],
+    }
+
+
+def _options(atlas: Atlas, steps: tuple[Step, ...]) -> tuple[StepOption, ...]:
+    return tuple(
+        StepOption(step.note or "", exercise_link(atlas, atlas.exercises[step.exercise]))
+        if isinstance(step, ExerciseLink)
+        else StepOption(step)
+        for step in steps
+    )
+
+
+def _callouts(atlas: Atlas, exercise: Exercise) -> list[tuple[str, str, tuple[str | StepOption, ...]]]:
+    """The admonitions of the page, in order: kind, title and items (the red flag has its own text)."""
+    callouts: list[tuple[str, str, tuple[str | StepOption, ...]]] = [("warning", "Lift safely", exercise.safety)]
+    if exercise.loads:
+        callouts.append(("red-flag", "", ()))
+    callouts += [
+        ("tip", "Make it easier", _options(atlas, atlas.ladder(exercise, harder=False))),
+        ("tip", "Make it harder", _options(atlas, atlas.ladder(exercise, harder=True))),
+        ("info", "At home", exercise.home),
+    ]
+    return [callout for callout in callouts if callout[2] or callout[0] == "red-flag"]
+
+
+def _link_sections(atlas: Atlas, exercise: Exercise) -> list[tuple[str, list[Link]]]:
+    """The lists of links at the foot of the page, leaving out empty ones."""
+    sections = [
+        ("Related exercises", [exercise_link(atlas, atlas.exercises[other]) for other in exercise.related]),
+        (
+            "Routines that use it",
+            [Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)) for routine in atlas.routines_using(exercise.id)],
+        ),
+        ("Mentioned in", mention_links(atlas, TargetKind.EXERCISE, exercise.id)),
+    ]
+    return [(title, links) for title, links in sections if links]

@@ -1,0 +1,115 @@
+"""The exercise index (the finder's page) and the JSON export it reads."""
+
+from __future__ import annotations
+
+import json
+
+from atlas.figures.figure_render import figure_data
+from atlas.records.graph import Atlas
+from atlas.pages.links import exercise_link
+from atlas.pages.generated import GeneratedFile, GeneratedPage
+from atlas.records.model import BODYWEIGHT, Category, Level, Role, TargetKind
+from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
+from atlas.pages.rendering import Link, render_markdown
+from atlas.pages.routine_builder import builder_facts
+
+API_EXERCISES = "api/exercises.json"
+"""The public export of every record; the finder reads it."""
+
+
+def render_exercise_index(atlas: Atlas) -> GeneratedPage:
+    """The page at /exercises/: every exercise grouped by the muscle group it works hardest."""
+    sections = []
+    for group in atlas.groups.values():
+        exercises = atlas.exercises_for(group.id, Role.PRIMARY)
+        if exercises:
+            heading = Link(group.name, page_uri(TargetKind.MUSCLE, group.id))
+            sections.append((heading, group.id, [exercise_link(atlas, e) for e in exercises]))
+    markdown = render_markdown(
+        "exercises_index.md.j2",
+        INDEX_URIS[TargetKind.EXERCISE],
+        sections=sections,
+        count=len(atlas.exercises),
+        page_data={"kind": "exercise-index", "api": API_EXERCISES, "facets": finder_facets(atlas)},
+    )
+    return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None)
+
+
+def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:
+    """The finder's filter options, in display order; the page renders them as form controls."""
+    muscles = []
+    for group in atlas.groups.values():
+        if atlas.exercises_for(group.id, Role.PRIMARY) or atlas.exercises_for(group.id, Role.SECONDARY):
+            muscles.append({"value": group.id, "label": group.name, "kind": "group"})
+            muscles += [{"value": part.id, "label": part.name, "kind": "part"} for part in group.parts.values()]
+    return {
+        "muscle": muscles,
+        "equipment": [{"value": item.id, "label": item.name} for item in atlas.equipment.values() if item.id != BODYWEIGHT],
+        "level": [{"value": level.value, "label": level.value.capitalize()} for level in Level],
+        "category": [{"value": category.value, "label": category.value.capitalize()} for category in Category],
+    }
+
+
+def export_json(atlas: Atlas) -> GeneratedFile:
+    """Every muscle, piece of equipment, exercise and routine as JSON, with ids and page URLs."""
+    data = {
+        "version": 1,
+        "muscles": [
+            {
+                "id": group.id,
+                "name": group.name,
+                "kind": group.kind.value,
+                "aliases": list(group.aliases),
+                "url": page_url(TargetKind.MUSCLE, group.id),
+                "parts": [{"id": part.id, "name": part.name, "aliases": list(part.aliases)} for part in group.parts.values()],
+            }
+            for group in atlas.groups.values()
+        ],
+        "equipment": [{"id": item.id, "name": item.name, "no_equipment": item.no_equipment} for item in atlas.equipment.values()],
+        "exercises": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "url": page_url(TargetKind.EXERCISE, e.id),
+                "category": e.category.value,
+                "level": e.level.value,
+                "equipment": list(e.equipment),
+                "summary": e.summary,
+                "mechanics": e.mechanics.value,
+                "force": e.force and e.force.value,
+                "direction": e.direction and e.direction.value,
+                "actions": [a.value for a in e.actions],
+                "equipment_alternatives": [list(option) for option in e.equipment_alternatives],
+                "muscles": {"primary": list(e.primary), "secondary": list(e.secondary), "stabilizers": list(e.stabilizers)},
+                "groups": {
+                    "primary": sorted({atlas.group_id_of(m) for m in e.primary}),
+                    "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
+                },
+                "routines": [routine.id for routine in atlas.routines_using(e.id)],
+                **({"figure": figure_data(e.figure)} if e.figure else {}),
+                **builder_facts(atlas, e),
+            }
+            for e in atlas.exercises.values()
+        ],
+        "routines": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "url": page_url(TargetKind.ROUTINE, r.id),
+                "level": r.level.value,
+                "minutes": r.minutes,
+                "equipment": list(r.equipment_ids),
+                "generated": r.generated,
+                "exercises": list(r.exercise_ids),
+            }
+            for r in atlas.routines.values()
+        ],
+    }
+    return GeneratedFile(API_EXERCISES, inert_json(data).encode("ascii"))
+
+
+def inert_json(data: object) -> str:
+    """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,98 @@
+"""What each page's muscle map draws: the views that show its muscles, and each shape's shade or link."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from atlas.records.graph import Atlas
+from atlas.records.model import MapLabel, Role, TargetKind
+from atlas.pages.page_kinds import page_url
+
+
+def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = (), every_view: bool = False) -> dict[str, Any]:
+    """The map of a page about these muscles, in declared order: for each primary muscle the view that shows
+    most of it (the first such), and for a secondary one only when no view already chosen shows it; or, with
+    every_view, each view that shows any of them. Each view gives the role ("primary" or "secondary") of every
+    shape of theirs it holds. A group lights its parts."""
+    roles: dict[str, dict[str, str]] = {view_id: {} for view_id in atlas.muscle_map.views}
+    wanted: set[str] = set()
+    for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)):
+        for muscle_id in muscles:
+            for drawing_id in _drawn_ids(atlas, muscle_id):
+                drawing = atlas.muscle_map.drawings[drawing_id]
+                if role is Role.PRIMARY or not wanted & set(drawing.shapes):
+                    wanted.add(max(drawing.shapes, key=lambda view_id: len(drawing.shapes[view_id])))
+                for view_id, shapes in drawing.shapes.items():
+                    for shape in shapes:
+                        roles[view_id].setdefault(shape, role.value)
+    views = [{"id": view.id, "name": view.name, "shapes": roles[view.id]} for view in atlas.muscle_map.views.values()
+             if roles[view.id] and (every_view or view.id in wanted)]
+    shades = [role.value for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)) if muscles]
+    return {"views": views, "roles": shades}
+
+
+def index_map(atlas: Atlas) -> dict[str, Any]:
+    """The map that leads to every muscle page: every view, each drawn muscle numbered, its shapes linked to
+    its number, and the legend of named links (groups in taxonomy order, each with its parts)."""
+    numbers: dict[str, int] = {}
+    legend = []
+    for group in atlas.groups.values():
+        href = page_url(TargetKind.MUSCLE, group.id)
+        entry = _entry(atlas, group.id, href, numbers)
+        entry["parts"] = [_entry(atlas, part_id, f"{href}#{part_id}", numbers) for part_id in group.parts]
+        legend.append(entry)
+    tints = _tints(atlas)
+    views = []
+    for view in atlas.muscle_map.views.values():
+        links = {shape: numbers[drawing.muscle_id] for drawing in atlas.muscle_map.drawings.values()
+                 for shape in drawing.shapes.get(view.id, ()) if drawing.muscle_id in numbers}
+        shade = {shape: tints[drawing.muscle_id] for drawing in atlas.muscle_map.drawings.values()
+                 for shape in drawing.shapes.get(view.id, ())}
+        labels = [{"number": numbers[drawing.muscle_id], "x": drawing.label.x, "y": drawing.label.y}
+                  for drawing in atlas.muscle_map.drawings.values()
+                  if drawing.label and drawing.label.view == view.id and drawing.muscle_id in numbers]
+        labels.sort(key=lambda label: label["number"])
+        views.append({"id": view.id, "name": view.name, "shapes": {}, "links": links, "tints": shade, "labels": labels})
+    return {"views": views, "legend": legend}
+
+
+TINTS = 3
+"""How many tints the linked map takes turns with."""
+NEIGHBOURS = 200
+"""Muscles whose numbers lie further apart than this (in drawing units) do not count as neighbours."""
+
+
+def _tints(atlas: Atlas) -> dict[str, int]:
+    """A tint for every drawn muscle, greedily: the tint whose nearest user in the same view is furthest away
+    (beyond NEIGHBOURS all are equally far), then the least used one."""
+    tints: dict[str, int] = {}
+    placed: list[tuple[str, int, int, int]] = []
+    for drawing in atlas.muscle_map.drawings.values():
+        label = drawing.label
+
+        def nearest(tint: int, label: MapLabel | None = label) -> float:
+            distances = [((x - label.x) ** 2 + (y - label.y) ** 2) ** 0.5 for view, x, y, used in placed
+                         if label and view == label.view and used == tint]
+            return min([NEIGHBOURS, *distances])
+
+        counts = [list(tints.values()).count(tint) for tint in range(TINTS)]
+        tint = max(range(TINTS), key=lambda candidate: (nearest(candidate), -counts[candidate]))
+        tints[drawing.muscle_id] = tint
+        if label:
+            placed.append((label.view, label.x, label.y, tint))
+    return tints
+
+
+def _entry(atlas: Atlas, muscle_id: str, href: str, numbers: dict[str, int]) -> dict[str, Any]:
+    """A legend link; a muscle drawn in its own right gets the next number."""
+    if muscle_id in atlas.muscle_map.drawings:
+        numbers[muscle_id] = len(numbers) + 1
+    return {"name": atlas.muscle_name(muscle_id), "href": href, "number": numbers.get(muscle_id)}
+
+
+def _drawn_ids(atlas: Atlas, muscle_id: str) -> tuple[str, ...]:
+    """The drawings that show a group or part: a part's own, or a group's own and its parts'."""
+    if muscle_id in atlas.parts:
+        return (muscle_id,)
+    ids = (muscle_id, *atlas.groups[muscle_id].parts)
+    return tuple(drawing_id for drawing_id in ids if drawing_id in atlas.muscle_map.drawings)

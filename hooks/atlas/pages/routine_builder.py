@@ -1,0 +1,33 @@
+"""The routine builder's page (/routines/builder/) and the facts about each exercise it reads from the JSON export.
+
+The builder itself runs in the browser (overrides/assets/routine-builder.js); the routine lives in its URL.
+"""
+
+from __future__ import annotations
+
+from atlas.records.graph import Atlas
+from atlas.records.model import Exercise, TargetKind
+from atlas.pages.page_kinds import INDEX_URIS, page_uri
+from atlas.pages.rendering import GeneratedPage, render_markdown
+from atlas.pages.routine_pages import BUILDER_ID, alternative
+
+
+def render_builder_page(api_uri: str) -> GeneratedPage:
+    """The page at /routines/builder/, reading the export at `api_uri`; its template and script do the work."""
+    uri = page_uri(TargetKind.ROUTINE, BUILDER_ID)
+    markdown = render_markdown("routine_builder.md.j2", uri, routines_uri=INDEX_URIS[TargetKind.ROUTINE],
+                               finder_uri=INDEX_URIS[TargetKind.EXERCISE],
+                               page_data={"kind": "routine-builder", "api": api_uri})
+    return GeneratedPage(uri, markdown, None)
+
+
+def builder_facts(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
+    """What the builder needs beyond the export's other fields: the starting dose (seconds for times), the key cue
+    and one alternative."""
+    dose = exercise.dose
+    return {
+        "dose": {"sets": dose.sets or 0, "reps": str(dose.reps) if dose.reps else f"{dose.distance} m" if dose.distance else "",
+                 "hold": dose.hold or 0, "rest": dose.rest or 0, "per_side": dose.per_side},
+        "cue": exercise.cues[0] if exercise.cues else "",
+        "alternative": alternative(atlas, exercise),
+    }

@@ -1,0 +1,209 @@
+"""The page and printable sheet of each routine, and the routine index."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from markupsafe import Markup
+
+from atlas.figures.figure_render import exercise_thumbnail
+from atlas.records.graph import Atlas
+from atlas.pages.links import exercise_link
+from atlas.records.model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routine, RoutineItem, TargetKind
+from atlas.pages.muscle_map import highlight
+from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
+from atlas.pages.qr_codes import page_address, qr_code
+from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.site.search_terms import routine_terms
+
+BUILDER_ID = "builder"
+"""The routine builder's place among the routines: /routines/builder/ (routine_checks reserves it)."""
+SHEET_SESSIONS = 6
+"""Sessions the printed log has room for when no set is per side (each set one box)."""
+SHEET_SESSIONS_PER_SIDE = 4
+"""Sessions the printed log has room for when a set is per side (two boxes, left and right)."""
+SHEET_LOG_HEIGHT_MM = 210
+"""Height the log grids may fill on US Letter (the shorter page) when the routine has no notes: the page less its
+margins, the heading with the QR code and the safety lines, measured in Chromium's print layout."""
+SHEET_NOTE_LINE_MM = 1.5
+"""Height each line of notes takes from the log (two columns of about 80 characters: half a 2.9 mm line each)."""
+SHEET_ROW_MM = 6.3
+"""Height of one set's row in the printed log; an exercise takes at least two rows (its name, cue and alternative)."""
+SHEET_HEAD_MM = 9
+"""Height of a log grid's heading row."""
+SHEET_GRID_GAP_MM = 2.5
+"""Space between two log grids."""
+SHEET_MAX_GRIDS = 3
+"""At most this many log grids on one sheet, one below the other, for more sessions when the routine is short."""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One exercise of a routine, as its page and its printed sheet show it."""
+
+    link: Link
+    """The exercise."""
+    work: str
+    """Sets × reps, hold or distance, with ramp-up sets first."""
+    rest: str
+    """Rest between sets, or "" when none is prescribed."""
+    cue: str
+    """The key cue: the item's note, else the exercise's first cue."""
+    alternative: str
+    """One way to do it when the equipment is taken: other equipment, else the easier option."""
+    why: str
+    """Why a generated routine chose it ("" for authored routines)."""
+    sets: int
+    """Sets to log (ramp-up sets are not logged)."""
+    per_side: bool
+    """Whether each set is logged for the left and the right side."""
+    thumbnail: Markup = Markup("")
+    """A small still of the exercise's end position (inline SVG), beside its name on the page and the sheet."""
+
+
+@dataclass(frozen=True)
+class MuscleCoverage:
+    """How a routine works one muscle group."""
+
+    link: Link
+    """The group."""
+    primary: int
+    """Exercises working it as a primary muscle."""
+    secondary: int
+    """Exercises where it helps."""
+
+
+def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> GeneratedPage:
+    """The page at /routines/<id>/, which prints as a one-page sheet with a log."""
+    uri = page_uri(TargetKind.ROUTINE, routine.id)
+    exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
+    blocks = sheet_blocks(atlas, routine)
+    equipment = atlas.equipment_text(routine.equipment_ids)
+    primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
+    secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
+    address = page_address(site_url, page_url(TargetKind.ROUTINE, routine.id))
+    markdown = render_markdown(
+        "routine.md.j2",
+        uri,
+        routine=routine,
+        equipment=equipment,
+        blocks=blocks,
+        coverage=coverage(atlas, exercises),
+        safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
+        red_flag=any(exercise.loads for exercise in exercises),
+        search_terms=routine_terms(atlas, routine),
+        page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
+                   "map": highlight(atlas, primary, secondary),
+                   "sheet": sheet_data(routine, blocks, equipment, address)},
+    )
+    return GeneratedPage(uri, markdown, routine.source)
+
+
+def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: str, address: str,
+               sessions: list[str] | None = None, title: str | None = None) -> dict[str, object]:
+    """What the printed sheet shows, ready for overrides/partials/routine-sheet.html: by default as many numbered
+    sessions as fit (a short routine gets a second or third grid below the first); a programme names its own
+    ("Week 1") and titles the sheet."""
+    per_side = any(row.per_side for _, rows in blocks for row in rows)
+    room = SHEET_SESSIONS_PER_SIDE if per_side else SHEET_SESSIONS
+    grids = 1 if sessions else _grids_that_fit(routine, blocks)
+    labels = [sessions] if sessions else [[f"Session {number}" for number in range(grid * room + 1, (grid + 1) * room + 1)]
+                                          for grid in range(grids)]
+    qr = qr_code(address) if address else None
+    facts = [routine.level.value.capitalize(), f"about {routine.minutes} min", equipment]
+    return {
+        "title": title or routine.name,
+        "facts": " · ".join(facts),
+        "warm_up": f"{routine.warm_up.minutes} min: {routine.warm_up.text}" if routine.warm_up else "",
+        "notes": list(routine.notes),
+        "grids": labels,
+        "address": address,
+        "qr": {"size": qr.size, "path": qr.path} if qr else None,
+        "blocks": [{"name": name, "rows": [_row_data(row) for row in rows]} for name, rows in blocks],
+    }
+
+
+def sheet_blocks(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRow]]]:
+    """The routine's blocks with their rows, in order."""
+    return [(block.name, [sheet_row(atlas, item, routine.reasons.get(item.exercise_id, "")) for item in block.items])
+            for block in routine.blocks]
+
+
+def _grids_that_fit(routine: Routine, blocks: list[tuple[str, list[SheetRow]]]) -> int:
+    """How many log grids fit on one page below each other (at least one, at most SHEET_MAX_GRIDS)."""
+    grid_mm = SHEET_HEAD_MM + sum(max(row.sets, 2) * SHEET_ROW_MM for _, rows in blocks for row in rows)
+    room_mm = SHEET_LOG_HEIGHT_MM - SHEET_NOTE_LINE_MM * sum(math.ceil(len(note) / 80) for note in routine.notes)
+    fit = [count for count in range(1, SHEET_MAX_GRIDS + 1) if count * grid_mm + (count - 1) * SHEET_GRID_GAP_MM <= room_mm]
+    return max(fit, default=1)
+
+
+def _row_data(row: SheetRow) -> dict[str, object]:
+    data = asdict(row)
+    data["link"] = row.link.text
+    return data
+
+
+def item_work(item: RoutineItem, exercise: Exercise) -> str:
+    """The prescription as one phrase, ramp-up sets first: "2 ramp-up sets, then 4 × 6-10"."""
+    work = item.dose.work or exercise.dose.work
+    if item.ramp_up:
+        plural = "set" if item.ramp_up == 1 else "sets"
+        return f"{item.ramp_up} ramp-up {plural}, then {work}"
+    return work
+
+
+def alternative(atlas: Atlas, exercise: Exercise) -> str:
+    """One way round a busy gym: the first other equipment that works, else the first easier option."""
+    if exercise.equipment_alternatives:
+        names = [atlas.equipment[item].name.lower() for item in exercise.equipment_alternatives[0] if item != BODYWEIGHT]
+        return "Also works with: " + (", ".join(names) if names else "no equipment") + "."
+    if not exercise.easier:
+        return ""
+    easier = exercise.easier[0]
+    if isinstance(easier, ExerciseLink):
+        return f"Easier: {atlas.exercises[easier.exercise].name}" + (f". {easier.note}" if easier.note else ".")
+    return f"Easier: {easier}"
+
+
+def sheet_row(atlas: Atlas, item: RoutineItem, why: str = "") -> SheetRow:
+    """One routine item, ready for the page and the sheet."""
+    exercise = atlas.exercises[item.exercise_id]
+    cue = item.notes or (exercise.cues[0] if exercise.cues else "")
+    dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
+    return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, cue,
+                    alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side,
+                    exercise_thumbnail(exercise))
+
+
+def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
+    """Muscle groups the exercises work, in taxonomy order, with primary and secondary counts."""
+    counts: dict[str, dict[Role, int]] = {}
+    for exercise in exercises:
+        primary = {atlas.group_id_of(muscle) for muscle in exercise.primary}
+        secondary = {atlas.group_id_of(muscle) for muscle in exercise.secondary} - primary
+        for role, groups in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)):
+            for group_id in groups:
+                counts.setdefault(group_id, {Role.PRIMARY: 0, Role.SECONDARY: 0})[role] += 1
+    return [
+        MuscleCoverage(Link(group.name, page_uri(TargetKind.MUSCLE, group.id)),
+                       counts[group.id][Role.PRIMARY], counts[group.id][Role.SECONDARY])
+        for group in atlas.groups.values() if group.id in counts
+    ]
+
+
+def render_routine_index(atlas: Atlas) -> GeneratedPage:
+    """The page at /routines/: every routine with level, duration and equipment, authored first."""
+    uri = INDEX_URIS[TargetKind.ROUTINE]
+    groups = [
+        ("Written by coaches", [r for r in atlas.routines.values() if not r.generated]),
+        ("Generated from the atlas", [r for r in atlas.routines.values() if r.generated]),
+    ]
+    rows = [
+        (title, [(Link(r.name, page_uri(TargetKind.ROUTINE, r.id)), r, atlas.equipment_text(r.equipment_ids)) for r in routines])
+        for title, routines in groups if routines
+    ]
+    programmes = [(Link(p.name, page_uri(TargetKind.ROUTINE, p.id)), p) for p in atlas.programmes.values()]
+    markdown = render_markdown("routines_index.md.j2", uri, groups=rows, programmes=programmes,
+                               builder_uri=page_uri(TargetKind.ROUTINE, BUILDER_ID), page_data={"kind": "routine-index"})
+    return GeneratedPage(uri, markdown, None)

@@ -1,0 +1,163 @@
+"""The atlas: every checked record, joined into one graph with its indexes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from atlas.records.model import (
+    Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Programme, Role, Routine, Source,
+    Step,
+    TargetKind,
+)
+
+NO_EQUIPMENT = "No equipment"
+"""What pages say an exercise or routine needs when it needs nothing."""
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """Muscles, equipment, exercises, routines and articles, complete before any page is rendered."""
+
+    groups: dict[str, MuscleGroup]
+    """Muscle groups by id, in taxonomy order."""
+    equipment: dict[str, Equipment]
+    """Equipment by id, in taxonomy order."""
+    exercises: dict[str, Exercise]
+    """Exercises by id, sorted by name."""
+    routines: dict[str, Routine] = field(default_factory=dict)
+    """Routines by id: authored first, then generated."""
+    articles: dict[str, Article] = field(default_factory=dict)
+    """Articles by path inside content/."""
+    sources: dict[str, Source] = field(default_factory=dict)
+    """Cited works by id, sorted by id."""
+    precautions: dict[str, Precaution] = field(default_factory=dict)
+    """Precautions by id, in taxonomy order."""
+    taxonomy_file: str = ""
+    """The taxonomy's file, relative to the project root (for "Edit this page" on muscle pages)."""
+    muscle_map: MuscleMap = field(default_factory=lambda: MuscleMap())
+    """The drawings of the muscle map and which shapes show which muscle."""
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    """Programmes (plans over several weeks) by id."""
+    parts: dict[str, MusclePart] = field(init=False)
+    """Muscle parts by id."""
+    _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
+    _routines_by_exercise: dict[str, tuple[Routine, ...]] = field(init=False, repr=False)
+    _mentions: dict[tuple[TargetKind, str], tuple[Mention, ...]] = field(init=False, repr=False)
+    _citations: dict[str, tuple[tuple[TargetKind | None, str], ...]] = field(init=False, repr=False)
+    _named_as: dict[tuple[str, bool], tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parts = {part.id: part for group in self.groups.values() for part in group.parts.values()}
+        object.__setattr__(self, "parts", parts)
+        by_group: dict[tuple[str, Role], dict[str, Exercise]] = defaultdict(dict)
+        for exercise in self.exercises.values():
+            primary_groups = {self.group_id_of(muscle) for muscle in exercise.primary}
+            for group_id in primary_groups:
+                by_group[group_id, Role.PRIMARY][exercise.id] = exercise
+            for muscle in exercise.secondary:
+                group_id = self.group_id_of(muscle)
+                if group_id not in primary_groups:
+                    by_group[group_id, Role.SECONDARY][exercise.id] = exercise
+        object.__setattr__(self, "_by_group", {key: tuple(found.values()) for key, found in by_group.items()})
+        self._index_routines()
+        self._index_mentions()
+        self._index_citations()
+        self._index_ladders()
+
+    def _index_ladders(self) -> None:
+        """(exercise id, harder?) -> exercises that name it as their harder (or easier) option, in exercise order."""
+        named_as: dict[tuple[str, bool], list[str]] = defaultdict(list)
+        for other in self.exercises.values():
+            for harder, steps in ((True, other.harder), (False, other.easier)):
+                for step in steps:
+                    if isinstance(step, ExerciseLink):
+                        named_as[step.exercise, harder].append(other.id)
+        object.__setattr__(self, "_named_as", {key: tuple(dict.fromkeys(found)) for key, found in named_as.items()})
+
+    def _index_citations(self) -> None:
+        citing: dict[str, list[tuple[TargetKind | None, str]]] = defaultdict(list)
+        for exercise in self.exercises.values():
+            for source_id in exercise.sources:
+                citing[source_id].append((TargetKind.EXERCISE, exercise.id))
+        for group in self.groups.values():
+            for source_id in group.sources:
+                citing[source_id].append((TargetKind.MUSCLE, group.id))
+        for article in self.articles.values():
+            for source_id in article.sources:
+                citing[source_id].append((None, article.src_uri))
+        object.__setattr__(self, "_citations", {key: tuple(dict.fromkeys(found)) for key, found in citing.items()})
+
+    def _index_routines(self) -> None:
+        using: dict[str, list[Routine]] = defaultdict(list)
+        for routine in self.routines.values():
+            for exercise_id in routine.exercise_ids:
+                using[exercise_id].append(routine)
+        object.__setattr__(self, "_routines_by_exercise", {key: tuple(found) for key, found in using.items()})
+
+    def _index_mentions(self) -> None:
+        mentions: dict[tuple[TargetKind, str], list[Mention]] = defaultdict(list)
+        for article in self.articles.values():
+            for mention in article.mentions:
+                target = mention.target_id
+                if mention.kind is TargetKind.MUSCLE:
+                    target = self.group_id_of(target)
+                mentions[mention.kind, target].append(mention)
+        object.__setattr__(self, "_mentions", {key: tuple(found) for key, found in mentions.items()})
+
+    def group_id_of(self, muscle_id: str) -> str:
+        """The group a muscle id names: itself for a group, its group for a part."""
+        part = self.parts.get(muscle_id)
+        return part.group_id if part else muscle_id
+
+    def muscle_name(self, muscle_id: str) -> str:
+        """Display name of a group or part."""
+        part = self.parts.get(muscle_id)
+        return part.name if part else self.groups[muscle_id].name
+
+    def equipment_text(self, equipment_ids: tuple[str, ...]) -> str:
+        """The equipment's names, or NO_EQUIPMENT: how every page and list writes what an exercise needs."""
+        return ", ".join(self.equipment[item].name for item in equipment_ids) or NO_EQUIPMENT
+
+    def needs_equipment(self, equipment_ids: tuple[str, ...]) -> bool:
+        """Whether any of these is more than what every room has (a mat, a wall: no_equipment in the taxonomy)."""
+        return any(not self.equipment[item].no_equipment for item in equipment_ids)
+
+    def exercises_for(self, group_id: str, role: Role) -> tuple[Exercise, ...]:
+        """Exercises that train a group in that role (a secondary list leaves out the primary ones)."""
+        return self._by_group.get((group_id, role), ())
+
+    def routines_using(self, exercise_id: str) -> tuple[Routine, ...]:
+        """Routines that include an exercise."""
+        return self._routines_by_exercise.get(exercise_id, ())
+
+    def mentions_of(self, kind: TargetKind, target_id: str) -> tuple[Mention, ...]:
+        """Article sections that link to a target."""
+        return self._mentions.get((kind, target_id), ())
+
+    def ladder(self, exercise: Exercise, harder: bool) -> tuple[Step, ...]:
+        """Its easier (or harder) options: its own, then every exercise that names it as the opposite step."""
+        own = exercise.harder if harder else exercise.easier
+        named = {step.exercise for step in own if isinstance(step, ExerciseLink)}
+        found = [other for other in self._named_as.get((exercise.id, not harder), ()) if other not in named]
+        return own + tuple(ExerciseLink.model_construct(exercise=other, note=None) for other in found)
+
+    def citing(self, source_id: str) -> tuple[tuple[TargetKind | None, str], ...]:
+        """The pages that cite a source: exercises and muscle groups by id, articles by path (kind None)."""
+        return self._citations.get(source_id, ())
+
+    def with_routines(self, routines: dict[str, Routine]) -> Atlas:
+        """The same atlas with these routines."""
+        return replace(self, routines=routines)
+
+    def with_muscle_map(self, muscle_map: MuscleMap) -> Atlas:
+        """The same atlas with this muscle map."""
+        return replace(self, muscle_map=muscle_map)
+
+    def with_articles(self, articles: dict[str, Article]) -> Atlas:
+        """The same atlas with these articles."""
+        return replace(self, articles=articles)
+
+    def with_programmes(self, programmes: dict[str, Programme]) -> Atlas:
+        """The same atlas with these programmes."""
+        return replace(self, programmes=programmes)

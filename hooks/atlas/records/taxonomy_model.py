@@ -1,0 +1,107 @@
+"""The taxonomy, exercises/_taxonomy.yml: muscle groups and their parts, equipment, and precautions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import Field
+
+from atlas.records.kinds import MuscleKind
+from atlas.records.values import Flag, Id, Line, Paragraph, Record, SourceId
+
+
+class EquipmentRecord(Record):
+    """A piece of equipment an exercise may need."""
+
+    name: Line
+    """Display name."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names."""
+    no_equipment: Flag = False
+    """True for what is found in any room (mat, wall, floor): needing only such items counts as no equipment."""
+
+
+class Equipment(EquipmentRecord):
+    """A piece of equipment, with its id."""
+
+    id: str
+    """Stable id, used in records and URLs."""
+
+
+class PartRecord(Record):
+    """A part of a muscle group, such as the lower traps."""
+
+    name: Line
+    """Display name."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names people use."""
+    does: Paragraph
+    """What it does."""
+
+
+class MusclePart(PartRecord):
+    """A muscle part, with its id and group."""
+
+    id: str
+    """Stable id; also the anchor of its section on the group page."""
+    group_id: str
+    """The group it belongs to."""
+
+
+class GroupRecord(Record):
+    """A muscle group; its page lives at /muscles/<id>/."""
+
+    name: Line
+    """Display name."""
+    kind: MuscleKind
+    """upper-back: the site's focus; helper: works beside it; other: elsewhere in the body."""
+    aliases: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Other names people search for."""
+    where: Paragraph
+    """Where it is."""
+    does: Paragraph
+    """What it does."""
+    training: Paragraph
+    """How it is trained."""
+    red_flags: Flag = False
+    """Show the red-flag callout on the group's page."""
+    sources: tuple[SourceId, ...] = Field(default=(), max_length=12)
+    """Ids of source records its text rests on."""
+    parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)
+    """Parts of the group by id; an exercise naming a part counts for the group."""
+
+
+class MuscleGroup(GroupRecord):
+    """A muscle group, with its id and its parts in taxonomy order."""
+
+    id: str
+    """Stable id and URL slug."""
+    parts: Mapping[str, MusclePart] = Field(default_factory=dict)
+    """Its parts by id, in taxonomy order."""
+
+
+class PrecautionRecord(Record):
+    """A group of people for whom some exercises need care."""
+
+    name: Line
+    """Who it concerns, such as "Pregnancy"."""
+    advice: Paragraph
+    """One short, plain piece of advice, shown on every exercise that lists it."""
+
+
+class Precaution(PrecautionRecord):
+    """A precaution, with its id."""
+
+    id: str
+    """Stable id, used in exercise records."""
+
+
+class TaxonomyRecord(Record):
+    """The taxonomy, exercises/_taxonomy.yml: muscles, equipment and precautions."""
+
+    muscles: dict[Id, GroupRecord] = Field(min_length=1)
+    """Muscle groups by id; each group page lives at /muscles/<id>/."""
+    equipment: dict[Id, EquipmentRecord] = Field(min_length=1)
+    """Equipment by id."""
+    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict)
+    """Precautions by id: who needs care, and the advice shown on the exercises that list them."""

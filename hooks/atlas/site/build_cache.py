@@ -1,0 +1,165 @@
+"""Work kept between builds by a hash of what it was made from, so that a build redoes only what changed.
+
+Drawing the movement figures is most of the generator's time, and parsing YAML much of the rest. Both are
+pure: a figure's markup depends only on the record's figure, id and name and on the generator's code and
+templates, a parsed file only on its text. Each entry is stored under a hash of exactly those inputs (the
+code's included), so an edited record, template or module gives a new hash and the work is done again,
+and a hit is always what doing the work again would give. Nothing is stored in the project (a pull request
+could plant a file there): entries live in the user's cache folder, or in `$UPPER_BACK_ATLAS_CACHE`
+(set and empty: nothing is written to disk).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
+
+CACHE_SETTING = "UPPER_BACK_ATLAS_CACHE"
+"""Environment variable naming the cache folder; set and empty, nothing is written to disk."""
+KEPT_VERSIONS = 3
+"""Folders kept per kind of entry, one per version of the code: the current one and the last ones used (after an edit
+of the code, or by another checkout sharing the cache)."""
+CODE_DIR = Path(__file__).parents[1]
+"""The generator's package (atlas/): its modules in every subpackage, and its templates."""
+
+
+def cache_home() -> Path | None:
+    """The folder for this user's entries, or None when disk caching is turned off."""
+    chosen = os.environ.get(CACHE_SETTING)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "upper-back-atlas"
+
+
+@cache
+def _code_digest() -> str:
+    """A hash of the generator's modules and of the template engine's version (both fixed for the life of a process)."""
+    digest = hashlib.sha256(f"jinja2 {version('jinja2')} markupsafe {version('markupsafe')}".encode())
+    for path in sorted(CODE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(CODE_DIR).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """A hash of the generator's code and templates: templates are read again each time (`mkdocs serve` reloads them)."""
+    digest = hashlib.sha256(_code_digest().encode())
+    for path in sorted((CODE_DIR / "templates").glob("*.j2")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+class TextCache:
+    """Text by a hash of what it was made from: on disk when a cache folder is set, and in memory if asked."""
+
+    def __init__(self, name: str, in_memory: bool) -> None:
+        self.name = name
+        """The kind of entry, which names its folder."""
+        self.in_memory = in_memory
+        """Whether entries are also kept in memory (for `mkdocs serve`, whose process lives on between rebuilds)."""
+        self._memory: dict[str, str] = {}
+        self._fingerprint = ""
+        self._folder: Path | None = None
+
+    def refresh(self, fingerprint: str, home: Path | None) -> None:
+        """Start a build of the code with this fingerprint, keeping entries under `home` (None: in memory only)."""
+        if fingerprint != self._fingerprint:
+            self._memory.clear()
+        self._fingerprint = fingerprint
+        self._folder = _open_folder(home / self.name, fingerprint) if home else None
+
+    def get(self, parts: tuple[str, ...]) -> str | None:
+        """The text kept for `parts` (everything it was made from besides the code), if any."""
+        key = self._key(parts)
+        found = self._memory.get(key)
+        if found is None and self._folder:
+            found = _read(self._folder / key)
+            if found is not None and self.in_memory:
+                self._memory[key] = found
+        return found
+
+    def text(self, parts: tuple[str, ...], make: Callable[[], str]) -> str:
+        """The text kept for `parts`, or made by `make` now and kept."""
+        found = self.get(parts)
+        if found is None:
+            found = make()
+            self.put(parts, found)
+        return found
+
+    def put(self, parts: tuple[str, ...], text: str) -> None:
+        """Keep `text` as made from `parts`."""
+        key = self._key(parts)
+        if self.in_memory:
+            self._memory[key] = text
+        if self._folder:
+            _write(self._folder / key, text)
+
+    def _key(self, parts: tuple[str, ...]) -> str:
+        if not self._fingerprint:
+            self.refresh(code_fingerprint(), cache_home())
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _open_folder(parent: Path, fingerprint: str) -> Path | None:
+    """This code's folder of entries, marked as just used; folders of other code beyond the last few used are removed."""
+    folder = parent / fingerprint
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)
+        others = [other for other in parent.iterdir() if other.is_dir() and other != folder]
+        others.sort(key=lambda other: other.stat().st_mtime, reverse=True)
+        for stale in others[KEPT_VERSIONS - 1:]:
+            shutil.rmtree(stale, ignore_errors=True)
+    except OSError:
+        return None  # an unwritable cache only costs time
+    return folder
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write beside, then rename: another build reading the same entry never sees half of it."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+FIGURES = TextCache("figures", in_memory=True)
+"""The movement figures of exercise pages, routine pages and sheets."""
+PAGES = TextCache("pages", in_memory=False)
+"""Generated pages by their template, address and context (render_inputs)."""
+QR_CODES = TextCache("qr-codes", in_memory=True)
+"""The QR codes of printed sheets, by the address they encode."""
+PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
+"""Record files and front matter as plain values with their line numbers (`catalog` keeps checked records in memory)."""
+
+
+def compiled_templates() -> BytecodeCache | None:
+    """A store of compiled Jinja templates for a template environment made for one build (MkDocs makes one per build):
+    compiling the theme's templates is a fixed cost of every build. Jinja keeps each with a checksum of its source and
+    compiles an edited template again; the folder is this code's (its fingerprint includes Jinja's version)."""
+    home = cache_home()
+    folder = _open_folder(home / "compiled-templates", code_fingerprint()) if home else None
+    return FileSystemBytecodeCache(str(folder)) if folder else None
+
+
+def refresh_caches() -> None:
+    """Start a build."""
+    fingerprint, home = code_fingerprint(), cache_home()
+    for kept in (FIGURES, PAGES, QR_CODES, PARSED_YAML):
+        kept.refresh(fingerprint, home)
