@@ -18,6 +18,7 @@ from atlas.records.graph import Atlas
 from atlas.pages.index_pages import API_EXERCISES, export_json, render_exercise_index
 from atlas.layout import ProjectLayout
 from atlas.records.model import Article, TargetKind
+from atlas.pages.map_drawings import render_map_drawings
 from atlas.pages.muscle_map import index_map
 from atlas.records.muscle_map_check import load_muscle_map
 from atlas.pages.page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
@@ -47,7 +48,7 @@ class GeneratedSite:
     pages: tuple[GeneratedPage, ...]
     """Generated Markdown pages."""
     files: tuple[GeneratedFile, ...]
-    """Generated non-page files (the JSON export)."""
+    """Generated non-page files (the JSON export, the muscle map's drawings)."""
 
     @property
     def map_links(self) -> dict[str, object]:
@@ -132,7 +133,7 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
     pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
     pages.append(render_builder_page(API_EXERCISES))
-    return GeneratedSite(atlas, tuple(pages), (export_json(atlas),))
+    return GeneratedSite(atlas, tuple(pages), (export_json(atlas), *render_map_drawings(layout, atlas.muscle_map)))
 
 
 def _about_left_out(problem: Problem, left_out: dict[TargetKind, frozenset[str]]) -> bool:
