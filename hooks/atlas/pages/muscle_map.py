@@ -45,8 +45,10 @@ def index_map(atlas: Atlas) -> dict[str, Any]:
     views = []
     for view in atlas.muscle_map.views.values():
         drawn = [drawing for drawing in atlas.muscle_map.drawings.values() if drawing.muscle_id in numbers and view.id in drawing.shapes]
-        links = [{"shape": shape, "muscle": drawing.muscle_id, "number": numbers[drawing.muscle_id], "tint": tints[drawing.muscle_id]}
-                 for drawing in drawn for shape in drawing.shapes[view.id]]
+        owners = {shape: drawing.muscle_id for drawing in drawn for shape in drawing.shapes[view.id]}
+        # in drawing order, so that where shapes overlap the one on top takes the tap
+        links = [{"shape": shape, "muscle": owners[shape], "number": numbers[owners[shape]], "tint": tints[owners[shape]]}
+                 for shape in view.shapes if shape in owners]
         labels = [{"number": numbers[drawing.muscle_id], "x": drawing.label.x, "y": drawing.label.y}
                   for drawing in drawn if drawing.label and drawing.label.view == view.id]
         labels.sort(key=lambda label: label["number"])
