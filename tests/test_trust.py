@@ -84,7 +84,7 @@ def test_muscle_map_highlights_have_enoughcontrast_ratio(scheme: str, shared_pag
     page.goto(real_site_url + "exercises/face-pull/")
     page.add_style_tag(content=NO_TRANSITIONS)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    primary, secondary, idle = (map_shade(page, muscle) for muscle in ("rear-delts", "middle-traps", "lats"))
+    primary, secondary, idle = (map_shade(page, muscle) for muscle in ("rear-delts", "lower-traps", "lats"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert min(contrast_ratio(primary, idle), contrast_ratio(secondary, idle), contrast_ratio(primary, secondary),
                contrast_ratio(primary, background)) >= 3
