@@ -82,6 +82,25 @@ def test_properdocs_builds_the_real_site_byte_for_byte_as_mkdocs(real_site: Buil
     assert b"ProperDocs" in GENERATOR.search((site / "index.html").read_bytes()).group()  # type: ignore[union-attr]
 
 
+def test_zensical_builds_the_export(real_site: BuildResult, shared_run: SharedRun, tmp_path: Path) -> None:
+    """Zensical (Material's successor, which runs no hooks) builds the export: every page, the map's drawings and the
+    JSON export, with the overrides working under its template engine."""
+    out = tmp_path / "export"
+    subprocess.run([sys.executable, "-m", "atlas", "--project", str(REPO), "export", str(out)], check=True, env=shared_run.environment(),
+                   capture_output=True)
+    completed = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=out, capture_output=True, text=True,
+                               env=shared_run.environment())
+    assert completed.returncode == 0 and "Build finished" in completed.stdout + completed.stderr, completed.stderr
+    site = out / "site"
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    assert pages == sorted(path.relative_to(real_site.site).as_posix() for path in real_site.site.rglob("*.html"))
+    face_pull = (site / "exercises/face-pull/index.html").read_text(encoding="utf-8")
+    assert main_part(face_pull).count('<h1 id="face-pull">') == 1 and 'rel="edit"' in face_pull
+    drawings = re.findall(r'xlink:href="([^"#]+)#uba-drawing"', face_pull)
+    assert drawings and all((site / "exercises/face-pull" / drawing).resolve().is_file() for drawing in drawings)
+    assert (site / "api/exercises.json").read_bytes() == (real_site.site / "api/exercises.json").read_bytes()
+
+
 def test_check_command_reports_problems_without_a_traceback(project: Path) -> None:
     good = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "check"], capture_output=True, text=True)
     assert good.returncode == 0 and "3 exercises" in good.stdout
