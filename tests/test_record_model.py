@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, BuildResult
+from conftest import BuildResult, repo_config
 
 from atlas.records.model import Action, ExerciseRecord
 from atlas.pages.page_kinds import not_in_nav
@@ -128,7 +128,7 @@ def test_enums_are_declared_once() -> None:
 
 
 def test_not_in_nav_follows_the_page_kinds() -> None:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = repo_config()
     assert config["not_in_nav"] == not_in_nav(), "mkdocs.yml not_in_nav must list every page kind's folder (atlas.page_kinds)"
 
 

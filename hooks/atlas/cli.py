@@ -1,4 +1,5 @@
-"""Command line: `upper-back-atlas check` checks every source; `export OUT` writes a hook-free copy; `schema` writes the schema files."""
+"""Command line: `upper-back-atlas check` checks every source; `export OUT` writes a hook-free copy; `schema` writes the schema
+files; `address` checks that site_url is an address to publish at, not a placeholder."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems, printable
 from atlas.project_config import read_config
 from atlas.records.schema_files import SCHEMA_DIR, write_schema_files
+from atlas.site.site_address import address_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
     export.add_argument("out", type=Path, help="the folder to write (replaced if it exists)")
     commands.add_parser("schema", help="write the JSON Schema files in hooks/atlas/schema/ from the record model")
+    commands.add_parser("address", help="check that site_url (from the environment when deploying) is no placeholder")
     arguments = parser.parse_args(argv)
     if arguments.command == "schema":
         print(f"Wrote {', '.join(write_schema_files())} in {SCHEMA_DIR}.")
@@ -30,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     project = arguments.project.resolve()
     try:
         config, layout = read_config(project)
-        if arguments.command == "check":
+        if arguments.command == "address":
+            if problems := address_problems(layout.site_url, f"{printable(str(arguments.project))}/mkdocs.yml"):
+                raise AtlasProblems(problems)
+            print(f"site_url: {layout.site_url}")
+        elif arguments.command == "check":
             atlas = build_atlas(layout)
             print(f"{len(atlas.exercises)} exercises, {len(atlas.routines)} routines, {len(atlas.articles)} articles: no problems.")
         else:
