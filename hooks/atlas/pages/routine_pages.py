@@ -91,7 +91,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         blocks=blocks,
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
-        red_flag=any(exercise.loads for exercise in exercises),
+        red_flag=any(exercise.red_flag for exercise in exercises),
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),

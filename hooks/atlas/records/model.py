@@ -164,8 +164,9 @@ class ExerciseRecord(Record):
     """Progressions ("Make it harder"): text, or {exercise: id, note: text}."""
     home: Texts = ()
     """No-gym substitutes ("At home")."""
-    loads: tuple[Load, ...] = Field(default=(), max_length=2)
-    """Structures the exercise loads; any entry shows the red-flag callout on the page."""
+    loads: tuple[Load, ...] = Field(default=(), max_length=4)
+    """Structures the exercise loads and the shoulder positions it loads them in; any but shoulder-at-side shows the
+    red-flag callout on the page, and the taxonomy's precaution rules read them."""
     precautions: Ids = ()
     """Ids from the taxonomy's precautions section; each shows its advice on the page."""
     dose: Dose = Dose()
@@ -176,6 +177,16 @@ class ExerciseRecord(Record):
     """Ids of source records (exercises/sources/<id>.yml) the facts come from; at least one."""
     figure: Figure
     """The movement figure: view, props, start and end pose (hooks/atlas/figures/figure_model.py)."""
+
+    @property
+    def red_flag(self) -> bool:
+        """Whether it loads a structure that earns the red-flag callout."""
+        return any(load.red_flag for load in self.loads)
+
+    @property
+    def static_stretch(self) -> bool:
+        """A stretch held still (a mobility drill dosed as a hold): it warms nothing up and works no muscle."""
+        return self.category is Category.MOBILITY and bool(self.dose.hold) and not self.dose.reps
 
     @property
     def primary(self) -> tuple[str, ...]:
