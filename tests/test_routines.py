@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -283,6 +285,23 @@ def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: B
     assert sheets.count('<section class="uba-sheet"') == 2
     assert sheets.count(">Week 1<") == 2 and sheets.count(">Week 4<") == 2 and "Week 5" not in sheets
     assert "session A, Upper back strength, gym" in sheets and "session B, Rotator cuff and rear delt day" in sheets
+
+
+def test_load_steps_are_declared_once_and_shown_on_the_programme_its_sheets_and_the_export(real_site: BuildResult) -> None:
+    steps = {step.id: step for step in LOAD_STEPS}
+    html = real_site.article("routines/upper-back-four-weeks/")
+    table = html[html.index('id="load-steps"'):html.index('id="the-plan"')]
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", table, re.S)
+    by_exercise = {name: step for names, step in rows for name in re.findall(r">([^<]+)</a>", names)}
+    assert by_exercise["Bent-over row"] == steps["barbell"].step and by_exercise["Side-lying external rotation"] == steps["cuff"].step
+    assert "1 to 2.5 kg" not in html  # one step for everything was a 50-250 % jump on the cuff's 1-2 kg
+    doses = dict(re.findall(r'<span class="uba-sheet-name">([^<]+)</span>&ensp;<span class="uba-sheet-dose">([^<]+)</span>', html))
+    assert doses["Bent-over row"].endswith(f"step {steps['barbell'].short}")
+    assert doses["Band external rotation"].endswith(f"step {steps['cuff'].short}") and "step" not in doses["Pull-up"]
+    data = json.loads((real_site.site / "api/exercises.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1 and [step["id"] for step in data["load_steps"]["steps"]] == list(steps)
+    assert {exercise["id"]: exercise["load_step"] for exercise in data["exercises"]}["bent-over-row"] == "barbell"
+    assert all(exercise["load_step"] in steps for exercise in data["exercises"])
 
 
 def test_programme_with_an_unknown_routine_stops_the_build(project: Path) -> None:

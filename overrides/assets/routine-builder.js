@@ -135,6 +135,8 @@
     this.groups = data.muscles;
     this.equipment = {};
     data.equipment.forEach(function (item) { self.equipment[item.id] = item.name; });
+    this.steps = Object.create(null); /* the load step of each kind, declared once in load_steps.py */
+    data.load_steps.steps.forEach(function (step) { self.steps[step.id] = step.short; });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
@@ -379,7 +381,8 @@
             if (itemIndex === 0 && block.name) { cell.appendChild(element("span", "uba-sheet-block", block.name)); }
             cell.appendChild(element("span", "uba-sheet-name", exercise.name));
             cell.appendChild(document.createTextNode(" "));
-            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "")));
+            var step = self.steps[exercise.load_step];
+            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "") + (step ? " · step " + step : "")));
             if (exercise.cue) { cell.appendChild(element("span", "uba-sheet-cue", exercise.cue)); }
             if (exercise.alternative) { cell.appendChild(element("span", "uba-sheet-alt", exercise.alternative)); }
             tr.appendChild(cell);

@@ -15,6 +15,7 @@ from atlas.pages.muscle_map import highlight
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.qr_codes import page_address, qr_code
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.routines.load_steps import load_step
 from atlas.site.search_terms import routine_terms
 
 BUILDER_ID = "builder"
@@ -60,6 +61,8 @@ class SheetRow:
     """Whether each set is logged for the left and the right side."""
     thumbnail: Markup = Markup("")
     """A small still of the exercise's end position (inline SVG), beside its name on the page and the sheet."""
+    step: str = ""
+    """The load step to add when the top of the range is reached (load_steps.py), or "" for bodyweight work."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def sheet_row(atlas: Atlas, item: RoutineItem, why: str = "") -> SheetRow:
     dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
     return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, cue,
                     alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side,
-                    exercise_thumbnail(exercise))
+                    exercise_thumbnail(exercise), load_step(atlas, exercise).short)
 
 
 def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:

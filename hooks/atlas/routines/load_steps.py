@@ -28,7 +28,7 @@ class LoadStep:
     step: str
     """The increase, in words."""
     short: str
-    """The increase as a sheet row shows it."""
+    """The increase as a sheet row shows it ("" when there is no load to add)."""
     kg: float | None
     """The increase in kilograms, when it is one (the smallest end of a range); None for a band or bodyweight."""
     groups: tuple[str, ...] = ()
@@ -38,7 +38,7 @@ class LoadStep:
 
 
 LOAD_STEPS = (
-    LoadStep("bodyweight", "bodyweight exercises", "no load to add: add reps or seconds, then the harder version", "add reps", None),
+    LoadStep("bodyweight", "bodyweight exercises", "no load to add: add reps or seconds, then the harder version", "", None),
     LoadStep("cuff", "rotator-cuff and rear-delt work", "0.5 to 1 kg (a small add-on weight on a cable), or the next band",
              "+0.5-1 kg or next band", 0.5, groups=("rotator-cuff", "rear-delts"),
              equipment=("dumbbells", "resistance-band", "cable-machine", "pec-deck")),
@@ -73,3 +73,8 @@ def steps_used(atlas: Atlas, exercises: list[Exercise]) -> list[tuple[LoadStep, 
     for exercise in exercises:
         by_step.setdefault(load_step(atlas, exercise).id, {})[exercise.id] = exercise
     return [(step, list(by_step[step.id].values())) for step in LOAD_STEPS if step.id in by_step]
+
+
+def load_step_data(step: LoadStep) -> dict[str, object]:
+    """A step as /api/exercises.json gives it."""
+    return {"id": step.id, "kind": step.kind, "step": step.step, "short": step.short, "kg": step.kg}
