@@ -165,7 +165,7 @@ def test_generated_progression_names_the_declared_load_steps() -> None:
     atlas = build_atlas(LAYOUT)
     cuff = next(step for step in LOAD_STEPS if step.id == "cuff")
     notes = " ".join(atlas.routines["focus-rotator-cuff"].notes)
-    assert f"{cuff.kind}, {cuff.step}" in notes
+    assert f"{cuff.kind} {cuff.short}" in notes
 
 
 STATIC_STRETCH = _exercise("A trap stretch", "mobility", ["middle-traps", "lower-traps"], ["mat"], mechanics="isolation",
@@ -296,8 +296,8 @@ def test_load_steps_are_declared_once_and_shown_on_the_programme_its_sheets_and_
     assert by_exercise["Bent-over row"] == steps["barbell"].step and by_exercise["Side-lying external rotation"] == steps["cuff"].step
     assert "1 to 2.5 kg" not in html  # one step for everything was a 50-250 % jump on the cuff's 1-2 kg
     doses = dict(re.findall(r'<span class="uba-sheet-name">([^<]+)</span>&ensp;<span class="uba-sheet-dose">([^<]+)</span>', html))
-    assert doses["Bent-over row"].endswith(f"step {steps['barbell'].short}")
-    assert doses["Band external rotation"].endswith(f"step {steps['cuff'].short}") and "step" not in doses["Pull-up"]
+    assert doses["Bent-over row"].endswith(f" · {steps['barbell'].short}") and doses["Pull-up"].endswith("rest 2 min")
+    assert doses["Band external rotation"].endswith(f" · {steps['band'].short}")
     data = json.loads((real_site.site / "api/exercises.json").read_text(encoding="utf-8"))
     assert data["version"] == 1 and [step["id"] for step in data["load_steps"]["steps"]] == list(steps)
     assert {exercise["id"]: exercise["load_step"] for exercise in data["exercises"]}["bent-over-row"] == "barbell"

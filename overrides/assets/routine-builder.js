@@ -382,7 +382,7 @@
             cell.appendChild(element("span", "uba-sheet-name", exercise.name));
             cell.appendChild(document.createTextNode(" "));
             var step = self.steps[exercise.load_step];
-            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "") + (step ? " · step " + step : "")));
+            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "") + (step ? " · " + step : "")));
             if (exercise.cue) { cell.appendChild(element("span", "uba-sheet-cue", exercise.cue)); }
             if (exercise.alternative) { cell.appendChild(element("span", "uba-sheet-alt", exercise.alternative)); }
             tr.appendChild(cell);

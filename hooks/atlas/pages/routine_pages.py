@@ -95,6 +95,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         red_flag=any(exercise.red_flag for exercise in exercises),
+        neck=any(exercise.neck for exercise in exercises),
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),

@@ -115,6 +115,8 @@ class Load(StrEnum):
     """The arm raised to the side and turned in under load: the upright row, the first half of the Cuban press."""
     SHOULDER_AT_SIDE = "shoulder-at-side"
     """The shoulder turning with the arm at the side or supported: the safe base of rotator-cuff work."""
+    NECK = "neck"
+    """The neck (stretches and exercises of the neck): the red-flag callout adds the neck warning signs."""
 
     @property
     def red_flag(self) -> bool:

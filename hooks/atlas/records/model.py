@@ -184,6 +184,11 @@ class ExerciseRecord(Record):
         return any(load.red_flag for load in self.loads)
 
     @property
+    def neck(self) -> bool:
+        """Whether it works or stretches the neck: its red-flag callout adds the neck warning signs."""
+        return Load.NECK in self.loads
+
+    @property
     def static_stretch(self) -> bool:
         """A stretch held still (a mobility drill dosed as a hold): it warms nothing up and works no muscle."""
         return self.category is Category.MOBILITY and bool(self.dose.hold) and not self.dose.reps
@@ -370,6 +375,8 @@ class ArticleRecord(Record):
     """One or two sentences for search engines and link previews."""
     red_flag: Flag = False
     """true when pain or injury is relevant: the page gets the red-flag callout."""
+    neck: Flag = False
+    """true for a page about the neck: its red-flag callout adds the neck warning signs."""
     sources: tuple[SourceId, ...] = Field(default=(), max_length=60)
     """Ids of exercises/sources/<id>.yml, shown as numbered references."""
     template: TemplateName | None = None

@@ -65,6 +65,8 @@ class GroupRecord(Record):
     """How it is trained."""
     red_flags: Flag = False
     """Show the red-flag callout on the group's page."""
+    neck: Flag = False
+    """A neck muscle: the red-flag callout on its page adds the neck warning signs."""
     sources: tuple[SourceId, ...] = Field(default=(), max_length=12)
     """Ids of source records its text rests on."""
     parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)

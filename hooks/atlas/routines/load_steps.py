@@ -2,8 +2,8 @@
 routine sheet, every generated session and /api/exercises.json.
 
 A step is about 5 to 10 % of the working load, so it depends on what is lifted: the first step whose kind fits the
-exercise is its step (bodyweight when it can be done without anything that adds load, then rotator-cuff and rear-delt
-work, bands, barbells, free weights, cables).
+exercise is its step (bodyweight when it can be done without anything that adds load, then bands, rotator-cuff and
+rear-delt work, barbells, free weights, cables).
 """
 
 from __future__ import annotations
@@ -39,11 +39,10 @@ class LoadStep:
 
 LOAD_STEPS = (
     LoadStep("bodyweight", "bodyweight exercises", "no load to add: add reps or seconds, then the harder version", "", None),
-    LoadStep("cuff", "rotator-cuff and rear-delt work", "0.5 to 1 kg (a small add-on weight on a cable), or the next band",
-             "+0.5-1 kg or next band", 0.5, groups=("rotator-cuff", "rear-delts"),
-             equipment=("dumbbells", "resistance-band", "cable-machine", "pec-deck")),
     LoadStep("band", "band exercises", "the next band, or hold the band a little shorter", "next band", None,
              equipment=("resistance-band",)),
+    LoadStep("cuff", "rotator-cuff and rear-delt work", "0.5 to 1 kg (a small add-on weight on a cable or machine)", "+0.5-1 kg", 0.5,
+             groups=("rotator-cuff", "rear-delts"), equipment=("dumbbells", "cable-machine", "pec-deck")),
     LoadStep("barbell", "barbell lifts", "2.5 kg (1.25 kg a side)", "+2.5 kg", 2.5, equipment=("barbell",)),
     LoadStep("free-weight", "dumbbell and kettlebell lifts", "1 to 2 kg a hand (the next dumbbell or kettlebell)", "+1-2 kg", 1.0,
              equipment=("dumbbells", "kettlebell", "household-weights")),

@@ -194,19 +194,17 @@ def focus_session(atlas: Atlas, target: Target) -> Routine | None:
 
 def _notes(atlas: Atlas, used: list[Exercise], top: Exercise | None) -> tuple[str, ...]:
     """The standard notes of a generated session: why it is harder (if it is), load choice, progression, the pain rule."""
-    steps = [f"{step.kind}, {step.step}" for step, _ in steps_used(atlas, used) if step.kg is not None or step.id == "band"]
+    steps = [f"{step.kind} {step.short}" for step, _ in steps_used(atlas, used) if step.short]
     notes = []
     if top and LEVEL_RANK[top.level] > LEVEL_RANK[LEVEL_CAP]:
         notes.append(f"{top.level.value.capitalize()}, because {top.name} is the only exercise here that trains what this session needs; "
                      "leave it out until its easier options feel solid.")
     notes += [
-        "Load: choose a load you could lift two or three more times at the end of each set of a lift; drills and rotator-cuff "
-        "work stay light and slow, with a weight or band you could move about 20 times. The main lift's ramp-up set is about "
-        "5 easy reps with half the load (or an easier angle) before the work sets; it is not logged.",
-        "Progression: add reps within the range each session; when every set reaches the top of the range with good form, add "
-        f"the smallest step ({STEP_SHARE})" + (": " + "; ".join(steps) if steps else "") + ".",
-        "Pain: mild discomfort up to about 3 out of 10 that settles within a day is acceptable; sharp pain, or pain that builds, "
-        "means stop (the pain rule, printed on the sheet).",
+        "Load: leave two or three reps in reserve on the lifts; keep drills and rotator-cuff work light and slow (a weight or band "
+        "you could move about 20 times). Ramp-up set: about 5 easy reps with half the load, not logged.",
+        "Progression: add reps within the range; when every set reaches the top with good form, add the smallest step "
+        f"({STEP_SHARE}" + (": " + "; ".join(steps) if steps else "") + ").",
+        "Pain: follow the pain rule on the sheet; stop for sharp pain or pain that builds.",
     ]
     return tuple(notes)
 
