@@ -256,7 +256,7 @@
       row.appendChild(numberField("kg", set.load, "0.5", function (value) { set.load = value; save(session); }));
     }
     if (item.hold) {
-      row.appendChild(numberField("s", set.seconds, "1", function (value) { set.seconds = value; save(session); }));
+      row.appendChild(numberField("seconds", set.seconds, "1", function (value) { set.seconds = value; save(session); }));
     } else if (item.reps) {
       row.appendChild(numberField("reps", set.reps, "1", function (value) { set.reps = value; save(session); }));
     }
