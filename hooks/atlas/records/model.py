@@ -34,7 +34,8 @@ from atlas.records.taxonomy_model import (
     Equipment, EquipmentRecord, GroupRecord, MuscleGroup, MusclePart, PartRecord, Precaution, PrecautionRecord, TaxonomyRecord,
 )
 from atlas.records.values import (
-    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, format_seconds,
+    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, Weight,
+    format_seconds,
 )
 
 __all__ = [
@@ -303,7 +304,7 @@ class Routine(RoutineRecord):
 class SearchSettings(Record):
     """How the site search weighs a page (Material's `search` front matter)."""
 
-    boost: Annotated[float, Field(gt=0, le=10)] = 1.0
+    boost: Weight = 1.0
     """How much more the page weighs in search results than others (muscle pages: 5)."""
     exclude: Flag = False
     """true: the page is left out of the search index (credits)."""

@@ -12,11 +12,14 @@ from atlas.layout import ProjectLayout
 from atlas.records.model import MapLabel, MapView, MuscleDrawing, MuscleMap
 from atlas.problems import AtlasProblems, Problem
 from atlas.records.sourced_yaml import SourcedYaml, read_yaml
+from atlas.records.values import Bounds
 
 SHAPE_CALL = re.compile(r'\bs\("([a-z0-9_]+)"\)')
 """How a view template names a muscle shape: {{ s("trapezius_upper_l") }}."""
 INCLUDE = re.compile(r'\{%\s*include\s+"partials/anatomy/([a-z0-9-]+)\.html"\s*%\}')
 """How a view template takes in the shapes it shares with another view."""
+LABEL_BOUNDS = (Bounds(0, 596, "drawing units across", whole=True), Bounds(0, 704, "drawing units down", whole=True))
+"""Where a number may stand on a drawing (overrides/partials/muscle-map.html draws them 596 by 704)."""
 
 
 def declaration_file(layout: ProjectLayout) -> Path:
@@ -139,11 +142,15 @@ def _label(document: SourcedYaml, where: tuple[str, ...], raw: Any, shapes: dict
     if raw is None:
         return None
     key = (*where, "label")
-    if not (isinstance(raw, list) and len(raw) == 3 and raw[0] in shapes and all(isinstance(n, int) for n in raw[1:])):
+    if not (isinstance(raw, list) and len(raw) == 3 and raw[0] in shapes):
         expected = f"expected [view, x, y] with a view that shows the muscle ({', '.join(shapes)}) and whole numbers"
         problems.append(Problem(document.path, document.line_of(key), ".".join(key), expected))
         return None
-    return MapLabel(raw[0], raw[1], raw[2])
+    wrong = [(index, message) for index, (value, bounds) in enumerate(zip(raw[1:], LABEL_BOUNDS, strict=True), 1)
+             if (message := bounds.problem(value)) is not None]
+    for index, message in wrong:
+        problems.append(Problem(document.path, document.line_of((*key, index)), f"{'.'.join(key)}[{index}]", message))
+    return None if wrong else MapLabel(raw[0], raw[1], raw[2])
 
 
 def _undrawn(layout: ProjectLayout, atlas: Atlas, drawings: dict[str, MuscleDrawing]) -> list[Problem]:

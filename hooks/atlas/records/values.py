@@ -7,7 +7,9 @@ Each type carries its JSON Schema (for editors) and the words a message uses whe
 from __future__ import annotations
 
 import json
+import math
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
@@ -59,6 +61,84 @@ Count = Annotated[StrictInt, Field(ge=1, le=10)]
 """A small whole number, such as a number of sets."""
 Year = Annotated[StrictInt, Field(ge=1800, le=2100)]
 """A year of publication."""
+
+@dataclass(frozen=True)
+class Bounds:
+    """The numbers a field accepts: a real number (never true/false, never text, never NaN or infinity) within a range
+    that makes sense for what it measures. A field declares its type once from it (`Angle = Annotated[float,
+    ANGLE.validator, ANGLE.schema]`); hand-read files call `problem` with the same bounds."""
+
+    low: float
+    """The smallest value accepted."""
+    high: float
+    """The largest value accepted."""
+    unit: str
+    """What the number counts, as a message says it ("degrees", "cm across the picture")."""
+    whole: bool = False
+    """Only whole numbers."""
+
+    @property
+    def expected(self) -> str:
+        """What a message says is expected."""
+        return f"{'a whole number' if self.whole else 'a number'} of {self.unit} from {self.low:g} to {self.high:g}"
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with `value` as a message says it (after the field), or None when it fits."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (self.whole and not isinstance(value, int)):
+            return f"{show(value)} is not {'a whole number' if self.whole else 'a number'}; expected {self.expected}"
+        if not math.isfinite(value):
+            return f"{show(value)} is not a number; expected {self.expected}"
+        if not self.low <= value <= self.high:
+            return f"{show(value)} is out of range; expected {self.expected}"
+        return None
+
+    @property
+    def validator(self) -> BeforeValidator:
+        """The check a model field runs before anything else (pydantic would read true as 1 and "6" as 6)."""
+
+        def check(value: Any) -> Any:
+            problem = self.problem(value)
+            if problem is not None:
+                raise PydanticCustomError("atlas_value", problem)
+            return value
+
+        return BeforeValidator(check)
+
+    @property
+    def schema(self) -> WithJsonSchema:
+        """The field's JSON Schema, for editors."""
+        kind = "integer" if self.whole else "number"
+        description = f"{self.expected[0].upper()}{self.expected[1:]}."
+        return WithJsonSchema({"type": kind, "minimum": self.low, "maximum": self.high, "description": description})
+
+
+ANGLE = Bounds(-360, 360, "degrees")
+"""A joint or trunk angle (each joint's human range in each view is checked after: figure_skeleton.RANGES)."""
+Angle = Annotated[float, ANGLE.validator, ANGLE.schema]
+"""An angle in degrees."""
+INCLINE = Bounds(-180, 180, "degrees")
+"""A prop's turn from flat."""
+Incline = Annotated[float, INCLINE.validator, INCLINE.schema]
+"""A prop's incline or turn, in degrees."""
+SHIFT = Bounds(-20, 20, "cm")
+"""How far a shoulder blade moves (each view's human range is checked after)."""
+Shift = Annotated[float, SHIFT.validator, SHIFT.schema]
+"""A small movement in cm."""
+ACROSS = Bounds(-300, 300, "cm across the picture")
+"""Where a point of a figure is, left (-) or right (+) of the middle of the hips at rest."""
+Across = Annotated[float, ACROSS.validator, ACROSS.schema]
+"""A horizontal position in a figure, in cm."""
+HEIGHT = Bounds(-50, 300, "cm above the floor")
+"""How high a point of a figure is."""
+Height = Annotated[float, HEIGHT.validator, HEIGHT.schema]
+"""A height in a figure, in cm."""
+Point = tuple[Across, Height]
+"""A point of a figure, (x, y) in cm: across, and up from the floor."""
+WEIGHT = Bounds(0.1, 10, "times an ordinary page's weight")
+"""How much more a page weighs in search."""
+Weight = Annotated[float, WEIGHT.validator, WEIGHT.schema]
+"""A search weight."""
+
 
 _DURATION = re.compile(r"^([1-9][0-9]{0,3}) ?(s|min)$")
 _DISTANCE = re.compile(r"^([1-9][0-9]{0,3}) ?m$")
@@ -150,6 +230,8 @@ def format_seconds(seconds: int) -> str:
 
 def show(value: Any) -> str:
     """A value as a message quotes it: short, on one line."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"  # as YAML writes them
     text = repr(value) if isinstance(value, str) else json.dumps(value, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
