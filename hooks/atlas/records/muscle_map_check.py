@@ -12,7 +12,7 @@ from atlas.layout import ProjectLayout
 from atlas.records.model import MapLabel, MapView, MuscleDrawing, MuscleMap
 from atlas.problems import AtlasProblems, Problem
 from atlas.records.sourced_yaml import SourcedYaml, read_yaml
-from atlas.records.values import Bounds
+from atlas.records.values import EXPECTED, ID_PATTERN, Bounds, show
 
 SHAPE_CALL = re.compile(r'\bs\("([a-z0-9_]+)"\)')
 """How a view template names a muscle shape: {{ s("trapezius_upper_l") }}."""
@@ -66,7 +66,10 @@ def _views(document: SourcedYaml, folder: Path, problems: list[Problem]) -> dict
     for view_id, spec in raw.items():
         line = document.line_of(("views", view_id))
         template = folder / f"{view_id}.html"
-        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+        if not isinstance(view_id, str) or not re.match(ID_PATTERN, view_id):
+            expected = f"{show(view_id)} is not valid; expected {EXPECTED[ID_PATTERN]}"
+            problems.append(Problem(document.path, line, f"views.{view_id}", expected))
+        elif not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
             problems.append(Problem(document.path, line, f"views.{view_id}", "expected {name: <what the view shows>}"))
         elif not template.is_file():
             expected = f"has no drawing; expected overrides/partials/anatomy/{view_id}.html"
