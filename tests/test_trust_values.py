@@ -114,7 +114,8 @@ def test_a_nan_in_a_figure_is_a_problem_not_a_traceback_nor_nan_in_the_export(pr
     """Before, a NaN root crashed in figure_drawing.py and a NaN prop position was written into /api/exercises.json."""
     path = project / "exercises/shrug.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("    - {kind: dumbbells, hold: both}\n", "    - {kind: dumbbells, hold: both}\n    - {kind: bench, at: [.nan, 40]}\n")
+    held = "    - {kind: dumbbells, hold: both}\n"
+    text = text.replace(held, held + "    - {kind: bench, at: [.nan, 40]}\n")
     path.write_text(text.replace("  start:\n", "  start:\n    root: [.NaN, 92]\n"), encoding="utf-8")
 
     result = build(project)
