@@ -171,3 +171,13 @@ def test_the_biggest_figure_the_bounds_allow_stays_small() -> None:
     })
     assert len(str(figure_html(figure, "k" * 60, "N" * 120)).encode()) < 100_000
     assert len(str(figure_thumbnail(figure, "k" * 60, "N" * 120)).encode()) < 20_000
+
+
+def test_a_taxonomy_too_big_for_its_pages_is_refused_with_the_bound(project: Path) -> None:
+    path = project / "exercises/_taxonomy.yml"
+    taxonomy = yaml.safe_load(path.read_text(encoding="utf-8"))
+    taxonomy["equipment"].update({f"thing-{number}": {"name": f"Thing {number}"} for number in range(100)})
+    taxonomy["precautions"].update({f"care-{number}": {"name": f"Care {number}", "advice": "Go gently."} for number in range(40)})
+    path.write_text(yaml.safe_dump(taxonomy, sort_keys=False), encoding="utf-8")
+    assert [line.split(": ", 1)[1] for line in _problem_lines(project)] == [
+        "equipment: has 114 entries; expected at most 100", "precautions: has 42 entries; expected at most 40"]

@@ -93,7 +93,7 @@ def _message(kind: str, value: Any, context: dict[str, Any], fallback: str) -> s
         return f"is {len(value):,} characters long; expected {bound}"
     if kind in ("too_short", "too_long"):
         bound = f"at least {context['min_length']}" if kind == "too_short" else f"at most {context['max_length']}"
-        return f"has {context.get('actual_length', len(value))} entries; expected {bound}"
+        return f"has {context.get('actual_length') or len(value)} entries; expected {bound}"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = f"at least {context['ge']}" if kind == "greater_than_equal" else f"at most {context['le']}"
         return f"{show(value)} is out of range; expected {bound}"
