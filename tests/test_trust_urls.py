@@ -167,3 +167,26 @@ def test_a_draft_in_storage_is_read_by_the_same_parser_and_shown_as_text(shared_
     page.goto(f"{real_site_url}routines/builder/")
     assert _builder(page)["names"] == ["Face pull", "Band pull-apart"]
     assert shared_page.errors == []
+
+
+def _read_as_the_page_does(page: Page, url: str) -> None:
+    """Once the page's own script has read the export: the same read, started after it, has failed too."""
+    read = "url => fetch(url).then(response => response.json()).then(() => 'parsed', () => 'refused')"
+    assert page.evaluate(read, f"{url}api/exercises.json") == "refused"
+
+
+def test_data_that_is_not_strict_json_leaves_the_pages_that_need_no_javascript(shared_page: WatchedPage, real_site_url: str) -> None:
+    """A NaN in the export (as before the numbers were checked) made JSON.parse throw: the finder showed nothing."""
+    page = shared_page.page
+    page.route("**/api/exercises.json", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                                    body='{"exercises": [{"at": [NaN, 40]}]}'))
+    try:
+        page.goto(f"{real_site_url}exercises/?muscle=rhomboids")
+        _read_as_the_page_does(page, real_site_url)
+        assert page.locator(".uba-finder-static").first.is_visible() and page.locator(".uba-finder-form").is_hidden()
+        page.goto(f"{real_site_url}routines/builder/")
+        _read_as_the_page_does(page, real_site_url)
+        assert page.locator(".uba-builder-nojs").first.is_visible() and page.locator(".uba-builder").is_hidden()
+    finally:
+        page.unroute("**/api/exercises.json")
+    assert shared_page.errors == []

@@ -337,7 +337,7 @@
       if (!document.body.contains(root)) { return; }
       current = new Finder(root, data);
       current.start();
-    });
+    }, function () { /* the data could not be read: the list that needs no JavaScript stays */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();

@@ -444,7 +444,7 @@
     if (!root) { return; }
     fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
       if (document.body.contains(root)) { new Builder(root, data).start(); }
-    });
+    }, function () { /* the data could not be read: the page stays as it is without JavaScript */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
