@@ -18,7 +18,8 @@ SHAPE_CALL = re.compile(r'\bs\("([a-z0-9_]+)"\)')
 """How a view template names a muscle shape: {{ s("trapezius_upper_l") }}."""
 INCLUDE = re.compile(r'\{%\s*include\s+"partials/anatomy/([a-z0-9-]+)\.html"\s*%\}')
 """How a view template takes in the shapes it shares with another view."""
-LABEL_BOUNDS = (Bounds(0, 596, "drawing units across", whole=True), Bounds(0, 704, "drawing units down", whole=True))
+LABEL_BOUNDS = (Bounds(0, 596, "a whole number of drawing units across", whole=True),
+                Bounds(0, 704, "a whole number of drawing units down", whole=True))
 """Where a number may stand on a drawing (overrides/partials/muscle-map.html draws them 596 by 704)."""
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -57,30 +57,25 @@ TemplateName = Annotated[StrictStr, Field(pattern=TEMPLATE_PATTERN, max_length=6
 """A page template in overrides/, such as home.html."""
 Flag = StrictBool
 """true or false, nothing else (no yes/no, no 1/0)."""
-Count = Annotated[StrictInt, Field(ge=1, le=10)]
-"""A small whole number, such as a number of sets."""
-Year = Annotated[StrictInt, Field(ge=1800, le=2100)]
-"""A year of publication."""
-
 @dataclass(frozen=True)
 class Bounds:
     """The numbers a field accepts: a real number (never true/false, never text, never NaN or infinity) within a range
-    that makes sense for what it measures. A field declares its type once from it (`Angle = Annotated[float,
+    that makes sense for what it measures. A field's type is declared once from it (`Angle = Annotated[float,
     ANGLE.validator, ANGLE.schema]`); hand-read files call `problem` with the same bounds."""
 
     low: float
     """The smallest value accepted."""
     high: float
     """The largest value accepted."""
-    unit: str
-    """What the number counts, as a message says it ("degrees", "cm across the picture")."""
+    what: str
+    """What the number is, as a message says it ("a number of degrees", "a year")."""
     whole: bool = False
     """Only whole numbers."""
 
     @property
     def expected(self) -> str:
         """What a message says is expected."""
-        return f"{'a whole number' if self.whole else 'a number'} of {self.unit} from {self.low:g} to {self.high:g}"
+        return f"{self.what} from {self.low:g} to {self.high:g}"
 
     def problem(self, value: Any) -> str | None:
         """What is wrong with `value` as a message says it (after the field), or None when it fits."""
@@ -112,32 +107,44 @@ class Bounds:
         return WithJsonSchema({"type": kind, "minimum": self.low, "maximum": self.high, "description": description})
 
 
-ANGLE = Bounds(-360, 360, "degrees")
-"""A joint or trunk angle (each joint's human range in each view is checked after: figure_skeleton.RANGES)."""
+SETS = Bounds(1, 10, "a number of sets", whole=True)
+Count = Annotated[int, SETS.validator, SETS.schema]
+"""A number of sets."""
+RAMP_UP = Bounds(1, 4, "a number of ramp-up sets", whole=True)
+RampUpSets = Annotated[int, RAMP_UP.validator, RAMP_UP.schema]
+"""Lighter sets before the work sets."""
+POSITIONS = Bounds(2, 8, "a number of positions", whole=True)
+Positions = Annotated[int, POSITIONS.validator, POSITIONS.schema]
+"""The positions of a multi-position drill."""
+WARM_UP = Bounds(1, 20, "a number of minutes", whole=True)
+WarmUpMinutes = Annotated[int, WARM_UP.validator, WARM_UP.schema]
+"""The minutes of a general warm-up."""
+WEEKS = Bounds(2, 12, "a number of weeks", whole=True)
+Weeks = Annotated[int, WEEKS.validator, WEEKS.schema]
+"""How long a programme lasts."""
+YEAR = Bounds(1800, 2100, "a year", whole=True)
+Year = Annotated[int, YEAR.validator, YEAR.schema]
+"""A year of publication."""
+ANGLE = Bounds(-360, 360, "a number of degrees")
 Angle = Annotated[float, ANGLE.validator, ANGLE.schema]
-"""An angle in degrees."""
-INCLINE = Bounds(-180, 180, "degrees")
-"""A prop's turn from flat."""
+"""A joint or trunk angle in degrees (each joint's human range in each view is checked after: figure_skeleton.RANGES)."""
+INCLINE = Bounds(-180, 180, "a number of degrees")
 Incline = Annotated[float, INCLINE.validator, INCLINE.schema]
 """A prop's incline or turn, in degrees."""
-SHIFT = Bounds(-20, 20, "cm")
-"""How far a shoulder blade moves (each view's human range is checked after)."""
+SHIFT = Bounds(-20, 20, "a number of cm")
 Shift = Annotated[float, SHIFT.validator, SHIFT.schema]
-"""A small movement in cm."""
-ACROSS = Bounds(-300, 300, "cm across the picture")
-"""Where a point of a figure is, left (-) or right (+) of the middle of the hips at rest."""
+"""How far a shoulder blade moves, in cm (each view's human range is checked after)."""
+ACROSS = Bounds(-300, 300, "a number of cm across the picture")
 Across = Annotated[float, ACROSS.validator, ACROSS.schema]
-"""A horizontal position in a figure, in cm."""
-HEIGHT = Bounds(-50, 300, "cm above the floor")
-"""How high a point of a figure is."""
+"""Where a point of a figure is, in cm left (-) or right (+) of the middle of the hips at rest."""
+HEIGHT = Bounds(-50, 300, "a number of cm above the floor")
 Height = Annotated[float, HEIGHT.validator, HEIGHT.schema]
-"""A height in a figure, in cm."""
+"""How high a point of a figure is, in cm."""
 Point = tuple[Across, Height]
 """A point of a figure, (x, y) in cm: across, and up from the floor."""
-WEIGHT = Bounds(0.1, 10, "times an ordinary page's weight")
-"""How much more a page weighs in search."""
+WEIGHT = Bounds(0.1, 10, "a search weight (1 for an ordinary page)")
 Weight = Annotated[float, WEIGHT.validator, WEIGHT.schema]
-"""A search weight."""
+"""How much more a page weighs in search."""
 
 
 _DURATION = re.compile(r"^([1-9][0-9]{0,3}) ?(s|min)$")
@@ -150,33 +157,38 @@ def _fail(value: Any, expected: str) -> PydanticCustomError:
     return PydanticCustomError("atlas_value", "{shown} is not valid; expected {expected}", {"shown": show(value), "expected": expected})
 
 
-def _parser(pattern: re.Pattern[str], expected: str, scale: dict[str, int] | None = None) -> BeforeValidator:
+def _parser(pattern: re.Pattern[str], expected: str, most: tuple[int, str], scale: dict[str, int] | None = None) -> BeforeValidator:
+    """Text such as "2 min" read as a whole number (of seconds with `scale`), at most `most` (the number, as written)."""
     def parse(value: Any) -> int:
         match = pattern.match(value) if isinstance(value, str) else None
         if match is None:
             raise _fail(value, expected)
         unit = match.group(2) if scale and match.lastindex and match.lastindex > 1 else ""
-        return int(match.group(1)) * (scale or {}).get(unit, 1)
+        number = int(match.group(1)) * (scale or {}).get(unit, 1)
+        if number > most[0]:
+            raise PydanticCustomError("atlas_value", "{shown} is out of range; expected {expected}, at most {most}",
+                                      {"shown": show(value), "expected": expected, "most": most[1]})
+        return number
 
     return BeforeValidator(parse)
 
 
 Seconds = Annotated[
     int,
-    _parser(_DURATION, 'a duration such as "30s" or "2 min"', {"s": 1, "min": 60}),
-    WithJsonSchema({"type": "string", "pattern": _DURATION.pattern, "description": 'A duration such as "30s" or "2 min".'}),
+    _parser(_DURATION, 'a duration such as "30s" or "2 min"', (600, "10 min"), {"s": 1, "min": 60}),
+    WithJsonSchema({"type": "string", "pattern": _DURATION.pattern, "description": 'A duration such as "30s" or "2 min", at most 10 min.'}),
 ]
-"""A duration written "30s" or "2 min", held as a number of seconds."""
+"""A duration written "30s" or "2 min" (a hold or a rest: at most 10 min), held as a number of seconds."""
 Metres = Annotated[
     int,
-    _parser(_DISTANCE, 'a distance in metres such as "20 m"'),
-    WithJsonSchema({"type": "string", "pattern": _DISTANCE.pattern, "description": 'A distance in metres such as "20 m".'}),
+    _parser(_DISTANCE, 'a distance in metres such as "20 m"', (200, "200 m")),
+    WithJsonSchema({"type": "string", "pattern": _DISTANCE.pattern, "description": 'A distance in metres such as "20 m", at most 200 m.'}),
 ]
-"""A distance written "20 m", held as a number of metres."""
+"""A distance written "20 m" (a carry: at most 200 m), held as a number of metres."""
 Minutes = Annotated[
     int,
-    _parser(_MINUTES, 'minutes such as "10 min"'),
-    WithJsonSchema({"type": "string", "pattern": _MINUTES.pattern, "description": 'Minutes such as "10 min".'}),
+    _parser(_MINUTES, 'minutes such as "10 min"', (180, "180 min")),
+    WithJsonSchema({"type": "string", "pattern": _MINUTES.pattern, "description": 'Minutes such as "10 min", at most 180 min.'}),
 ]
 """A length of time written "10 min", held as a number of minutes."""
 
