@@ -25,6 +25,7 @@ from atlas.pages.page_kinds import INDEX_URIS, page_uri, relative_link
 from atlas.pages.rendering import render_markdown
 from atlas.pages.source_pages import Citation
 from atlas.records.sourced_yaml import read_source_text, read_yaml
+from atlas.site.web_paths import unsafe_name_problem
 
 _CUSTOM_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 _ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
@@ -102,11 +103,18 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
 def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str, Article], list[Problem]]:
     """Every article in content/ with links resolved, and every problem found in them."""
     matcher = NameMatcher(known.by_name)
-    files = [file for file in layout.content_files() if file.suffix == ".md"]
-    uris = {file.relative_to(layout.content_dir).as_posix() for file in layout.content_files()}
+    problems: list[Problem] = []
+    safe = []
+    for file in layout.content_files():
+        unsafe = unsafe_name_problem(file.relative_to(layout.content_dir).as_posix())
+        if unsafe is None:
+            safe.append(file)
+        else:
+            problems.append(Problem(layout.label(file), 0, "file", unsafe))
+    files = [file for file in safe if file.suffix == ".md"]
+    uris = {file.relative_to(layout.content_dir).as_posix() for file in safe}
     links = _LinkChecker(uris | {target.uri.partition("#")[0] for target in known.by_id.values()} | set(INDEX_URIS.values()))
     articles: dict[str, Article] = {}
-    problems: list[Problem] = []
     for file in files:
         src_uri = file.relative_to(layout.content_dir).as_posix()
         text, unreadable = read_source_text(file, layout.label(file))
