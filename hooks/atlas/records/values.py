@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
@@ -59,6 +60,8 @@ Count = Annotated[StrictInt, Field(ge=1, le=10)]
 """A small whole number, such as a number of sets."""
 Year = Annotated[StrictInt, Field(ge=1800, le=2100)]
 """A year of publication."""
+ReviewDate = Annotated[date, Field(ge=date(2020, 1, 1), le=date(2100, 12, 31))]
+"""The day a person last checked a record against its sources, written 2026-12-06."""
 
 _DURATION = re.compile(r"^([1-9][0-9]{0,3}) ?(s|min)$")
 _DISTANCE = re.compile(r"^([1-9][0-9]{0,3}) ?m$")
