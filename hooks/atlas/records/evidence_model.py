@@ -30,10 +30,10 @@ class Measure(StrEnum):
 
 
 _MEASURE_LABELS = {
-    Measure.MEAN_MVIC: "Mean EMG, % of a maximal isometric contraction (%MVIC)",
-    Measure.PEAK_MVIC: "Peak EMG, % of a maximal isometric contraction (%MVIC)",
-    Measure.MEAN_MAX_EMG: "Mean EMG, % of the maximal EMG",
-    Measure.FINDING: "The study's comparison, in words",
+    Measure.MEAN_MVIC: "Mean %MVIC",
+    Measure.PEAK_MVIC: "Peak %MVIC",
+    Measure.MEAN_MAX_EMG: "Mean % of maximal EMG",
+    Measure.FINDING: "Finding, in words",
 }
 
 Percent = Annotated[float, Field(ge=0, le=300, allow_inf_nan=False)]
