@@ -47,7 +47,7 @@ def check_record(document: SourcedYaml, model: type[RecordT]) -> tuple[RecordT |
         return model.model_validate(document.value), []
     except ValidationError as error:
         details = error.errors(include_url=False)
-        inner = {tuple(detail["loc"][:-1]) for detail in details if detail["loc"]}
+        inner = {tuple(detail["loc"][:end]) for detail in details for end in range(len(detail["loc"]))}
         # A list whose items failed also reports a wrong length (they are not counted): say only what is wrong with the items.
         details = [detail for detail in details if not (detail["type"] in ("too_short", "too_long") and tuple(detail["loc"]) in inner)]
         return None, [_explain(detail, document, model) for detail in details]
