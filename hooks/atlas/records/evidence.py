@@ -14,7 +14,9 @@ from atlas.records.sourced_yaml import Key, SourcedYaml, read_yaml
 from atlas.records.values import SOURCE_ID_PATTERN
 
 
-def load_evidence(layout: ProjectLayout, atlas: Atlas, left_out: frozenset[str] = frozenset()) -> tuple[dict[str, Evidence], list[Problem]]:
+def load_evidence(
+    layout: ProjectLayout, atlas: Atlas, left_out: frozenset[str] = frozenset()
+) -> tuple[dict[str, Evidence], list[Problem]]:
     """Every evidence record that checks against the atlas, by source id, and every problem found; a row naming an
     exercise in `left_out` (left out for problems of its own, already reported) is not reported again."""
     problems: list[Problem] = []
@@ -44,9 +46,8 @@ def check_evidence(doc: SourcedYaml, record: EvidenceRecord, stem: str, atlas: A
     problems = []
     source = atlas.sources.get(stem)
     if source is None:
-        problems.append(
-            Problem(doc.path, 1, "id", f"no source record {stem!r}; expected exercises/sources/{stem}.yml for the study these rows come from")
-        )
+        expected = f"expected exercises/sources/{stem}.yml for the study these rows come from"
+        problems.append(Problem(doc.path, 1, "id", f"no source record {stem!r}; {expected}"))
     elif source.kind is not SourceKind.ARTICLE:
         problems.append(
             Problem(doc.path, 1, "id", f"source {stem!r} is a {source.kind.value}; expected a journal article (a study that measured)")

@@ -39,11 +39,11 @@ from atlas.records.values import (
 )
 
 __all__ = [
-    "Action", "Article", "ArticleRecord", "BODYWEIGHT", "Category", "Direction", "Dose", "Equipment", "EquipmentRecord", "Evidence", "EvidenceRecord", "EvidenceRow", "Exercise",
-    "ExerciseLink", "ExerciseRecord", "Force", "GroupRecord", "Level", "Load", "Measure", "Mechanics", "Mention", "MuscleGroup", "MuscleKind",
-    "MusclePart", "Muscles", "PagePart", "Participants", "PartRecord", "Precaution", "PrecautionRecord", "Programme", "ProgrammeRecord", "ProgrammeSession",
-    "Role", "Routine", "RoutineBlock", "RoutineItem", "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind",
-    "TaxonomyRecord", "WarmUp",
+    "Action", "Article", "ArticleRecord", "BODYWEIGHT", "Category", "Direction", "Dose", "Equipment", "EquipmentRecord", "Evidence",
+    "EvidenceRecord", "EvidenceRow", "Exercise", "ExerciseLink", "ExerciseRecord", "Force", "GroupRecord", "Level", "Load", "Measure",
+    "Mechanics", "Mention", "MuscleGroup", "MuscleKind", "MusclePart", "Muscles", "PagePart", "Participants", "PartRecord",
+    "Precaution", "PrecautionRecord", "Programme", "ProgrammeRecord", "ProgrammeSession", "Role", "Routine", "RoutineBlock",
+    "RoutineItem", "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind", "TaxonomyRecord", "WarmUp",
 ]
 """The vocabularies (kinds), the taxonomy, the source and the evidence records are declared in their own modules and
 importable from here with the records that use them."""
