@@ -11,6 +11,7 @@ from typing import Any
 from atlas.articles.articles import known_targets, targets_on_disk, weave_articles
 from atlas.site.asset_licences import check_assets
 from atlas.records.catalog import load_catalog
+from atlas.records.evidence import load_evidence
 from atlas.pages.exercise_pages import render_exercise_page
 from atlas.site.build_cache import refresh_caches
 from atlas.pages.generated import GeneratedFile, GeneratedPage
@@ -97,6 +98,9 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     programmes, found_in_programmes = load_programmes(layout, atlas, catalog.left_out.get(TargetKind.ROUTINE, frozenset()))
     problems += found_in_programmes
     atlas = atlas.with_programmes(programmes)
+    evidence, found_in_evidence = load_evidence(layout, atlas, catalog.left_out.get(TargetKind.EXERCISE, frozenset()))
+    problems += found_in_evidence
+    atlas = atlas.with_evidence(evidence)
     problems += _shadowed_pages(layout, atlas)
     articles, article_problems = weave_articles(layout, known_targets(atlas))
     problems += [problem for problem in article_problems if not _about_left_out(problem, catalog.left_out)]

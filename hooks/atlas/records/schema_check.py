@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from atlas.records.model import ArticleRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
+from atlas.records.model import ArticleRecord, EvidenceRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
 from atlas.problems import Problem
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
@@ -21,6 +21,7 @@ class RecordKind(Enum):
     ARTICLE = "article"
     SOURCE = "source"
     PROGRAMME = "programme"
+    EVIDENCE = "evidence"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -35,6 +36,7 @@ _MODELS: dict[RecordKind, type[BaseModel]] = {
     RecordKind.ARTICLE: ArticleRecord,
     RecordKind.SOURCE: SourceRecord,
     RecordKind.PROGRAMME: ProgrammeRecord,
+    RecordKind.EVIDENCE: EvidenceRecord,
 }
 
 

@@ -10,6 +10,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictStr, WithJsonSchema
@@ -146,6 +147,8 @@ WEIGHT = Bounds(0.1, 10, "a search weight (1 for an ordinary page)")
 Weight = Annotated[float, WEIGHT.validator, WEIGHT.schema]
 """How much more a page weighs in search."""
 
+ReviewDate = Annotated[date, Field(ge=date(2020, 1, 1), le=date(2100, 12, 31))]
+"""The day a person last checked a record against its sources, written 2026-12-06."""
 
 _DURATION = re.compile(r"^([1-9][0-9]{0,3}) ?(s|min)$")
 _DISTANCE = re.compile(r"^([1-9][0-9]{0,3}) ?m$")
