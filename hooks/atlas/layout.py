@@ -56,9 +56,14 @@ class ProjectLayout:
         return self.exercises_dir / "programmes"
 
     @property
+    def ladders_dir(self) -> Path:
+        """Ladder records (progressions with criteria to move up), one <id>.yml each."""
+        return self.exercises_dir / "ladders"
+
+    @property
     def record_dirs(self) -> tuple[Path, ...]:
         """Every folder that holds records."""
-        return (self.exercises_dir, self.routines_dir, self.sources_dir, self.programmes_dir)
+        return (self.exercises_dir, self.routines_dir, self.sources_dir, self.programmes_dir, self.ladders_dir)
 
     def label(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""

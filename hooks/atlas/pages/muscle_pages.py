@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from atlas.records.graph import Atlas
+from atlas.pages.ladder_pages import ladder_links
 from atlas.pages.links import exercise_link, mention_links
 from atlas.records.model import MuscleGroup, MuscleKind, Role, TargetKind
 from atlas.pages.muscle_map import highlight, index_map
@@ -28,6 +29,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
+        ladders=ladder_links(atlas, group.id),
         cited=citations(atlas, group.sources),
         search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},

@@ -246,7 +246,7 @@ def _read_folder(
 def _stray_files(layout: ProjectLayout) -> list[Problem]:
     """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
     problems: list[Problem] = []
-    known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir, layout.programmes_dir}
+    known = set(layout.record_dirs)
     if not layout.exercises_dir.is_dir():
         return problems
     for path in sorted(layout.exercises_dir.rglob("*")):

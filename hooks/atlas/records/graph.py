@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from atlas.records.ladder_model import Ladder
 from atlas.records.model import (
     Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Programme, Role, Routine, Source,
     Step,
@@ -39,6 +40,8 @@ class Atlas:
     """The drawings of the muscle map and which shapes show which muscle."""
     programmes: dict[str, Programme] = field(default_factory=dict)
     """Programmes (plans over several weeks) by id."""
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    """Progression ladders by id, sorted by name."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -161,3 +164,16 @@ class Atlas:
     def with_programmes(self, programmes: dict[str, Programme]) -> Atlas:
         """The same atlas with these programmes."""
         return replace(self, programmes=programmes)
+
+    def with_ladders(self, ladders: dict[str, Ladder]) -> Atlas:
+        """The same atlas with these ladders."""
+        return replace(self, ladders=ladders)
+
+    def rungs_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
+        """The ladders an exercise is a step of, each with the step's index."""
+        return tuple((ladder, ladder.exercise_ids.index(exercise_id)) for ladder in self.ladders.values()
+                     if exercise_id in ladder.exercise_ids)
+
+    def ladders_for(self, group_id: str) -> tuple[Ladder, ...]:
+        """The ladders whose target is a group or one of its parts."""
+        return tuple(ladder for ladder in self.ladders.values() if self.group_id_of(ladder.target) == group_id)

@@ -138,3 +138,4 @@ class TargetKind(StrEnum):
     MUSCLE = "muscle"
     ROUTINE = "routine"
     SOURCE = "source"
+    LADDER = "ladder"

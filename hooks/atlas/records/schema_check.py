@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from atlas.records.model import ArticleRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
 from atlas.problems import Problem
+from atlas.records.ladder_model import LadderRecord
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
 
@@ -21,6 +22,7 @@ class RecordKind(Enum):
     ARTICLE = "article"
     SOURCE = "source"
     PROGRAMME = "programme"
+    LADDER = "ladder"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -35,6 +37,7 @@ _MODELS: dict[RecordKind, type[BaseModel]] = {
     RecordKind.ARTICLE: ArticleRecord,
     RecordKind.SOURCE: SourceRecord,
     RecordKind.PROGRAMME: ProgrammeRecord,
+    RecordKind.LADDER: LadderRecord,
 }
 
 
