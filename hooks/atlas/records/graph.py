@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from atlas.records.draft_model import Draft
 from atlas.records.ladder_model import Ladder
 from atlas.records.model import (
     Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Programme, Role, Routine, Source,
@@ -42,6 +43,8 @@ class Atlas:
     """Programmes (plans over several weeks) by id."""
     ladders: dict[str, Ladder] = field(default_factory=dict)
     """Progression ladders by id, sorted by name."""
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    """Unfinished exercises by id: a page each while serving, never in a list or the export."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -168,6 +171,10 @@ class Atlas:
     def with_ladders(self, ladders: dict[str, Ladder]) -> Atlas:
         """The same atlas with these ladders."""
         return replace(self, ladders=ladders)
+
+    def with_drafts(self, drafts: dict[str, Draft]) -> Atlas:
+        """The same atlas with these drafts."""
+        return replace(self, drafts=drafts)
 
     def rungs_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
         """The ladders an exercise is a step of, each with the step's index."""

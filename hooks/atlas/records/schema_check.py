@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from atlas.records.model import ArticleRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
 from atlas.problems import Problem
+from atlas.records.draft_model import DraftRecord
 from atlas.records.ladder_model import LadderRecord
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
@@ -23,6 +24,7 @@ class RecordKind(Enum):
     SOURCE = "source"
     PROGRAMME = "programme"
     LADDER = "ladder"
+    DRAFT = "draft"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -38,6 +40,7 @@ _MODELS: dict[RecordKind, type[BaseModel]] = {
     RecordKind.SOURCE: SourceRecord,
     RecordKind.PROGRAMME: ProgrammeRecord,
     RecordKind.LADDER: LadderRecord,
+    RecordKind.DRAFT: DraftRecord,
 }
 
 
