@@ -4,17 +4,23 @@ pages' links and the JSON export; and the ids that link exercises to the open ex
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import BuildResult, build, make_project
+from conftest import REPO, BuildResult, build, make_project
+from mkdocs_process import run_mkdocs
 
-from atlas.generation import generate_site
+from atlas.generation import build_atlas, generate_site
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
+from atlas.records.kinds import MuscleKind, Role
+from atlas.records.ladders import works
 
 LADDER = {
     "name": "Rear delts for the test",
@@ -111,6 +117,8 @@ def ladder_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     project = make_project(tmp_path_factory.mktemp("ladder") / "project")
     _add_reverse_fly(project)
     _write_ladder(project, "rear-delts", LADDER)
+    (project / "content/climbing.md").write_text("---\ntitle: Climbing\ndescription: How to climb.\n---\n\n# Climbing\n\n"
+                                                 "Climb the [[ladder:rear-delts]] one step at a time.\n")
     result = build(project)
     assert result.returncode == 0, result.output
     return result
@@ -170,6 +178,11 @@ def test_the_muscle_page_and_the_index_link_the_ladder_and_the_export_carries_it
     assert by_id["shrug"]["ladders"] == []
 
 
+def test_an_article_links_a_ladder_by_its_id(ladder_site: BuildResult) -> None:
+    article = Elements(ladder_site.article("climbing/"))
+    assert ("Rear delts for the test", "../ladders/rear-delts/") in _links(article.found[0])
+
+
 def test_a_ladder_that_breaks_its_rules_is_reported_with_file_line_and_field(project: Path) -> None:
     _add_reverse_fly(project)
     down = {**LADDER, "steps": [LADDER["steps"][0], LADDER["steps"][2], {"exercise": "face-pull"}]}  # type: ignore[index]
@@ -212,3 +225,73 @@ def _descendants(element: dict[str, object]) -> list[dict[str, object]]:
         stack += current["children"]
     return found
 
+
+
+def test_the_real_ladders_cover_every_upper_back_group_that_has_exercises_to_climb() -> None:
+    atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
+    assert len(atlas.ladders) >= 8
+    covered = {atlas.group_id_of(ladder.target) for ladder in atlas.ladders.values()}
+    climbable = {group.id for group in atlas.groups.values() if group.kind is MuscleKind.UPPER_BACK
+                 and len(atlas.exercises_for(group.id, Role.PRIMARY)) >= 3}
+    assert climbable - covered == set()
+    for ladder in atlas.ladders.values():  # the build's checks held: every step works the target, levels never go down
+        assert all(works(atlas, atlas.exercises[step], ladder.target) for step in ladder.exercise_ids)
+
+
+FOREIGN = [
+    {"id": "Band_Thing", "name": "Band <b>Thing</b>", "level": "expert", "category": "strength", "mechanic": "isolation", "force": "static",
+     "equipment": "bands", "primaryMuscles": ["traps", "middle back"], "secondaryMuscles": ["lats"],
+     "instructions": ["Hold the band.\u0007 Pull it apart.", "x" * 700]},
+    {"id": "Face_Pull", "name": "Cable face pull", "equipment": "cable"},
+    {"name": "Shrug"},
+    ["not", "a", "record"],
+    {"name": "   "},
+]
+
+
+def test_import_writes_drafts_with_only_what_the_source_says(project: Path) -> None:
+    source = project / "foreign.json"
+    source.write_text(json.dumps(FOREIGN))
+    result = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "import", str(source)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "foreign.json[1]: 'Face_Pull' is already linked from an exercise's ids; left out",
+        "foreign.json[2]: 'shrug' already exists as an exercise or a draft; left out",
+        "foreign.json[3]: name: expected a record with a name; left out",
+        "foreign.json[4]: name: expected a record with a name; left out",
+    ]
+    assert sorted(path.name for path in (project / "exercises/drafts").iterdir()) == ["band-b-thing-b.yml"]
+    draft = yaml.safe_load((project / "exercises/drafts/band-b-thing-b.yml").read_text())
+    assert draft == {
+        "draft": True, "name": "Band <b>Thing</b>", "imported_from": "free-exercise-db", "ids": {"free_exercise_db": "Band_Thing"},
+        "level": "advanced", "category": "strength", "mechanics": "isolation", "force": "hold", "equipment": ["resistance-band"],
+        "muscles": {"primary": ["traps"], "secondary": ["lats"]},
+        "steps": ["Hold the band. Pull it apart.", "x" * 600, "x" * 100],
+        "unmapped": ["primary muscle: middle back"],
+    }
+
+
+def test_a_draft_is_shown_with_its_banner_but_a_strict_build_refuses_it(project: Path, tmp_path: Path) -> None:
+    (project / "exercises/drafts").mkdir()
+    (project / "exercises/drafts/band-thing.yml").write_text(yaml.safe_dump({
+        "draft": True, "name": "Band <script>alert(1)</script> thing", "imported_from": "free-exercise-db",
+        "equipment": ["resistance-band"], "muscles": {"primary": ["traps"]}, "steps": ["Pull the band <i>apart</i>."]}))
+    strict = build(project)
+    warnings = [line for line in strict.output.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode == 1 and not (project / "site").exists()
+    assert warnings == ["WARNING -  exercises/drafts/band-thing.yml:1: draft: not published: finish category, level, mechanics, actions, "
+                        "summary, sources, figure, remove `draft: true` and move it to exercises/"]
+    relaxed_site = tmp_path / "served"
+    printed = tmp_path / "printed"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    status = run_mkdocs(["build", "--site-dir", str(relaxed_site)], project, environment, printed.with_suffix(".out"),
+                        printed.with_suffix(".err"), timeout=600)
+    assert status == 0  # without --strict, as `mkdocs serve` builds
+    page = Elements(BuildResult(0, "", relaxed_site).article("exercises/band-thing/"))
+    banner = page.with_class("admonition")[0]
+    assert _words(banner).startswith("Draft: not checked, not published")
+    assert not [element for element in page.found if element["tag"] in ("script", "i")]  # record text stays text
+    data = json.loads((relaxed_site / "api/exercises.json").read_text())
+    assert "band-thing" not in {exercise["id"] for exercise in data["exercises"]}
+    assert "draft: not published" in printed.with_suffix(".err").read_text()

@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         config, layout = read_config(project)
         if arguments.command == "import":
             atlas = build_atlas(layout)
-            linked = {exercise.ids.free_exercise_db for exercise in atlas.exercises.values() if exercise.ids and exercise.ids.free_exercise_db}
+            linked = {exercise.ids.free_exercise_db for exercise in atlas.exercises.values()
+                      if exercise.ids and exercise.ids.free_exercise_db}
             imported = import_drafts(arguments.file, layout, set(atlas.exercises) | set(atlas.drafts), linked)
             for line in imported.skipped:
                 print(printable(line), file=sys.stderr)
@@ -54,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sources = export_site(layout, config, arguments.out.resolve())
             print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {printable(str(arguments.out))}.")
-    except ImportProblem as problem:
-        print(problem.problem, file=sys.stderr)
+    except ImportProblem as unreadable:
+        print(unreadable.problem, file=sys.stderr)
         return 1
     except AtlasProblems as problems:
         for problem in problems.problems:

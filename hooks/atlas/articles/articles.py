@@ -72,6 +72,8 @@ def known_targets(atlas: Atlas) -> KnownTargets:
     by_id = {(target.kind, target.target_id): target for _, target in named}
     by_id.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name)
                   for r in atlas.routines.values()})
+    by_id.update({(TargetKind.LADDER, ladder.id): _Target(TargetKind.LADDER, ladder.id, page_uri(TargetKind.LADDER, ladder.id),
+                                                          ladder.name) for ladder in atlas.ladders.values()})
     return KnownTargets(by_name, by_id, dict(atlas.sources))
 
 
@@ -79,7 +81,8 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
     """When records are broken: every id that has a record file counts as known (named by its id), so that an
     article is still checked in the same run without reporting links to records that merely failed to load."""
     by_id: dict[tuple[TargetKind, str], _Target] = {}
-    for kind, folder in ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir)):
+    for kind, folder in ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir),
+                         (TargetKind.LADDER, layout.ladders_dir)):
         for path in layout.record_files(folder):
             by_id[kind, path.stem] = _Target(kind, path.stem, page_uri(kind, path.stem), path.stem)
     safe = layout.is_safe(layout.taxonomy_file)

@@ -52,10 +52,9 @@ class Position:
 def render_ladder_page(atlas: Atlas, ladder: Ladder) -> GeneratedPage:
     """The page at /ladders/<id>/: the steps side by side with their figures and the criterion to move up."""
     uri = page_uri(TargetKind.LADDER, ladder.id)
-    rungs = [
-        Rung(index + 1, exercise_link(atlas, atlas.exercises[step.exercise]), exercise_thumbnail(atlas.exercises[step.exercise]), step.move_on)
-        for index, step in enumerate(ladder.steps)
-    ]
+    exercises = [atlas.exercises[step.exercise] for step in ladder.steps]
+    rungs = [Rung(index + 1, exercise_link(atlas, exercise), exercise_thumbnail(exercise), step.move_on)
+             for index, (step, exercise) in enumerate(zip(ladder.steps, exercises, strict=True))]
     markdown = render_markdown(
         "ladder.md.j2",
         uri,
@@ -81,19 +80,17 @@ def render_ladder_index(atlas: Atlas) -> GeneratedPage:
 
 def positions(atlas: Atlas, exercise_id: str) -> list[Position]:
     """Every ladder an exercise is on, with its step and neighbours (for the exercise page)."""
-    found = []
-    for ladder, index in atlas.rungs_of(exercise_id):
-        ids = ladder.exercise_ids
+    return [Position(Link(ladder.name, page_uri(TargetKind.LADDER, ladder.id)), index + 1, len(ladder.steps),
+                     _step_link(atlas, ladder, index - 1), _step_link(atlas, ladder, index + 1), ladder.steps[index].move_on)
+            for ladder, index in atlas.rungs_of(exercise_id)]
 
-        def neighbour(at: int) -> Link | None:
-            return exercise_link(atlas, atlas.exercises[ids[at]]) if 0 <= at < len(ids) else None
 
-        found.append(Position(Link(ladder.name, page_uri(TargetKind.LADDER, ladder.id)), index + 1, len(ids),
-                              neighbour(index - 1), neighbour(index + 1), ladder.steps[index].move_on))
-    return found
+def _step_link(atlas: Atlas, ladder: Ladder, index: int) -> Link | None:
+    ids = ladder.exercise_ids
+    return exercise_link(atlas, atlas.exercises[ids[index]]) if 0 <= index < len(ids) else None
 
 
 def ladder_links(atlas: Atlas, group_id: str) -> list[Link]:
     """Links to the ladders that climb a group or one of its parts (for the muscle page)."""
-    return [Link(ladder.name, page_uri(TargetKind.LADDER, ladder.id), f"{len(ladder.steps)} steps, for {atlas.muscle_name(ladder.target).lower()}")
+    return [Link(ladder.name, page_uri(TargetKind.LADDER, ladder.id), f"{len(ladder.steps)} steps")
             for ladder in atlas.ladders_for(group_id)]

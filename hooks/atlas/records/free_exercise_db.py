@@ -118,7 +118,8 @@ def _read(source: Path) -> list[Any]:
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        raise ImportProblem(Problem(str(source), 1, "file", "holds neither a record nor a list of records; expected free-exercise-db's JSON"))
+        message = "holds neither a record nor a list of records; expected free-exercise-db's JSON"
+        raise ImportProblem(Problem(str(source), 1, "file", message))
     return data
 
 
