@@ -6,26 +6,19 @@ from atlas.layout import ProjectLayout
 from atlas.problems import Problem
 from atlas.records.draft_model import Draft, DraftRecord
 from atlas.records.graph import Atlas
-from atlas.records.record_check import check_record
-from atlas.records.sourced_yaml import SourcedYaml, read_yaml
+from atlas.records.catalog import read_folder
+from atlas.records.sourced_yaml import SourcedYaml
 
 
 def load_drafts(layout: ProjectLayout, atlas: Atlas) -> tuple[dict[str, Draft], list[Problem]]:
     """Every draft that checks, and every problem found in them."""
     problems: list[Problem] = []
     drafts = {}
-    for file in layout.record_files(layout.drafts_dir):
-        document, found = read_yaml(file, layout.label(file))
-        record = None
-        if document is not None:
-            record, found = check_record(document, DraftRecord)
-        problems += found
-        if document is None or record is None:
-            continue
-        found = _check(document, record, file.stem, atlas)
+    for stem, (document, record) in read_folder(layout, layout.drafts_dir, DraftRecord, problems).items():
+        found = _check(document, record, stem, atlas)
         problems += found
         if not found:
-            drafts[file.stem] = Draft.model_construct(**dict(record), id=file.stem, source=document.path)
+            drafts[stem] = Draft.model_construct(**dict(record), id=stem, source=document.path)
     return drafts, problems
 
 

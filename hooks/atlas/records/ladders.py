@@ -7,8 +7,8 @@ from atlas.problems import Problem
 from atlas.records.graph import Atlas
 from atlas.records.ladder_model import Ladder, LadderRecord
 from atlas.records.model import Exercise, ExerciseLink
-from atlas.records.record_check import check_record
-from atlas.records.sourced_yaml import SourcedYaml, read_yaml
+from atlas.records.catalog import read_folder
+from atlas.records.sourced_yaml import SourcedYaml
 from atlas.routines.routine_checks import LEVEL_RANK
 
 def load_ladders(layout: ProjectLayout, atlas: Atlas, left_out: frozenset[str] = frozenset()) -> tuple[dict[str, Ladder], list[Problem]]:
@@ -16,18 +16,11 @@ def load_ladders(layout: ProjectLayout, atlas: Atlas, left_out: frozenset[str] =
     `left_out` (left out for problems of its own, already reported) is not reported again."""
     problems: list[Problem] = []
     ladders = {}
-    for file in layout.record_files(layout.ladders_dir):
-        document, found = read_yaml(file, layout.label(file))
-        record = None
-        if document is not None:
-            record, found = check_record(document, LadderRecord)
-        problems += found
-        if document is None or record is None:
-            continue
+    for stem, (document, record) in read_folder(layout, layout.ladders_dir, LadderRecord, problems).items():
         found = check_ladder(document, record, atlas, left_out)
         problems += found
         if not found and all(exercise_id in atlas.exercises for exercise_id in record.exercise_ids):
-            ladders[file.stem] = Ladder.model_construct(**dict(record), id=file.stem, source=document.path)
+            ladders[stem] = Ladder.model_construct(**dict(record), id=stem, source=document.path)
     return dict(sorted(ladders.items(), key=lambda item: item[1].name.casefold())), problems
 
 
