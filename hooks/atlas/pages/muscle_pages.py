@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from atlas.records.graph import Atlas
 from atlas.pages.evidence_tables import READING_THE_EVIDENCE, evidence_source_ids, study_tables
+from atlas.pages.ladder_pages import ladder_links
 from atlas.pages.links import exercise_link, mention_links
 from atlas.records.model import MuscleGroup, MuscleKind, Role, TargetKind
 from atlas.pages.muscle_map import highlight, index_map
@@ -32,6 +33,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
         studies=study_tables(atlas, group.id, cited),
         reading_the_evidence=READING_THE_EVIDENCE,
+        ladders=ladder_links(atlas, group.id),
         cited=citations(atlas, cited),
         search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},

@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from atlas.records.evidence_model import Evidence, EvidenceRow
+from atlas.records.draft_model import Draft
+from atlas.records.ladder_model import Ladder
 from atlas.records.model import (
     Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Programme, Role, Routine, Source,
     Step,
@@ -54,6 +56,10 @@ class Atlas:
     """Programmes (plans over several weeks) by id."""
     evidence: dict[str, Evidence] = field(default_factory=dict)
     """What each measuring study found, by source id (sorted)."""
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    """Progression ladders by id, sorted by name."""
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    """Unfinished exercises by id: a page each while serving, never in a list or the export."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -194,3 +200,20 @@ class Atlas:
     def with_evidence(self, evidence: dict[str, Evidence]) -> Atlas:
         """The same atlas with these studies' measurements."""
         return replace(self, evidence=evidence)
+
+    def with_ladders(self, ladders: dict[str, Ladder]) -> Atlas:
+        """The same atlas with these ladders."""
+        return replace(self, ladders=ladders)
+
+    def with_drafts(self, drafts: dict[str, Draft]) -> Atlas:
+        """The same atlas with these drafts."""
+        return replace(self, drafts=drafts)
+
+    def rungs_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
+        """The ladders an exercise is a step of, each with the step's index."""
+        return tuple((ladder, ladder.exercise_ids.index(exercise_id)) for ladder in self.ladders.values()
+                     if exercise_id in ladder.exercise_ids)
+
+    def ladders_for(self, group_id: str) -> tuple[Ladder, ...]:
+        """The ladders whose target is a group or one of its parts."""
+        return tuple(ladder for ladder in self.ladders.values() if self.group_id_of(ladder.target) == group_id)

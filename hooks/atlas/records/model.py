@@ -35,8 +35,8 @@ from atlas.records.taxonomy_model import (
     Equipment, EquipmentRecord, GroupRecord, MuscleGroup, MusclePart, PartRecord, Precaution, PrecautionRecord, TaxonomyRecord,
 )
 from atlas.records.values import (
-    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Positions, RampUpSets, Record, RepCount, ReviewDate, Seconds, SourceId,
-    TemplateName, Title, WarmUpMinutes, Weeks, Weight, format_seconds,
+    Count, Flag, FreeExerciseDbId, Id, Line, Metres, Minutes, Paragraph, Positions, RampUpSets, Record, RepCount, ReviewDate, Seconds,
+    SourceId, TemplateName, Title, Uuid, WarmUpMinutes, Weeks, Weight, format_seconds,
 )
 
 __all__ = [
@@ -125,6 +125,15 @@ Ids = Annotated[tuple[Id, ...], Field(max_length=12)]
 """A list of ids."""
 
 
+class ExternalIds(Record):
+    """Ids of the same exercise in other open exercise databases."""
+
+    wger: Uuid | None = None
+    """The wger exercise's UUID (wger.de, its exercise data under CC BY-SA)."""
+    free_exercise_db: FreeExerciseDbId | None = None
+    """The free-exercise-db record's id (github.com/yuhonas/free-exercise-db, public domain under the Unlicense)."""
+
+
 class ExerciseRecord(Record):
     """One exercise per file: exercises/<id>.yml, where <id> is the file name (lowercase words joined by hyphens)."""
 
@@ -182,6 +191,9 @@ class ExerciseRecord(Record):
     """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
     figure: Figure
     """The movement figure: view, props, start and end pose (hooks/atlas/figures/figure_model.py)."""
+    ids: ExternalIds | None = None
+    """The same exercise in the open exercise databases: only matches checked by hand against the other database's
+    name, description and muscles (a near match is left out)."""
 
     @property
     def primary(self) -> tuple[str, ...]:

@@ -8,6 +8,8 @@ from pydantic import BaseModel
 
 from atlas.records.model import ArticleRecord, EvidenceRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
 from atlas.problems import Problem
+from atlas.records.draft_model import DraftRecord
+from atlas.records.ladder_model import LadderRecord
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
 
@@ -22,6 +24,8 @@ class RecordKind(Enum):
     SOURCE = "source"
     PROGRAMME = "programme"
     EVIDENCE = "evidence"
+    LADDER = "ladder"
+    DRAFT = "draft"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -37,6 +41,8 @@ _MODELS: dict[RecordKind, type[BaseModel]] = {
     RecordKind.SOURCE: SourceRecord,
     RecordKind.PROGRAMME: ProgrammeRecord,
     RecordKind.EVIDENCE: EvidenceRecord,
+    RecordKind.LADDER: LadderRecord,
+    RecordKind.DRAFT: DraftRecord,
 }
 
 
