@@ -121,7 +121,7 @@ def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
             "view: side\nstart:\n  trunk: 10\n  elbw: 3\n",
             [
                 "figures/row.yml:1: figure.end: is missing; it is required",
-                "figures/row.yml:4: figure.start.elbw: unknown field; expected one of root, trunk, spine, neck, near, far, left, right",
+                "figures/row.yml:4: figure.start.elbw: unknown field; expected one of root, trunk, spine, neck, near, far, left, right, label",
             ],
         ),
         (
