@@ -154,7 +154,7 @@ class Contact(Record):
 
     body: ContactPoint
     """The part of the body: feet, toes, knees, hands, forearms, hips, chest, upper-back, back (the whole trunk) or head."""
-    on: Surface
+    touches: Surface
     """What it rests on: the floor or a prop of the figure (bench, chair, wall, doorway, bar, foam-roller, sturdy-table, cushion)."""
     side: str | None = None
     """Only one side's (near, far, left or right); both when left out."""

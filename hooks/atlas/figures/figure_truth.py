@@ -97,12 +97,14 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
     if contact.side is not None and contact.side not in sides:
         expected = " or ".join(sides)
         return [_problem(doc, key + ("side",), f"{contact.side!r} is not a side of the {figure.view.value} view; expected {expected}")]
-    surfaces = [capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.on] for capsule in _prop_capsules(prop, figure.view)]
+    surfaces = [
+        capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.touches] for capsule in _prop_capsules(prop, figure.view)
+    ]
     if not surfaces:
-        return [_problem(doc, key + ("on",), f"the figure has no {contact.on.value}; expected a prop of that kind in `props`")]
+        return [_problem(doc, key + ("touches",), f"the figure has no {contact.touches.value}; expected a prop of that kind in `props`")]
     keys = key_samples(figure)
     wanted = contact.poses or tuple(range(len(keys)))
-    problems = []
+    misses: list[tuple[float, str, int]] = []
     for index in wanted:
         if index >= len(keys):
             return [_problem(doc, key + ("poses",), f"{index} is not a key pose; expected 0 to {len(keys) - 1}")]
@@ -111,16 +113,14 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
         for side, capsules in parts.items():
             gap = min(_gap(part, surface) for part in capsules for surface in surfaces)
             if gap > TOUCH:
-                who = f"the {side} {_singular(contact.body)}" if side else f"the {contact.body.value}"
-                problems.append(
-                    _problem(
-                        doc,
-                        key,
-                        f"{who} is {gap:.0f} cm off the {contact.on.value} in the {_pose_name(index, len(keys))} pose; "
-                        f"expected it on the {contact.on.value}",
-                    )
-                )
-    return problems
+                misses.append((gap, f"the {side} {_singular(contact.body)}" if side else f"the {contact.body.value}", index))
+    if not misses:
+        return []
+    gap, who, index = max(misses)
+    more = f" (and {len(misses) - 1} more)" if len(misses) > 1 else ""
+    surface = contact.touches.value
+    pose_name = _pose_name(index, len(keys))
+    return [_problem(doc, key, f"{who} is {gap:.0f} cm off the {surface} in the {pose_name} pose{more}; expected it on the {surface}")]
 
 
 def _singular(point: ContactPoint) -> str:
