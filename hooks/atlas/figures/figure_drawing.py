@@ -89,6 +89,11 @@ class Motion:
     keyframes: tuple[Keyframe, ...]
     """Its steps."""
 
+    @property
+    def eased(self) -> bool:
+        """Whether it eases in and out between key poses (the figure's own timing), rather than stepping linearly through samples."""
+        return any(frame.eased for frame in self.keyframes)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -134,11 +139,13 @@ class Drawing:
     """The body: a root group whose children are the chains."""
     labels: tuple[str, ...] = ("Start", "End")
     """The name of each key pose's still."""
+    cycle: bool = False
+    """Whether the motion goes round (start, …, end, start) rather than back and forth."""
 
     @property
     def seconds(self) -> float:
         """How long one pass through the key poses takes."""
-        return SECONDS_PER_STEP * (len(self.labels) - 1)
+        return SECONDS_PER_STEP * (len(self.labels) - (0 if self.cycle else 1))
 
     @property
     def motions(self) -> tuple[Motion, ...]:
@@ -207,7 +214,7 @@ def segments_along(figure: Figure) -> list[list[Sample]]:
 
     With `fixed` set, each pose's root is moved so that the fixed body point stays where the start pose puts it.
     """
-    keys = figure.key_poses
+    keys = figure.motion_poses
     start_root = drawing_point(figure.start.root)
     target = _fixed_point(figure.view, figure.start, start_root, figure.fixed) if figure.fixed else None
     found = []
@@ -233,10 +240,11 @@ def poses_along(figure: Figure) -> list[tuple[float, Pose, Point]]:
     return found
 
 
-def key_samples(figure: Figure) -> list[Sample]:
-    """Each key pose with its drawn root: start, the phases, end."""
+def key_samples(figure: Figure, closed: bool = False) -> list[Sample]:
+    """Each key pose with its drawn root: start, the phases, end (and the start again after a cycle's end when `closed`)."""
     segments = segments_along(figure)
-    return [steps[0] for steps in segments] + [segments[-1][-1]]
+    found = [steps[0] for steps in segments] + [segments[-1][-1]]
+    return found if closed or not figure.cycle else found[:-1]
 
 
 def placed_pose(figure: Figure, index: int) -> Pose:
@@ -324,9 +332,8 @@ def draw_figure(figure: Figure, key: str, tight: bool = False) -> Drawing:
     eased = _ease_table()
     # Sampled values follow the eased timeline, so they keep step with the eased rotations between key poses.
     timeline = [[_pose_at(steps, u, view) for u in eased] for steps in segments_along(figure)]
-    keys = key_samples(figure)
-    poses = [pose for pose, _ in keys]
-    held = _held_by_side(figure)
+    poses = [pose for pose, _ in key_samples(figure, closed=True)]
+    held = held_by_side(figure)
     body_children = tuple(_chain_group(chain, poses, held, view, name, figure) for chain in chains(view, standing(figure)))
     roots = [[Transform(*root) for _, root in steps] for steps in timeline]
     key_roots, sampled_roots = _sampled(roots)
@@ -334,7 +341,7 @@ def draw_figure(figure: Figure, key: str, tight: bool = False) -> Drawing:
     lines = tuple(_line_groups(figure, timeline, name))
     scenery = tuple(shape for prop in figure.props for shape in _scenery(prop, view))
     box = _bounds(figure, poses_along(figure), scenery, lines, tight)
-    return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure))
+    return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure), figure.cycle)
 
 
 def pose_labels(figure: Figure) -> tuple[str, ...]:
@@ -354,7 +361,7 @@ def _pose_at(steps: list[Sample], u: float, view: View) -> Sample:
     return pose, (root_a[0] + (root_b[0] - root_a[0]) * fraction, root_a[1] + (root_b[1] - root_a[1]) * fraction)
 
 
-def _held_by_side(figure: Figure) -> dict[str, list[str]]:
+def held_by_side(figure: Figure) -> dict[str, list[str]]:
     held: dict[str, list[str]] = {side: [] for side in (*SIDES[figure.view], "feet")}
     for prop in figure.props:
         if prop.hold is None:
@@ -391,7 +398,7 @@ def _chain_group(chain: Chain, poses: list[Pose], held: dict[str, list[str]], vi
             children += (_held_group(held[chain.side], view, own, name, figure),)
         if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
             children += (_held_group(held["feet"], view, own, name, figure, FEET_GRIP),)
-        inner = Group(tuple(frames), name.motion(frames), _body_shapes(segment.part, segment.length, view), children)
+        inner = Group(tuple(frames), name.motion(frames), body_shapes(segment.part, segment.length, view), children)
     assert inner is not None
     return Group((Transform(),) * len(poses), None, children=(inner,), tone="far" if chain.side == "far" else "")
 
@@ -400,7 +407,7 @@ def _held_group(
     kinds: list[str], view: View, angles: list[float], name: _Namer, figure: Figure, grip: float = LENGTHS["hand"] * GRIP
 ) -> Group:
     """Props in the hand at the grip (or `grip` cm along a foot), turned back upright against the segment's own angle."""
-    span = _hand_span(figure)
+    span = hand_span(figure)
     shapes = tuple(
         shape
         for kind in kinds
@@ -416,7 +423,7 @@ def _held_group(
     return Group(tuple(frames), name.motion(frames), shapes, tone="held")
 
 
-def _hand_span(figure: Figure) -> float:
+def hand_span(figure: Figure) -> float:
     if figure.view is View.SIDE:
         return 0.0
     points = grips(figure.view, figure.start, drawing_point(figure.start.root))
@@ -424,7 +431,7 @@ def _hand_span(figure: Figure) -> float:
     return points[second][0] - points[first][0]
 
 
-def _body_shapes(part: str, length: float, view: View) -> tuple[Shape, ...]:
+def body_shapes(part: str, length: float, view: View) -> tuple[Shape, ...]:
     if part == "trunk":
         return (Shape("line", (0, 0, length, 0), "trunk"),)
     if part == "girdle":

@@ -27,7 +27,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictBool, StrictInt
 
 from atlas.records.values import Id, Line, Record
 
@@ -183,6 +183,8 @@ class Figure(Record):
     """What touches what (feet on the floor, the chest on the bench, hands on the bar): checked in every key pose."""
     also: Figure | None = None
     """The same movement from a second view, shown after this one (the prone Y from the side as well as from above)."""
+    cycle: StrictBool = False
+    """Whether the movement goes round, from the end on to the start again (a walk's steps), instead of back the way it came."""
     thumbnail: Annotated[StrictInt, Field(ge=0, le=9)] | None = None
     """Which key pose the small still of routine pages and sheets shows (0 the start, 1 the first phase …); the end when left out."""
 
@@ -190,6 +192,11 @@ class Figure(Record):
     def key_poses(self) -> tuple[Pose, ...]:
         """Start, the phases in order, end."""
         return (self.start, *self.phases, self.end)
+
+    @property
+    def motion_poses(self) -> tuple[Pose, ...]:
+        """The key poses the animation goes through in one pass: back to the start at the end of a cycle."""
+        return (*self.key_poses, self.start) if self.cycle else self.key_poses
 
 
 SCENE_PROPS = ("floor", "handle", "rope", "straight-bar", "cushion")

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from atlas.site.build_cache import FIGURES
 from atlas.figures.figure_drawing import draw_figure, placed_pose, pose_labels
 from atlas.figures.figure_model import Figure
+from atlas.figures.figure_stills import Layer, still_layers
 from atlas.records.model import Exercise
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
@@ -57,7 +58,20 @@ def _render(template: str, **context: Any) -> Markup:
 def figure_html(figure: Figure, key: str, name: str) -> Markup:
     """The figure block of an exercise page: a still of each key pose, the movement (with its pause control), and the second view."""
     second = draw_figure(figure.also, f"{key}-2") if figure.also else None
-    return _render("figure.html.j2", drawing=draw_figure(figure, key), second=second, name=name, key=key, caption=figure.caption)
+    return _render(
+        "figure.html.j2",
+        drawing=draw_figure(figure, key),
+        stills=_stills(figure),
+        second=second,
+        second_stills=_stills(figure.also) if figure.also else (),
+        name=name,
+        key=key,
+        caption=figure.caption,
+    )
+
+
+def _stills(figure: Figure) -> list[tuple[Layer, ...]]:
+    return [still_layers(figure, index) for index in range(len(figure.key_poses))]
 
 
 def thumbnail_pose(figure: Figure) -> tuple[int, str]:
@@ -75,7 +89,8 @@ def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
     pose = placed_pose(figure, index)
     still = figure.model_copy(update={"start": pose, "end": pose, "phases": (), "fixed": None, "also": None})
     drawing = draw_figure(still, key, tight=True)
-    html = _render("figure_thumbnail.html.j2", drawing=drawing, name=Markup(name.translate(_INLINE_ENTITIES)), what=what)
+    layers = still_layers(still, 0)
+    html = _render("figure_thumbnail.html.j2", drawing=drawing, layers=layers, name=Markup(name.translate(_INLINE_ENTITIES)), what=what)
     return Markup(" ".join(html.split()))
 
 
