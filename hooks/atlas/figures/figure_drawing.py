@@ -5,6 +5,7 @@ All geometry is worked out here; figure.html.j2 only writes it down as SVG.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +51,8 @@ FEET_GRIP = 2.0
 """Where along the foot a weight hung between the feet is held, in cm from the ankle."""
 MIN_SIZE = 110.0
 """The smallest width and height of a picture, in cm."""
+HALO_FROM = 5.0
+"""Where along the near arm's segments the rim starts, so that it never cuts into the joint above."""
 TIGHT_PADDING, TIGHT_MIN_SIZE = 7.0, 70.0
 """The same for a small still, cropped close so the body fills it."""
 
@@ -309,14 +312,15 @@ class _Namer:
     """Names keyframes; identical motions (both arms of a symmetric movement) share one name."""
 
     def __init__(self, key: str) -> None:
-        self.key = key
+        # Short names (a page has one moving figure; the contact sheet, all of them): a stable digest of the key.
+        self.key = "k" + hashlib.blake2s(key.encode("utf-8"), digest_size=3).hexdigest()
         self.names: dict[tuple[Keyframe, ...], str] = {}
 
     def motion(self, keys: list[Transform], sampled: list[list[Transform]] | None = None) -> Motion | None:
         found = _motion("", keys, sampled)
         if found is None:
             return None
-        name = self.names.setdefault(found.keyframes, f"{self.key}-{len(self.names) + 1}")
+        name = self.names.setdefault(found.keyframes, f"{self.key}{len(self.names) + 1:x}")
         return Motion(name, found.keyframes)
 
 
@@ -398,7 +402,7 @@ def _chain_group(chain: Chain, poses: list[Pose], held: dict[str, list[str]], vi
             children += (_held_group(held[chain.side], view, own, name, figure),)
         if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
             children += (_held_group(held["feet"], view, own, name, figure, FEET_GRIP),)
-        inner = Group(tuple(frames), name.motion(frames), body_shapes(segment.part, segment.length, view), children)
+        inner = Group(tuple(frames), name.motion(frames), body_shapes(segment.part, segment.length, view, chain.side), children)
     assert inner is not None
     return Group((Transform(),) * len(poses), None, children=(inner,), tone="far" if chain.side == "far" else "")
 
@@ -431,7 +435,10 @@ def hand_span(figure: Figure) -> float:
     return points[second][0] - points[first][0]
 
 
-def body_shapes(part: str, length: float, view: View) -> tuple[Shape, ...]:
+def body_shapes(part: str, length: float, view: View, side: str | None = None) -> tuple[Shape, ...]:
+    """The shapes of a body segment along its own axis; the near arm seen from the side gets a rim that parts it from the trunk."""
+    if part in ("arm", "hand") and side == "near" and length > HALO_FROM:
+        return (Shape("line", (HALO_FROM, 0, length, 0), f"halo-{part}"), Shape("line", (0, 0, length, 0), part))
     if part == "trunk":
         return (Shape("line", (0, 0, length, 0), "trunk"),)
     if part == "girdle":

@@ -29,6 +29,7 @@ from atlas.records.model import Exercise
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 _INLINE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|:~^=<>&\"'"})
 """A thumbnail is inline HTML inside Markdown (a table cell), so its label carries no Markdown or HTML syntax at all."""
 
@@ -51,8 +52,8 @@ def figure_environment() -> Environment:
 
 def _render(template: str, **context: Any) -> Markup:
     html = figure_environment().get_template(template).render(**context)
-    # Raw HTML in Markdown ends at a blank line, so the block is written without any.
-    return Markup(_BLANK_LINES.sub("\n", html).strip())
+    # Raw HTML in Markdown ends at a blank line, so the block is written without any (and without line breaks between tags).
+    return Markup(_BETWEEN_TAGS.sub("><", _BLANK_LINES.sub("\n", html)).strip())
 
 
 def figure_html(figure: Figure, key: str, name: str) -> Markup:

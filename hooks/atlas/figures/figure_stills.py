@@ -48,7 +48,7 @@ def still_layers(figure: Figure, index: int) -> tuple[Layer, ...]:
         carried: list[Shape] = []
         for segment in chain.segments:
             origin, angle = points[segment.name], angles[segment.name]
-            body += [_placed(shape, origin, angle) for shape in body_shapes(segment.part, segment.length, view)]
+            body += [_placed(shape, origin, angle) for shape in body_shapes(segment.part, segment.length, view, chain.side)]
             if segment.part == "hand" and chain.side and held[chain.side]:
                 carried += _held(held[chain.side], view, span, _along(origin, angle, LENGTHS["hand"] * GRIP))
             if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
