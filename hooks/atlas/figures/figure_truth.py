@@ -2,7 +2,7 @@
 on the floor and floats, a weight through the bench, a limb through the trunk. Each is a `file:line: figure…: …` problem.
 
 Everything is measured on the drawing as it is drawn (centimetres, with each limb's and prop's stroke thickness), in
-every key pose and in the samples between them.
+every key pose: what the stills show and the movement passes through.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from atlas.figures.figure_drawing import SAMPLES, grips, key_samples, poses_along, standing
+from atlas.figures.figure_drawing import grips, key_samples, standing
 from atlas.figures.figure_model import Contact, ContactPoint, Figure, Pose, Prop, Surface, View
 from atlas.figures.figure_props import Shape, fixed_shapes
 from atlas.figures.figure_skeleton import HEAD_RADIUS, SIDES, Point, joint_points
@@ -61,7 +61,7 @@ def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose:
     """What the figure shows wrongly: no movement for a dose of reps or a distance, missed contacts, things passing through."""
     problems = []
     counted = "reps" if getattr(dose, "reps", None) else "a distance" if getattr(dose, "distance", None) else None
-    if counted and not _moves(figure):
+    if counted and not _moves(figure) and not (figure.also is not None and _moves(figure.also)):
         expected = "the steps of the walk" if counted == "a distance" else "the movement the reps repeat"
         problems.append(_problem(doc, prefix + ("end",), f"is the start pose again, yet the dose counts {counted}; expected {expected}"))
     for index, contact in enumerate(figure.contacts):
@@ -89,7 +89,7 @@ def _moves(figure: Figure) -> bool:
 
 
 def _pose_name(index: int, count: int) -> str:
-    return "start" if index == 0 else "end" if index == count - 1 else f"key pose {index}"
+    return "the start pose" if index == 0 else "the end pose" if index == count - 1 else f"key pose {index + 1} of {count}"
 
 
 def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, contact: Contact) -> list[Problem]:
@@ -120,7 +120,7 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
     more = f" (and {len(misses) - 1} more)" if len(misses) > 1 else ""
     surface = contact.touches.value
     pose_name = _pose_name(index, len(keys))
-    return [_problem(doc, key, f"{who} is {gap:.0f} cm off the {surface} in the {pose_name} pose{more}; expected it on the {surface}")]
+    return [_problem(doc, key, f"{who} is {gap:.0f} cm off the {surface} in {pose_name}{more}; expected it on the {surface}")]
 
 
 def _singular(point: ContactPoint) -> str:
@@ -204,7 +204,7 @@ def _crosses(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
 def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> list[Problem]:
     """Body or weight under the floor, a trunk through a bench or roller, a weight through a bench, a knee or elbow through the trunk.
 
-    Each kind of fault is reported once, at the first sample that shows it.
+    Checked in each key pose (what the stills show); each kind of fault is reported once, at the first pose that shows it.
     """
     if figure.view is View.TOP:
         return []
@@ -216,12 +216,10 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
         for prop in figure.props
         if prop.kind in WEIGHTS and prop.hold is not None and prop.hold.value != "feet"
     ]
-    along = poses_along(figure)
-    count = len(figure.key_poses)
-    for u, pose, root in along:
-        when = _when(u, count)
-        position = math.floor(u * (count - 1) + 0.5 / SAMPLES)
-        moment: tuple[Any, ...] = ("start",) if position == 0 else ("end",) if position >= count - 1 else ("phases", position - 1)
+    keys = key_samples(figure)
+    for index, (pose, root) in enumerate(keys):
+        when = f"in {_pose_name(index, len(keys))}"
+        moment: tuple[Any, ...] = ("start",) if index == 0 else ("end",) if index == len(keys) - 1 else ("phases", index - 1)
         points = joint_points(figure.view, pose, root, standing(figure))
         body = _body_capsules(points, figure.view)
         if floors:
@@ -250,13 +248,6 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
             if min(_point_distance(point, capsule[0], capsule[1]) for capsule in trunk) < THROUGH_TRUNK:
                 found.setdefault(f"through:{name}", (moment, f"the {name} is drawn through the trunk {when}; expected it beside it"))
     return [_problem(doc, prefix + moment, message) for moment, message in found.values()]
-
-
-def _when(u: float, count: int) -> str:
-    position = u * (count - 1)
-    if abs(position - round(position)) < 0.5 / SAMPLES:
-        return f"in the {_pose_name(round(position), count)} pose"
-    return f"between the {_pose_name(math.floor(position), count)} and the {_pose_name(math.floor(position) + 1, count)} pose"
 
 
 def _body_capsules(points: dict[str, Point], view: View) -> list[tuple[str, Capsule]]:
