@@ -30,6 +30,9 @@ MOVES = 4.0
 """A figure moves when some joint travels at least this far between its key poses (cm)."""
 THROUGH_TRUNK = 6.0
 """A knee or an elbow this close to the trunk's middle line is drawn through the trunk (cm)."""
+RIBS_FROM = 0.6
+"""Where along the upper trunk (mid-back to shoulders) the line of the chest and upper back begins; with its round end (half the
+trunk's thickness) the part that may rest on a bench or roller starts about a quarter of the way up, above the waist."""
 SURFACE_PROPS = {
     Surface.FLOOR: ("floor",),
     Surface.BENCH: ("bench",),
@@ -113,12 +116,12 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
         for side, capsules in parts.items():
             gap = min(_gap(part, surface) for part in capsules for surface in surfaces)
             if gap > TOUCH:
-                misses.append((gap, f"the {side} {_singular(contact.body)}" if side else f"the {contact.body.value}", index))
+                misses.append((gap, f"the {side} {_singular(contact.body)}" if side else f"the {contact.body.value.replace('-', ' ')}", index))
     if not misses:
         return []
     gap, who, index = max(misses)
     more = f" (and {len(misses) - 1} more)" if len(misses) > 1 else ""
-    surface = contact.touches.value
+    surface = contact.touches.value.replace("-", " ")
     pose_name = _pose_name(index, len(keys))
     return [_problem(doc, key, f"{who} is {gap:.0f} cm off the {surface} in {pose_name}{more}; expected it on the {surface}")]
 
@@ -139,7 +142,9 @@ def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sid
     if body is ContactPoint.HIPS:
         return {"": [(points["trunk"], points["trunk"], HALF_WIDTHS["trunk"])]}
     if body in (ContactPoint.CHEST, ContactPoint.UPPER_BACK):
-        return {"": [line("chest", "trunk")]}
+        (x1, y1), (x2, y2), half = line("chest", "trunk")
+        low = (x1 + (x2 - x1) * RIBS_FROM, y1 + (y2 - y1) * RIBS_FROM)
+        return {"": [(low, (x2, y2), half)]}
     if body is ContactPoint.BACK:
         return {"": [line("trunk", "trunk"), line("chest", "trunk")]}
     found: dict[str, list[Capsule]] = {}
@@ -237,7 +242,7 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
                 for side in sides:
                     centre = (hands[side][0], hands[side][1] + below)
                     weight = (centre, centre, radius)
-                    what = f"the {WEIGHT_NAMES.get(kind, kind)} in the {side} hand"
+                    what = f"the {WEIGHT_NAMES.get(kind, kind)}" + (f" in the {side} hand" if len(sides) == 1 else "")
                     for surface_kind, surface in supports:
                         if surface_kind != "foam-roller" and _gap(weight, surface) < -SINK:
                             found.setdefault(f"weight:{surface_kind}", (moment, f"{what} goes through the {surface_kind} {when}"))
