@@ -121,7 +121,8 @@ def test_each_figure_moves_the_joints_its_actions_name_and_no_others() -> None:
             "view: side\nstart:\n  trunk: 10\n  elbw: 3\n",
             [
                 "figures/row.yml:1: figure.end: is missing; it is required",
-                "figures/row.yml:4: figure.start.elbw: unknown field; expected one of root, trunk, spine, neck, near, far, left, right, label",
+                "figures/row.yml:4: figure.start.elbw: unknown field; "
+                "expected one of root, trunk, spine, neck, near, far, left, right, label",
             ],
         ),
         (
@@ -210,9 +211,13 @@ def test_every_exercise_page_has_its_figure_within_budget(real_site: BuildResult
         if "uba-fig-panel--hold" in block:
             assert len(svgs) == 1 and svgs[0].endswith("the position to hold"), exercise_id
         else:
-            assert [label.rsplit(": ", 1)[1] for label in svgs] == ["start position", "the movement, repeating", "end position"], (
-                exercise_id
-            )
+            labels = [label.rsplit(": ", 1)[1] for label in svgs]
+            figure = _figures()[exercise_id]
+            stills = len(figure.key_poses) + (len(figure.also.key_poses) if figure.also else 0)
+            # Each view: its start, the movement, a still of each phase (numbered and named), its end.
+            assert labels[:2] == ["start position", "the movement, repeating"] and labels[-1] == "end position", exercise_id
+            assert len(labels) == stills + (2 if figure.also else 1), exercise_id
+            assert all(label.startswith("step ") for label in labels[2 : len(figure.key_poses)]), exercise_id
             assert "@keyframes" in block and 'class="uba-fig-pause"' in block
         assert "http" not in block.replace("http://www.w3.org", ""), exercise_id
 
@@ -242,8 +247,9 @@ def test_the_small_still_fits_a_table_cell() -> None:
 
 
 def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: BuildResult) -> None:
-    """Beside each exercise's name, on the page's plan and on the printed sheet, a small still of its end position."""
-    from atlas.figures.figure_render import _INLINE_ENTITIES
+    """Beside each exercise's name, on the page's plan and on the printed sheet, a small still of its end position (or of the
+    key pose its figure names as reading best small)."""
+    from atlas.figures.figure_render import _INLINE_ENTITIES, thumbnail_pose
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout
 
@@ -253,7 +259,10 @@ def test_routine_pages_and_sheets_show_each_exercise_end_position(real_site: Bui
         plan = html[html.index('<div class="uba-plan">') : html.index('<section class="uba-sheet"')]
         sheet = html[html.index('<section class="uba-sheet"') :]
         for exercise_id in routine.exercise_ids:
-            label = f'aria-label="{atlas.exercises[exercise_id].name.translate(_INLINE_ENTITIES)}: end position"'
+            exercise = atlas.exercises[exercise_id]
+            assert exercise.figure is not None
+            what = thumbnail_pose(exercise.figure)[1]
+            label = f'aria-label="{exercise.name.translate(_INLINE_ENTITIES)}: {what}"'
             assert '<span class="uba-fig-thumb"><svg class="uba-fig-svg"' in plan and label in plan, (routine.id, exercise_id)
             assert label in sheet, (routine.id, exercise_id)
         assert "&lt;svg" not in html, routine.id

@@ -116,7 +116,7 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
         for side, capsules in parts.items():
             gap = min(_gap(part, surface) for part in capsules for surface in surfaces)
             if gap > TOUCH:
-                misses.append((gap, f"the {side} {_singular(contact.body)}" if side else f"the {contact.body.value.replace('-', ' ')}", index))
+                misses.append((gap, f"the {side} {_singular(contact.body)}" if side else f"the {_singular(contact.body)}", index))
     if not misses:
         return []
     gap, who, index = max(misses)
@@ -127,7 +127,7 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
 
 
 def _singular(point: ContactPoint) -> str:
-    return {"feet": "foot", "knees": "knee", "hands": "hand", "forearms": "forearm"}.get(point.value, point.value)
+    return {"feet": "foot", "knees": "knee", "hands": "hand", "forearms": "forearm"}.get(point.value, point.value.replace("-", " "))
 
 
 def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sides: tuple[str, ...]) -> dict[str, list[Capsule]]:
