@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import yaml
@@ -21,6 +22,7 @@ from atlas.figures.figure_check import check_figure, check_figures  # noqa: E402
 from atlas.figures.figure_drawing import draw_figure, poses_along  # noqa: E402
 from atlas.figures.figure_model import SCENE_PROPS, Figure  # noqa: E402
 from atlas.figures.figure_skeleton import LENGTHS, chains, joint_points, segment_length  # noqa: E402
+from atlas.records.model import Dose  # noqa: E402
 from atlas.records.sourced_yaml import SourcedYaml, read_yaml  # noqa: E402
 
 FIGURE_BUDGET = 12 * 1024
@@ -35,7 +37,8 @@ def _figures() -> dict[str, Figure]:
     for stem, path in records.items():
         doc, problems = read_yaml(path, f"exercises/{path.name}")
         assert doc is not None and not problems
-        docs[stem] = (doc, SimpleNamespace(figure=Figure.model_validate(doc.value["figure"])))
+        dose = Dose.model_validate(doc.value["dose"]) if "dose" in doc.value else None
+        docs[stem] = (doc, SimpleNamespace(figure=Figure.model_validate(doc.value["figure"]), dose=dose))
     assert check_figures(docs, TAXONOMY["equipment"]) == []
     return {stem: record.figure for stem, (_, record) in docs.items()}
 
@@ -280,7 +283,6 @@ def test_the_gate_refuses_a_figure_that_lies(case: str) -> None:
 
     from atlas.figures.figure_check import figure_problems
     from atlas.figures.figure_truth import figure_lies
-    from atlas.records.model import Dose
 
     doc, problems = read_yaml(LIES / case / "figure.yml", f"figure_lies/{case}/figure.yml")
     assert doc is not None and not problems
@@ -304,3 +306,17 @@ def test_the_gate_sees_contacts_in_every_key_pose_and_moves_through_phases() -> 
     # Every motion of a cycle starts and ends on the same transform (it goes round without a jump).
     for motion in drawing.motions:
         assert motion.keyframes[0].transform == motion.keyframes[-1].transform, motion.name
+    # The Cuban press goes raise, turn, press in order: the picture-left forearm's keyframes hold each key pose's turn in turn.
+    press = figures["cuban-press"]
+    cuban = draw_figure(press, "cuban")
+    forearm = [group for group in _groups(cuban.body) if group.shapes and group.shapes[0].tone == "arm" and group.motion][1]
+    assert forearm.motion is not None
+    assert [frame.transform for frame in forearm.motion.keyframes] == list(forearm.frames)
+    assert len({frame.transform.angle for frame in forearm.motion.keyframes}) == len(press.key_poses)
+
+
+def _groups(group: Any) -> list[Any]:
+    found = [group]
+    for child in group.children:
+        found += _groups(child)
+    return found
