@@ -38,7 +38,7 @@ def front_matter_text(value: Any) -> Markup:
 
 def front_matter_data(value: Any) -> Markup:
     """Ready-made data for templates, as one line of JSON (valid YAML); text inside is HTML-escaped."""
-    return Markup(json.dumps(html_data(value), ensure_ascii=False, sort_keys=True))
+    return Markup(json.dumps(html_data(value), ensure_ascii=False, sort_keys=True, allow_nan=False))
 
 
 def html_data(value: Any) -> Any:
@@ -56,4 +56,4 @@ def html_data(value: Any) -> Any:
 
 def front_matter_raw(value: Any) -> Markup:
     """Data kept as written, as one line of JSON; templates may only output it through `tojson`."""
-    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False))

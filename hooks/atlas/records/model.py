@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from pydantic import Discriminator, Field, StrictInt, StrictStr, Tag
+from pydantic import Discriminator, Field, StrictStr, Tag
 
 from atlas.figures.figure_model import Figure
 from atlas.records.kinds import (
@@ -34,7 +34,8 @@ from atlas.records.taxonomy_model import (
     Equipment, EquipmentRecord, GroupRecord, MuscleGroup, MusclePart, PartRecord, Precaution, PrecautionRecord, TaxonomyRecord,
 )
 from atlas.records.values import (
-    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, format_seconds,
+    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Positions, RampUpSets, Record, RepCount, Seconds, SourceId, TemplateName, Title,
+    WarmUpMinutes, Weeks, Weight, format_seconds,
 )
 
 __all__ = [
@@ -66,13 +67,15 @@ class Dose(Record):
     """Rest between sets, such as "60s" or "2 min"."""
     per_side: Flag = False
     """True when the dose is for each side."""
-    positions: Annotated[StrictInt, Field(ge=2, le=8)] | None = None
+    positions: Positions | None = None
     """For a multi-position drill such as Y-W-T-L-I: how many positions; reps then count per position."""
 
     @property
     def work(self) -> str:
-        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position")."""
+        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position", "2 × 10 (5 s holds)")."""
         effort = str(self.reps) if self.reps else format_seconds(self.hold) if self.hold else f"{self.distance} m" if self.distance else ""
+        if self.reps and self.hold:
+            effort = f"{effort} ({format_seconds(self.hold)} holds)"
         if self.positions and effort:
             effort = f"{effort} per position"
         if self.sets and effort:
@@ -209,7 +212,7 @@ class RoutineItem(Dose):
     """An exercise id."""
     notes: Line | None = None
     """A short note for this item."""
-    ramp_up: Annotated[StrictInt, Field(ge=1, le=4)] | None = None
+    ramp_up: RampUpSets | None = None
     """Lighter ramp-up sets before the work sets (not logged)."""
 
     @property
@@ -242,7 +245,7 @@ class WarmUp(Record):
 
     text: Line
     """What to do, such as "Easy rowing or cycling"."""
-    minutes: Annotated[StrictInt, Field(ge=1, le=20)]
+    minutes: WarmUpMinutes
     """How long, in minutes."""
 
 
@@ -303,7 +306,7 @@ class Routine(RoutineRecord):
 class SearchSettings(Record):
     """How the site search weighs a page (Material's `search` front matter)."""
 
-    boost: Annotated[float, Field(gt=0, le=10)] = 1.0
+    boost: Weight = 1.0
     """How much more the page weighs in search results than others (muscle pages: 5)."""
     exclude: Flag = False
     """true: the page is left out of the search index (credits)."""
@@ -325,7 +328,7 @@ class ProgrammeRecord(Record):
     """The programme's title."""
     goal: Paragraph
     """One sentence: what the programme is for."""
-    weeks: Annotated[StrictInt, Field(ge=2, le=12)]
+    weeks: Weeks
     """How many weeks it lasts."""
     sessions: tuple[ProgrammeSession, ...] = Field(min_length=1, max_length=3)
     """The sessions it repeats, each a routine."""

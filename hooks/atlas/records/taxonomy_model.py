@@ -99,9 +99,9 @@ class Precaution(PrecautionRecord):
 class TaxonomyRecord(Record):
     """The taxonomy, exercises/_taxonomy.yml: muscles, equipment and precautions."""
 
-    muscles: dict[Id, GroupRecord] = Field(min_length=1)
+    muscles: dict[Id, GroupRecord] = Field(min_length=1, max_length=60)
     """Muscle groups by id; each group page lives at /muscles/<id>/."""
-    equipment: dict[Id, EquipmentRecord] = Field(min_length=1)
+    equipment: dict[Id, EquipmentRecord] = Field(min_length=1, max_length=100)
     """Equipment by id."""
-    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict)
+    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict, max_length=40)
     """Precautions by id: who needs care, and the advice shown on the exercises that list them."""
