@@ -91,7 +91,7 @@ def test_figures_print_in_black_and_white(shared_page: WatchedPage, figure_site:
 def test_the_contact_sheet_shows_every_figure(shared_page: WatchedPage, tmp_path: Path) -> None:
     """Every exercise's figure on one page with its name, views, key poses and thumbnail; each still at full size (the page is
     kept under --basetemp to look at)."""
-    from atlas.figures.figure_drawing import pose_labels
+    from atlas.figures.figure_poses import pose_labels
     from atlas.figures.figure_sheet import STYLESHEET, render_contact_sheet
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout

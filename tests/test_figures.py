@@ -19,7 +19,8 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 from atlas.figures.figure_actions import action_mismatches  # noqa: E402
 from atlas.figures.figure_check import check_figure, check_figures  # noqa: E402
-from atlas.figures.figure_drawing import draw_figure, poses_along  # noqa: E402
+from atlas.figures.figure_drawing import draw_figure  # noqa: E402
+from atlas.figures.figure_poses import poses_along  # noqa: E402
 from atlas.figures.figure_model import SCENE_PROPS, Figure  # noqa: E402
 from atlas.figures.figure_skeleton import LENGTHS, chains, joint_points, segment_length  # noqa: E402
 from atlas.records.model import Dose  # noqa: E402
@@ -75,7 +76,7 @@ def test_a_fixed_point_stays_put() -> None:
     figure = _figures()["pull-up"]
     assert figure.fixed is not None
     along = poses_along(figure)
-    from atlas.figures.figure_drawing import grips
+    from atlas.figures.figure_poses import grips
 
     hands = [grips(figure.view, pose, root)["near"] for _, pose, root in along]
     assert all(math.dist(hands[0], hand) < 1e-6 for hand in hands)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atlas.figures.figure_drawing import placed_pose
+from atlas.figures.figure_poses import placed_pose
 from atlas.figures.figure_model import Figure
 from atlas.figures.figure_skeleton import limbs, segment_angles
 

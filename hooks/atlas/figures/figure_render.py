@@ -21,7 +21,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from atlas.site.build_cache import FIGURES
-from atlas.figures.figure_drawing import draw_figure, placed_pose, pose_labels
+from atlas.figures.figure_drawing import draw_figure
+from atlas.figures.figure_poses import placed_pose, pose_labels
 from atlas.figures.figure_model import Figure
 from atlas.figures.figure_stills import Layer, still_layers
 from atlas.records.model import Exercise

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from atlas.figures.figure_drawing import pose_labels
+from atlas.figures.figure_poses import pose_labels
 from atlas.figures.figure_render import figure_environment, figure_html, figure_thumbnail
 from atlas.records.model import Exercise
 from atlas.generation import build_atlas

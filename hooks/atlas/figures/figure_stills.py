@@ -9,15 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from atlas.figures.figure_drawing import (
-    FEET_GRIP,
-    GRIP,
-    held_by_side,
-    hand_span,
-    body_shapes,
-    key_samples,
-    standing,
-)
+from atlas.figures.figure_drawing import FEET_GRIP, body_shapes, hand_span, held_by_side
+from atlas.figures.figure_poses import GRIP, key_samples, standing
 from atlas.figures.figure_model import Figure, Hold, View
 from atlas.figures.figure_props import LINE_PROPS, Shape, hand_end_shapes, held_shapes, line_tone, upside_down
 from atlas.figures.figure_skeleton import LENGTHS, SIDES, Point, chains, drawing_point, joint_points, segment_angles

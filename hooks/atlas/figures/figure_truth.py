@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from atlas.figures.figure_drawing import grips, key_samples, standing
+from atlas.figures.figure_poses import grips, key_samples, standing
 from atlas.figures.figure_model import Contact, ContactPoint, Figure, Pose, Prop, Surface, View
 from atlas.figures.figure_props import Shape, fixed_shapes
 from atlas.figures.figure_skeleton import HEAD_RADIUS, SIDES, Point, joint_points
