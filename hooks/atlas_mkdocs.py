@@ -81,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
+    for notice in _build.sources.notices:
+        log.warning(str(notice))
     _build.generated = {page.src_uri: page for page in _build.sources.pages}
     config.extra.update(_build.sources.template_settings)
     return config

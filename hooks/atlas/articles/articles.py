@@ -75,6 +75,8 @@ def known_targets(atlas: Atlas) -> KnownTargets:
     plans = [(plan.id, plan.name) for plan in atlas.routines.values()] + [(plan.id, plan.name) for plan in atlas.programmes.values()]
     by_id.update({(TargetKind.ROUTINE, plan_id): _Target(TargetKind.ROUTINE, plan_id, page_uri(TargetKind.ROUTINE, plan_id), name)
                   for plan_id, name in plans})
+    by_id.update({(TargetKind.LADDER, ladder.id): _Target(TargetKind.LADDER, ladder.id, page_uri(TargetKind.LADDER, ladder.id),
+                                                          ladder.name) for ladder in atlas.ladders.values()})
     return KnownTargets(by_name, by_id, dict(atlas.sources))
 
 
@@ -83,7 +85,7 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
     article is still checked in the same run without reporting links to records that merely failed to load."""
     by_id: dict[tuple[TargetKind, str], _Target] = {}
     folders = ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir),
-               (TargetKind.ROUTINE, layout.programmes_dir))
+               (TargetKind.ROUTINE, layout.programmes_dir), (TargetKind.LADDER, layout.ladders_dir))
     for kind, folder in folders:
         for path in layout.record_files(folder):
             by_id[kind, path.stem] = _Target(kind, path.stem, page_uri(kind, path.stem), path.stem)

@@ -140,3 +140,4 @@ class TargetKind(StrEnum):
     MUSCLE = "muscle"
     ROUTINE = "routine"
     SOURCE = "source"
+    LADDER = "ladder"

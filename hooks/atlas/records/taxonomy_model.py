@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pydantic import Field
 
 from atlas.records.kinds import MuscleKind
-from atlas.records.values import Flag, Id, Line, Paragraph, Record, SourceId
+from atlas.records.values import Flag, Id, Line, Paragraph, Record, ReviewDate, SourceId
 
 
 class EquipmentRecord(Record):
@@ -69,6 +69,8 @@ class GroupRecord(Record):
     """Ids of source records its text rests on."""
     parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)
     """Parts of the group by id; an exercise naming a part counts for the group."""
+    reviewed: ReviewDate | None = None
+    """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
 
 
 class MuscleGroup(GroupRecord):

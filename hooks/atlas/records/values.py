@@ -10,6 +10,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictStr, WithJsonSchema
@@ -21,6 +22,8 @@ SOURCE_ID_PATTERN = r"^[a-z]+(-[a-z]+)*-[0-9]{4}[a-z]?$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/[^\s<>\"]+$"
 URL_PATTERN = r"^https?://[^\s<>\"]+$"
 TEMPLATE_PATTERN = r"^[a-z0-9-]+\.html$"
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+FREE_EXERCISE_DB_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 EXPECTED = {
     ID_PATTERN: "an id: lowercase words joined by hyphens, such as face-pull",
@@ -29,6 +32,8 @@ EXPECTED = {
     URL_PATTERN: "a web address starting with https://",
     LINE_PATTERN: "text that is not blank",
     TEMPLATE_PATTERN: "a template file name such as home.html",
+    UUID_PATTERN: "a UUID in lowercase, such as 1b2f8a4e-0c3d-4e5f-8a9b-0c1d2e3f4a5b",
+    FREE_EXERCISE_DB_PATTERN: "a free-exercise-db id such as Face_Pull (letters, digits, _ and -)",
 }
 """What a message says is expected when a value does not match a pattern."""
 
@@ -124,6 +129,10 @@ Weeks = Annotated[int, WEEKS.validator, WEEKS.schema]
 """How long a programme lasts."""
 YEAR = Bounds(1800, 2100, "a year", whole=True)
 Year = Annotated[int, YEAR.validator, YEAR.schema]
+Uuid = Annotated[StrictStr, Field(pattern=UUID_PATTERN, max_length=36)]
+"""A UUID, such as a wger exercise's."""
+FreeExerciseDbId = Annotated[StrictStr, Field(pattern=FREE_EXERCISE_DB_PATTERN, max_length=120)]
+"""The id of a free-exercise-db record, such as Face_Pull."""
 """A year of publication."""
 ANGLE = Bounds(-360, 360, "a number of degrees")
 Angle = Annotated[float, ANGLE.validator, ANGLE.schema]
@@ -146,6 +155,8 @@ WEIGHT = Bounds(0.1, 10, "a search weight (1 for an ordinary page)")
 Weight = Annotated[float, WEIGHT.validator, WEIGHT.schema]
 """How much more a page weighs in search."""
 
+ReviewDate = Annotated[date, Field(ge=date(2020, 1, 1), le=date(2100, 12, 31))]
+"""The day a person last checked a record against its sources, written 2026-12-06."""
 
 _DURATION = re.compile(r"^([1-9][0-9]{0,3}) ?(s|min)$")
 _DISTANCE = re.compile(r"^([1-9][0-9]{0,3}) ?m$")
