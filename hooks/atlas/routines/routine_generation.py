@@ -201,7 +201,7 @@ def _notes(atlas: Atlas, used: list[Exercise], top: Exercise | None) -> tuple[st
                      "leave it out until its easier options feel solid.")
     notes += [
         "Load: leave two or three reps in reserve on the lifts; keep drills and rotator-cuff work light and slow (a weight or band "
-        "you could move about 20 times). Ramp-up set: about 5 easy reps with half the load, not logged.",
+        "you could move about 20 times). Ramp-up set: about 5 easy reps with half the load (a lighter band or a more upright body), not logged.",
         "Progression: add reps within the range; when every set reaches the top with good form, add the smallest step "
         f"({STEP_SHARE}" + (": " + "; ".join(steps) if steps else "") + ").",
         "Pain: follow the pain rule on the sheet; stop for sharp pain or pain that builds.",
