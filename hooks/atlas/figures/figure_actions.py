@@ -27,6 +27,7 @@ ACTION_JOINTS: dict[str, frozenset[str]] = {
     "elbow-flexion": frozenset({"elbow"}),
     "elbow-extension": frozenset({"elbow"}),
     "cervical-retraction": frozenset({"neck"}),
+    "craniocervical-flexion": frozenset({"neck"}),
     "thoracic-extension": frozenset({"spine", "trunk", "neck"}),
     "thoracic-rotation": frozenset({"spine", "trunk", "neck"}),
     "hip-flexion": frozenset({"hip", "knee", "trunk"}),
@@ -41,6 +42,7 @@ and the neck, whose side bends and turns (the neck stretches) have no action of 
 SEEN_IN: dict[str, frozenset[str]] = {
     "thoracic-extension": frozenset({"side"}),
     "cervical-retraction": frozenset({"side"}),
+    "craniocervical-flexion": frozenset({"side"}),
     "hip-flexion": frozenset({"side"}),
     "hip-extension": frozenset({"side"}),
     "shoulder-flexion": frozenset({"side"}),

@@ -14,6 +14,7 @@ from atlas.records.model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routin
 from atlas.pages.muscle_map import highlight
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.qr_codes import page_address, qr_code
+from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import load_step
 from atlas.site.search_terms import routine_terms
@@ -96,6 +97,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         red_flag=any(exercise.red_flag for exercise in exercises),
         neck=any(exercise.neck for exercise in exercises),
+        load_choice=load_choice_link(atlas),
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),

@@ -71,8 +71,10 @@ class Dose(Record):
 
     @property
     def work(self) -> str:
-        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position")."""
+        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position", "2 × 10 (5 s holds)")."""
         effort = str(self.reps) if self.reps else format_seconds(self.hold) if self.hold else f"{self.distance} m" if self.distance else ""
+        if self.reps and self.hold:
+            effort = f"{effort} ({format_seconds(self.hold)} holds)"
         if self.positions and effort:
             effort = f"{effort} per position"
         if self.sets and effort:
