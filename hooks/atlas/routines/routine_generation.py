@@ -2,7 +2,8 @@
 
 The rules (also in the README, "Generated routines"):
 1. Order by phase: a general warm-up, then dynamic activation or mobility drills, then the compound lifts (pulls and
-   pushes; the main lift gets a ramp-up set), then isolation and holds, then carries. A carry never opens a session:
+   pushes; a loaded lift before a bodyweight one; the first, the main lift, gets a ramp-up set), then isolation and
+   holds, then carries. A carry never opens a session:
    a target with nothing but drills and carries to offer gets no session. A target gets a session when MIN_EXERCISES
    work it hardest.
 2. What a session must train: a target may need joint actions (NEEDS: the rotator cuff turns the arm out with the arm
@@ -42,7 +43,7 @@ from enum import IntEnum
 from atlas.records.graph import Atlas
 from atlas.records.model import (Action, Category, Dose, Exercise, Force, Level, Load, Mechanics, MuscleKind, Routine, RoutineBlock,
                                  RoutineItem, WarmUp)
-from atlas.routines.load_steps import STEP_SHARE, steps_used
+from atlas.routines.load_steps import BODYWEIGHT_STEP, STEP_SHARE, load_step, steps_used
 from atlas.routines.routine_checks import LEVEL_RANK, hardest
 from atlas.routines.routine_time import item_seconds, stated_minutes
 
@@ -96,6 +97,10 @@ NEEDS: dict[str, tuple[Need, ...]] = {
                     Need(Action.SCAPULAR_UPWARD_ROTATION, "turning the shoulder blade upward")),
 }
 """What each target's session must train, by target id (targets not named here need nothing in particular)."""
+
+
+_LIFT, _RAMP = "\x00lift\x00", "\x00ramp\x00"
+"""Where a lift's reason names its place (the main lift or a second one), known once every lift is chosen."""
 
 
 class Phase(IntEnum):
@@ -230,11 +235,18 @@ class _Session:
 
     @property
     def reasons(self) -> list[str]:
-        """Why each item was chosen, in the order of `items`."""
-        return [why for _, _, why in self._ordered()]
+        """Why each item was chosen, in the order of `items` (the first compound lift is the main lift)."""
+        main = next((exercise.id for exercise, phase, _ in self._ordered() if phase is Phase.COMPOUND), None)
+        return [why.replace(_LIFT, "The main lift" if exercise.id == main else "A second lift")
+                .replace(_RAMP, "; one lighter ramp-up set first" if exercise.id == main else "")
+                for exercise, _, why in self._ordered()]
 
     def _ordered(self) -> list[tuple[Exercise, Phase, str]]:
-        return sorted(self.chosen, key=lambda entry: entry[1])
+        """Phase order; within the lifts a loaded one comes before a bodyweight one (the heaviest lift first)."""
+        return sorted(self.chosen, key=lambda entry: (entry[1], entry[1] is Phase.COMPOUND and self._bodyweight(entry[0])))
+
+    def _bodyweight(self, exercise: Exercise) -> bool:
+        return load_step(self.atlas, exercise) is BODYWEIGHT_STEP
 
     def choose(self) -> None:
         for _ in range(PREPARE_ITEMS):
@@ -342,15 +354,13 @@ class _Session:
                   if item in owned and not self.atlas.equipment[item].no_equipment]
         needs = self._meets(exercise)
         tail = f"; trains {_and([need.words for need in needs])}, which this session needs" if needs else ""
-        tail += f"; uses the {_and(shared)} already out" if shared else ""
+        tail += f"; uses the {_and(shared)} the session already needs" if shared else ""
         kind = _describe(exercise)
-        main = not self._has(Phase.COMPOUND)
         sentences: dict[Phase, Callable[[], str]] = {
             Phase.PREPARE: lambda: (f"Opens the session: a light activation drill that works {worked} {role}{tail}."
                                     if exercise.category is Category.ACTIVATION
                                     else f"Opens the session: a dynamic mobility drill for {worked}{tail}."),
-            Phase.COMPOUND: lambda: (f"{'The main lift' if main else 'A second lift'}{kind}: works {worked} {role} while other muscles "
-                                     f"share the load{'; one lighter ramp-up set first' if main else ''}{tail}."),
+            Phase.COMPOUND: lambda: f"{_LIFT}{kind}: works {worked} {role} while other muscles share the load{_RAMP}{tail}.",
             Phase.ISOLATION: lambda: (f"Isolation that works {worked} {role}, after the lifts{tail}."
                                       if exercise.mechanics is Mechanics.ISOLATION
                                       else f"A hold that works {worked} {role}, after the lifts{tail}."),
