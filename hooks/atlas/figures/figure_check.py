@@ -82,14 +82,6 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
                 continue
             for joint, value in limb.model_dump().items():
                 problems += _range(doc, prefix + (moment, side, joint), value, ranges[joint], joint)
-        if pose.root[1] < -50 or pose.root[1] > 300 or abs(pose.root[0]) > 300:
-            problems.append(
-                _problem(
-                    doc,
-                    prefix + (moment, "root"),
-                    f"{list(pose.root)} is off the picture; expected x within ±300 cm and y from -50 to 300 cm",
-                )
-            )
     return problems
 
 

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from atlas.records.values import Id, Record
+from atlas.records.values import Angle, Id, Incline, Paragraph, Point, Record, Shift
 
 
 class View(StrEnum):
@@ -59,34 +59,34 @@ class BodyPoint(StrEnum):
 class Limb(Record):
     """Joint angles of one side of the body, in degrees."""
 
-    shoulder: float = 0
+    shoulder: Angle = 0
     """Shoulder angle (flexion in side view, abduction in front and back views, horizontal abduction from above)."""
-    elbow: float = 0
+    elbow: Angle = 0
     """Elbow bend."""
-    wrist: float = 0
+    wrist: Angle = 0
     """Wrist bend."""
-    hip: float = 0
+    hip: Angle = 0
     """Hip angle (flexion in side view, abduction in front and back views)."""
-    knee: float = 0
+    knee: Angle = 0
     """Knee bend."""
-    ankle: float = 0
+    ankle: Angle = 0
     """Ankle angle (+ toes pointed in side view)."""
-    shrug: float = 0
+    shrug: Shift = 0
     """Shoulder blade raised toward the ear (+) or drawn down (-), in cm."""
-    reach: float = 0
+    reach: Shift = 0
     """Shoulder blade drawn forward round the ribs (+, protraction) or squeezed back (-, retraction), in cm."""
 
 
 class Pose(Record):
     """The body at one moment."""
 
-    root: tuple[float, float] = (0, 92)
+    root: Point = (0, 92)
     """Where the middle of the hips is, (x, y) in cm from the floor; ignored in the end pose when `fixed` is set."""
-    trunk: float = 0
+    trunk: Angle = 0
     """Angle of the lower trunk (hips to mid-back) from upright."""
-    spine: float = 0
+    spine: Angle = 0
     """The upper back's bend on the lower trunk: + rounds forward, - arches back (side view); side bend (front); twist (top)."""
-    neck: float = 0
+    neck: Angle = 0
     """Neck angle relative to the trunk."""
     near: Limb | None = None
     """The side nearer the viewer (side view)."""
@@ -103,14 +103,19 @@ class Prop(Record):
 
     kind: Id
     """An equipment id from the taxonomy, or a scene prop (floor, handle, rope, straight-bar, cushion)."""
-    at: tuple[float, float] | None = None
+    at: Point | None = None
     """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley."""
-    angle: float | None = Field(default=None, ge=-180, le=180)
+    angle: Incline | None = None
     """A bench's incline in degrees from flat; for a prop in the hand, 180 holds it upside down (bottoms-up)."""
     hold: Hold | None = None
     """The hand or hands that hold it (dumbbells, a band's ends, a cable's handle), or `feet` for a weight hung between the feet."""
-    anchor: tuple[float, float] | None = None
+    anchor: Point | None = None
     """Where a band or cable is fixed, (x, y) in cm; a line runs from there to the hand."""
+
+
+MAX_PROPS = 12
+"""The most props a figure may have: enough for any scene (the site's figures have at most three), few enough that the
+drawing stays small."""
 
 
 class Figure(Record):
@@ -118,7 +123,7 @@ class Figure(Record):
 
     view: View
     """Where the viewer stands: side, front, back or top, whichever shows the movement best."""
-    props: tuple[Prop, ...] = ()
+    props: tuple[Prop, ...] = Field(default=(), max_length=MAX_PROPS)
     """Equipment and scenery, drawn in a second tone behind the body."""
     fixed: BodyPoint | None = None
     """A body point that stays put (hands on a pull-up bar): the end pose's root is computed from it."""
@@ -126,7 +131,7 @@ class Figure(Record):
     """The start position."""
     end: Pose
     """The end position."""
-    caption: str | None = None
+    caption: Paragraph | None = None
     """A sentence added to the caption, for what the picture cannot show (a phase of a longer movement, a turn toward the viewer)."""
 
 

@@ -9,6 +9,7 @@ from atlas.pages.links import exercise_link, mention_links, muscle_link
 from atlas.records.model import Category, Exercise, ExerciseLink, Step, TargetKind
 from atlas.pages.muscle_map import highlight
 from atlas.pages.page_kinds import page_uri
+from atlas.pages.ladder_pages import positions
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.site.search_terms import exercise_terms
 from atlas.pages.source_pages import citations
@@ -52,6 +53,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         callouts=_callouts(atlas, exercise),
         precautions=[atlas.precautions[item] for item in exercise.precautions],
         link_sections=_link_sections(atlas, exercise),
+        ladders=positions(atlas, exercise.id),
         cited=citations(atlas, exercise.sources),
         pain_rule=_pain_rule(atlas),
         load_choice=load_choice_link(atlas) if exercise.category is not Category.MOBILITY else None,

@@ -202,7 +202,7 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
     """The page at /routines/: every routine with level, duration and equipment, authored first."""
     uri = INDEX_URIS[TargetKind.ROUTINE]
     groups = [
-        ("Written by coaches", [r for r in atlas.routines.values() if not r.generated]),
+        ("Written by hand", [r for r in atlas.routines.values() if not r.generated]),
         ("Generated from the atlas", [r for r in atlas.routines.values() if r.generated]),
     ]
     rows = [

@@ -154,3 +154,4 @@ class TargetKind(StrEnum):
     MUSCLE = "muscle"
     ROUTINE = "routine"
     SOURCE = "source"
+    LADDER = "ladder"
