@@ -81,8 +81,8 @@ def test_routine_index_lists_programmes_authored_generated_and_the_builder(real_
                     "cuff-and-rear-delt-day"):
         assert f'href="{routine}/"' in html
     assert 'href="builder/"' in html
-    assert html.index("Programmes") < html.index('href="upper-back-four-weeks/"') < html.index("Written by coaches")
-    assert html.index("Written by coaches") < html.index("Generated from the atlas") < html.index('href="focus-traps/"')
+    assert html.index("Programmes") < html.index('href="upper-back-four-weeks/"') < html.index("Written by hand")
+    assert html.index("Written by hand") < html.index("Generated from the atlas") < html.index('href="focus-traps/"')
 
 
 def test_every_routine_authored_and_generated_is_true_to_its_labels() -> None:
@@ -212,7 +212,7 @@ def test_no_equipment_is_never_new_equipment(training_project: Path) -> None:
     (training_project / "exercises/zed-prone-lift.yml").write_text(yaml.safe_dump(record, sort_keys=False))
     atlas = build_atlas(ProjectLayout(training_project, training_project / "content"))
     reasons = atlas.routines["focus-traps"].reasons
-    assert "prone-lift" in reasons and not any("mat already out" in reason for reason in reasons.values())
+    assert "prone-lift" in reasons and not any("mat the session already needs" in reason for reason in reasons.values())
 
 
 def test_generated_page_explains_each_choice(real_site: BuildResult) -> None:

@@ -24,7 +24,12 @@
                sets: count(item.sets, 1, 10, 1), ramp_up: count(item.ramp_up, 0, 4, 0), reps: words(item.reps, 20) || null,
                hold: count(item.hold, 1, 3600, null), distance: count(item.distance, 1, 10000, null), rest: count(item.rest, 0, 900, 0),
                per_side: item.per_side === true, work: words(item.work, 120), cue: words(item.cue, 600), easier: words(item.easier, 700),
-               step: { kg: count(step.kg, 0.1, 50, null), short: words(step.short, 40), words: words(step.words, 200) } };
+               step: { kg: count(step.kg, 0.1, 50, null), short: words(step.short, 40), words: words(step.words, 200) },
+               next_steps: (Array.isArray(item.next_steps) ? item.next_steps : []).slice(0, 4).filter(function (next) {
+                 return next && typeof next === "object";
+               }).map(function (next) {
+                 return { ladder: words(next.ladder, 120), name: words(next.name, 120), url: words(next.url, 200), move_on: words(next.move_on, 600) };
+               }) };
     });
     return items.length ? { routine: raw.routine, name: words(raw.name, 200), label: words(raw.label, 40) || "session",
                             signature: words(raw.signature, 12), items: items } : null;
@@ -142,6 +147,7 @@
     if (last) { body.appendChild(el("p", "uba-session__last", last)); }
     var next = window.ubaLog.suggestion(item);
     if (next) { body.appendChild(el("p", "uba-session__suggestion", next.text)); }
+    if (next && next.top) { item.next_steps.forEach(function (step) { body.appendChild(moveUp(step)); }); }
     if (item.easier) { body.appendChild(el("p", "uba-session__easier", "Easier: " + item.easier)); }
 
     body.appendChild(setsOf(view, plan, session, item, entry, next));
@@ -200,6 +206,17 @@
       foot.appendChild(button("Finish session", "md-button--primary", function () { finished(view, plan, window.ubaLog.finish(session)); }));
     }
     view.appendChild(foot);
+  }
+
+  /* Every work set reached the top of the range last time: the ladder's next step may be due; its criterion decides. */
+  function moveUp(step) {
+    var box = el("p", "uba-session__move-up");
+    box.appendChild(document.createTextNode("Ready to move up? Next on " + step.ladder + ": "));
+    var link = el("a", "", step.name);
+    link.href = new URL(step.url, siteRoot()).href;
+    box.appendChild(link);
+    box.appendChild(document.createTextNode(", once you can do this: " + step.move_on));
+    return box;
   }
 
   function setsOf(view, plan, session, item, entry, next) {

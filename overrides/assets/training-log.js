@@ -174,9 +174,10 @@
       return { load: load, text: (load ? "Stay at " + kg(load) : "Stay at the same load") + " and add a rep or two (up to " + highest + ")." };
     }
     if (item.step && item.step.kg && load) {
-      return { load: load + item.step.kg, text: "You reached " + highest + " on every set: try " + kg(load + item.step.kg) + " (" + item.step.short + ")." };
+      return { load: load + item.step.kg, top: true,
+               text: "You reached " + highest + " on every set: try " + kg(load + item.step.kg) + " (" + item.step.short + ")." };
     }
-    return { load: load, text: "You reached " + highest + " on every set: " + (item.step ? item.step.words : "move up a step") + "." };
+    return { load: load, top: true, text: "You reached " + highest + " on every set: " + (item.step ? item.step.words : "move up a step") + "." };
   }
 
   /* ---------- Export and import ---------- */

@@ -16,8 +16,8 @@ LOG_VERSION = 1
 
 
 def session_plan(atlas: Atlas, routine: Routine, title: str | None = None, label: str = "session") -> dict[str, object]:
-    """The routine as session mode reads it (`label` names it on its button: "session", "session A"). `signature` changes whenever what is logged changes (exercises, sets,
-    sides), so a log started on an older version of the routine is recognised."""
+    """The routine as session mode reads it (`label` names it on its button: "session", "session A"). `signature`
+    changes whenever what is logged changes (exercises, sets, sides), so a log started on an older routine is recognised."""
     items = [_item(atlas, item, block.name) for block in routine.blocks for item in block.items]
     logged = [(item["id"], item["sets"], item["per_side"]) for item in items]
     signature = hashlib.sha256(json.dumps(logged).encode()).hexdigest()[:12]
@@ -45,7 +45,19 @@ def _item(atlas: Atlas, item: RoutineItem, block: str) -> dict[str, object]:
         "cue": item.notes or (exercise.cues[0] if exercise.cues else ""),
         "easier": _easier(atlas, exercise),
         "step": {"kg": step.kg, "short": step.short, "words": step.step},
+        "next_steps": _next_steps(atlas, exercise),
     }
+
+
+def _next_steps(atlas: Atlas, exercise: Exercise) -> list[dict[str, str]]:
+    """The step above this exercise on each ladder it is on, with the criterion for moving up to it."""
+    found = []
+    for ladder, index in atlas.rungs_of(exercise.id):
+        if index + 1 < len(ladder.steps) and ladder.steps[index].move_on:
+            after = atlas.exercises[ladder.steps[index + 1].exercise]
+            found.append({"ladder": ladder.name, "name": after.name, "url": page_url(TargetKind.EXERCISE, after.id),
+                          "move_on": ladder.steps[index].move_on or ""})
+    return found
 
 
 def _easier(atlas: Atlas, exercise: Exercise) -> str:

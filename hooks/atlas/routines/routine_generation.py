@@ -2,14 +2,16 @@
 
 The rules (also in the README, "Generated routines"):
 1. Order by phase: a general warm-up, then dynamic activation or mobility drills, then the compound lifts (pulls and
-   pushes; the main lift gets a ramp-up set), then isolation and holds, then carries. A carry never opens a session:
-   a target with nothing but carries to offer gets no session. A target gets a session when MIN_EXERCISES work it
-   hardest.
+   pushes; a loaded lift before a bodyweight one; the first, the main lift, gets a ramp-up set), then isolation and
+   holds, then carries. A carry never opens a session:
+   a target with nothing but drills and carries to offer gets no session. A target gets a session when MIN_EXERCISES
+   work it hardest.
 2. What a session must train: a target may need joint actions (NEEDS: the rotator cuff turns the arm out with the arm
    at the side or supported; the lower traps draw the shoulder blade down and turn it upward). A session that cannot
    train one of them is not made.
-3. What a session leaves out: static stretches (they warm nothing up and work no muscle), lifts that load the shoulder
-   in a cautioned position (CAUTIONED_LOADS: an isolation lift fills the part instead), an overhead carry after work
+3. What a session leaves out: static stretches (they warm nothing up and work no muscle; they never count towards
+   MIN_EXERCISES either), LEFT_OUT_LOADS (a lift loading the arm raised and turned in: an isolation lift fills the part
+   instead; neck work), an overhead carry after work
    that tires the shoulder, and anything above LEVEL_CAP unless it is the only way to train a need (the session then
    says why it is harder).
 4. Choose by specificity, not by name. An exercise is a candidate for a phase when the target works hardest in it
@@ -41,7 +43,7 @@ from enum import IntEnum
 from atlas.records.graph import Atlas
 from atlas.records.model import (Action, Category, Dose, Exercise, Force, Level, Load, Mechanics, MuscleKind, Routine, RoutineBlock,
                                  RoutineItem, WarmUp)
-from atlas.routines.load_steps import STEP_SHARE, steps_used
+from atlas.routines.load_steps import BODYWEIGHT_STEP, STEP_SHARE, load_step, steps_used
 from atlas.routines.routine_checks import LEVEL_RANK, hardest
 from atlas.routines.routine_time import item_seconds, stated_minutes
 
@@ -63,8 +65,9 @@ DEFAULT_DOSE = Dose(sets=2, reps=10, rest="60s")
 """The dose of an exercise whose record gives none."""
 LEVEL_CAP = Level.INTERMEDIATE
 """The hardest level a generated session reaches, unless a need can only be trained harder (the session says so)."""
-CAUTIONED_LOADS = (Load.SHOULDER_RAISED_TURNED_IN,)
-"""Shoulder positions a session for anyone leaves out: the arm raised and turned in under load (upright row, Cuban press)."""
+LEFT_OUT_LOADS = (Load.SHOULDER_RAISED_TURNED_IN, Load.NECK)
+"""What a session for anyone leaves out: the arm raised and turned in under load (upright row, Cuban press: an
+isolation lift fills the part instead), and neck work (it belongs in a routine of its own, with the neck warning signs)."""
 SHOULDER_GROUPS = ("rotator-cuff", "rear-delts", "front-delts", "side-delts", "serratus-anterior")
 """Groups whose work tires the shoulder: an overhead carry never follows it."""
 GENERAL_WARM_UP = WarmUp(text="Easy cardio such as brisk walking, cycling or rowing, then arm circles and arm swings", minutes=5)
@@ -94,6 +97,10 @@ NEEDS: dict[str, tuple[Need, ...]] = {
                     Need(Action.SCAPULAR_UPWARD_ROTATION, "turning the shoulder blade upward")),
 }
 """What each target's session must train, by target id (targets not named here need nothing in particular)."""
+
+
+_LIFT, _RAMP = "\x00lift\x00", "\x00ramp\x00"
+"""Where a lift's reason names its place (the main lift or a second one), known once every lift is chosen."""
 
 
 class Phase(IntEnum):
@@ -159,7 +166,8 @@ def generate_routines(atlas: Atlas) -> dict[str, Routine]:
     """A focus session for each target with exercises, keyed by id (focus-<target>), when the rules can make one."""
     routines = {}
     for target in focus_targets(atlas):
-        if sum(_works(exercise, target, atlas, primary=True) for exercise in atlas.exercises.values()) >= MIN_EXERCISES:
+        working = [e for e in atlas.exercises.values() if _works(e, target, atlas, primary=True) and _eligible(e)]
+        if len(working) >= MIN_EXERCISES:
             routine = focus_session(atlas, target)
             if routine:
                 routines[routine.id] = routine
@@ -171,8 +179,8 @@ def focus_session(atlas: Atlas, target: Target) -> Routine | None:
     session = _Session(atlas, target)
     session.choose()
     session.fit(TIME_BUDGET_MINUTES * 60)
-    if session.unmet() or not any(phase is not Phase.CARRY for _, phase, _ in session.chosen):
-        return None
+    if session.unmet() or not any(phase in (Phase.COMPOUND, Phase.ISOLATION) for _, phase, _ in session.chosen):
+        return None  # it would miss a need, or train nothing but drills and carries (and a carry never opens a session)
     items = session.items
     blocks = tuple(RoutineBlock.model_construct(name=BLOCK_NAMES[phase], items=tuple(item for item, in_phase in items if in_phase is phase))
                    for phase in Phase if any(in_phase is phase for _, in_phase in items))
@@ -201,7 +209,8 @@ def _notes(atlas: Atlas, used: list[Exercise], top: Exercise | None) -> tuple[st
                      "leave it out until its easier options feel solid.")
     notes += [
         "Load: leave two or three reps in reserve on the lifts; keep drills and rotator-cuff work light and slow (a weight or band "
-        "you could move about 20 times). Ramp-up set: about 5 easy reps with half the load, not logged.",
+        "you could move about 20 times). Ramp-up set: about 5 easy reps with half the load (a lighter band or a more upright "
+        "body), not logged.",
         "Progression: add reps within the range; when every set reaches the top with good form, add the smallest step "
         f"({STEP_SHARE}" + (": " + "; ".join(steps) if steps else "") + ").",
         "Pain: follow the pain rule on the sheet; stop for sharp pain or pain that builds.",
@@ -226,11 +235,18 @@ class _Session:
 
     @property
     def reasons(self) -> list[str]:
-        """Why each item was chosen, in the order of `items`."""
-        return [why for _, _, why in self._ordered()]
+        """Why each item was chosen, in the order of `items` (the first compound lift is the main lift)."""
+        main = next((exercise.id for exercise, phase, _ in self._ordered() if phase is Phase.COMPOUND), None)
+        return [why.replace(_LIFT, "The main lift" if exercise.id == main else "A second lift")
+                .replace(_RAMP, "; one lighter ramp-up set first" if exercise.id == main else "")
+                for exercise, _, why in self._ordered()]
 
     def _ordered(self) -> list[tuple[Exercise, Phase, str]]:
-        return sorted(self.chosen, key=lambda entry: entry[1])
+        """Phase order; within the lifts a loaded one comes before a bodyweight one (the heaviest lift first)."""
+        return sorted(self.chosen, key=lambda entry: (entry[1], entry[1] is Phase.COMPOUND and self._bodyweight(entry[0])))
+
+    def _bodyweight(self, exercise: Exercise) -> bool:
+        return load_step(self.atlas, exercise) is BODYWEIGHT_STEP
 
     def choose(self) -> None:
         for _ in range(PREPARE_ITEMS):
@@ -286,7 +302,7 @@ class _Session:
 
     def _allowed(self, exercise: Exercise, phase: Phase) -> bool:
         """Rule 3: what a generated session leaves out."""
-        if exercise.static_stretch or set(CAUTIONED_LOADS) & set(exercise.loads):
+        if not _eligible(exercise):
             return False
         if LEVEL_RANK[exercise.level] > LEVEL_RANK[LEVEL_CAP] and not self._meets(exercise):
             return False
@@ -338,21 +354,24 @@ class _Session:
                   if item in owned and not self.atlas.equipment[item].no_equipment]
         needs = self._meets(exercise)
         tail = f"; trains {_and([need.words for need in needs])}, which this session needs" if needs else ""
-        tail += f"; uses the {_and(shared)} already out" if shared else ""
+        tail += f"; uses the {_and(shared)} the session already needs" if shared else ""
         kind = _describe(exercise)
-        main = not self._has(Phase.COMPOUND)
         sentences: dict[Phase, Callable[[], str]] = {
             Phase.PREPARE: lambda: (f"Opens the session: a light activation drill that works {worked} {role}{tail}."
                                     if exercise.category is Category.ACTIVATION
                                     else f"Opens the session: a dynamic mobility drill for {worked}{tail}."),
-            Phase.COMPOUND: lambda: (f"{'The main lift' if main else 'A second lift'}{kind}: works {worked} {role} while other muscles "
-                                     f"share the load{'; one lighter ramp-up set first' if main else ''}{tail}."),
+            Phase.COMPOUND: lambda: f"{_LIFT}{kind}: works {worked} {role} while other muscles share the load{_RAMP}{tail}.",
             Phase.ISOLATION: lambda: (f"Isolation that works {worked} {role}, after the lifts{tail}."
                                       if exercise.mechanics is Mechanics.ISOLATION
                                       else f"A hold that works {worked} {role}, after the lifts{tail}."),
             Phase.CARRY: lambda: f"A loaded carry for {worked}, last so that a tired grip and trunk cut no lift short{tail}.",
         }
         return sentences[phase]()
+
+
+def _eligible(exercise: Exercise) -> bool:
+    """Rule 3's lasting part: never a static stretch (it works no muscle), never a left-out load."""
+    return not exercise.static_stretch and not set(LEFT_OUT_LOADS) & set(exercise.loads)
 
 
 def _item(exercise: Exercise, phase: Phase, ramp_up: int | None) -> RoutineItem:
