@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from browser import WatchedPage, fresh_page
+from browser import fresh_page
 from conftest import BuildResult
 
 PHONE = {"width": 390, "height": 844}
@@ -127,6 +127,10 @@ def test_reaching_the_top_of_the_range_on_every_set_suggests_the_exercises_load_
         page.get_by_role("button", name="Start session").click()
         _go_to(page, "Bent-over row")
         expect(page.locator(".uba-session__suggestion")).to_have_text("You reached 10 on every set: try 42.5 kg (+2.5 kg).")
+        move_up = page.locator(".uba-session__move-up")  # the row ladder's next step, with its criterion
+        expect(move_up).to_have_text("Ready to move up? Next on Rows: from the chest-supported row to the Pendlay row: Pendlay row, "
+                                     "once you can do this: 4 × 10 with the back flat and the trunk angle unchanged through every rep.")
+        expect(move_up.get_by_role("link", name="Pendlay row")).to_have_attribute("href", real_site_url + "exercises/pendlay-row/")
         expect(page.locator(".uba-session__set").nth(0).get_by_label("kg")).to_have_value("42.5")
         assert watched.errors == []
 
