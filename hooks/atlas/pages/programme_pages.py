@@ -43,8 +43,8 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
         step_share=STEP_SHARE,
         load_steps=[(step, [exercise_link(atlas, exercise) for exercise in used]) for step, used in steps_used(atlas, exercises)],
         load_choice=load_choice_link(atlas),
-        page_data={"kind": "programme", "id": programme.id, "sheets": sheets,
-                   "sessions": [session_plan(atlas, routine, f"{programme.name}: session {session.label}, {routine.name}",
-                                             f"session {session.label}") for session, routine in sessions]},
+        page_data={"kind": "programme", "id": programme.id, "sheets": sheets},
+        session_plans=[session_plan(atlas, routine, f"{programme.name}: session {session.label}, {routine.name}",
+                                    f"session {session.label}") for session, routine in sessions],
     )
     return GeneratedPage(uri, markdown, programme.source)

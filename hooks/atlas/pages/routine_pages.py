@@ -106,8 +106,8 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),
-                   "sheet": sheet_data(routine, blocks, equipment, address),
-                   "session": session_plan(atlas, routine)},
+                   "sheet": sheet_data(routine, blocks, equipment, address)},
+        session_plans=[session_plan(atlas, routine)],
     )
     return GeneratedPage(uri, markdown, routine.source)
 
