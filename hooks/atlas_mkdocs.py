@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
 import watchdog.observers
@@ -18,7 +18,7 @@ from atlas.pages.generated import GeneratedPage
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import GeneratedSite, generate_site
 from atlas.site.offline import write_service_worker
-from atlas.layout import ProjectLayout
+from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
@@ -88,6 +88,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.sources is not None
     cache = _build.page_cache
+    for leftover in [file for file in files if is_editor_leftover(PurePosixPath(file.src_uri).name)]:
+        files.remove(leftover)
     for article in files.documentation_pages():
         article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
         woven = _build.sources.articles.get(article.src_uri)

@@ -61,12 +61,15 @@ def project_config(**overrides: object) -> str:
 
 
 def make_project(root: Path, source: Path = MINIMAL) -> Path:
-    """A buildable project at `root`: the given sources plus the repository's hooks and overrides."""
+    """A buildable project at `root`: the given sources plus the repository's hooks (linked: code, never published)
+    and a copy of its overrides and asset declaration (a build reads them and refuses links that leave the project)."""
     shutil.copytree(source, root, dirs_exist_ok=True)
-    for shared in ("hooks", "overrides", "assets.yml"):
-        target = root / shared
-        if not target.exists():
-            target.symlink_to(REPO / shared, target_is_directory=True)
+    if not (root / "hooks").exists():
+        (root / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
+    if not (root / "overrides").exists():
+        shutil.copytree(REPO / "overrides", root / "overrides")
+    if not (root / "assets.yml").exists():
+        shutil.copyfile(REPO / "assets.yml", root / "assets.yml")
     (root / "mkdocs.yml").write_text(project_config(), encoding="utf-8")
     return root
 

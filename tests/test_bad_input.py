@@ -1,7 +1,9 @@
 """Every broken source is reported with one clear line per problem; a few cases also go through `mkdocs build`.
 
 Each case is a folder in bad_input/: `files/` overlays the minimal project, `remove.txt` lists files to
-delete, `pad.txt` pads a file to a size, and `expected.txt` holds the exact error lines.
+delete, `pad.txt` pads a file to a size, `links.txt` makes symbolic links (`PATH TARGET` a line; a target
+starting with OUTSIDE/ is in a folder beside the project holding secret.txt and secrets/), and `expected.txt`
+holds the exact error lines.
 The cases are checked in-process through the core (fast); END_TO_END cases are also built with MkDocs,
 which must print the same lines, exit 1 and leave the previous site untouched.
 Set UPDATE_GOLDEN=1 to write expected.txt from the current output (then read every line before committing).
@@ -30,6 +32,15 @@ END_TO_END = ("several-files-at-once", "article-unknown-link", "yaml-syntax")
 def _apply(case: Path, project: Path) -> None:
     if (case / "files").is_dir():
         shutil.copytree(case / "files", project, dirs_exist_ok=True)
+    if (case / "links.txt").is_file():
+        outside = project.parent / "outside"
+        (outside / "secrets").mkdir(parents=True, exist_ok=True)
+        for secret in (outside / "secret.txt", outside / "secrets/passwords.txt"):
+            secret.write_text("root:x:0:0:secret\n")
+        for line in (case / "links.txt").read_text().splitlines():
+            path, target = line.split(" ", 1)
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / path).symlink_to(str(outside / target.removeprefix("OUTSIDE/")) if target.startswith("OUTSIDE/") else target)
     if (case / "remove.txt").is_file():
         for line in (case / "remove.txt").read_text().split():
             (project / line).unlink()

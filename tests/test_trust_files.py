@@ -112,3 +112,18 @@ def test_a_file_name_cannot_forge_lines_or_terminal_codes(project: Path) -> None
     assert [line for line in result.output.splitlines() if "forged" in line] == [
         "ERROR   -  exercises/x\\x0aERROR   -  forged\\x1b[2J.yml: id: file name 'x\\nERROR   -  forged\\x1b[2J' is not a valid id; "
         "expected lowercase words joined by hyphens, such as face-pull.yml"]
+
+
+def test_editor_leftovers_are_neither_problems_nor_published(project: Path) -> None:
+    (project / "exercises/.#face-pull.yml").symlink_to("root@gym-laptop.4242:1765000000")  # Emacs' lock: a dangling link
+    (project / "content/guides/.#sample.md").symlink_to("root@gym-laptop.4242:1765000000")
+    for leftover in ("exercises/shrug.yml~", "exercises/.shrug.yml.swp", "content/index.md~", "content/#index.md#",
+                     "overrides/assets/atlas.css~"):
+        (project / leftover).write_text("name: [half-saved\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    published = {path.relative_to(result.site).as_posix() for path in result.site.rglob("*")}
+    assert {"index.html", "exercises/shrug/index.html"} <= published
+    assert [path for path in published if "~" in path or "#" in path or ".swp" in path] == []
+    worker = (result.site / "sw.js").read_text(encoding="utf-8")
+    assert "~" not in worker and "index.md" not in worker

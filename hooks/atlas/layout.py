@@ -8,6 +8,7 @@ A pull request can add a link to any file on the machine that builds the site: i
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,14 @@ from atlas.problems import Problem
 
 RECORD_SUFFIXES = (".yml", ".yaml")
 """Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""
+EDITOR_LEFTOVERS = re.compile(r"\.#.*|#.*#|.*~|.*\.sw[a-p]")
+"""Files an editor leaves beside the file it has open: Emacs' lock links (.#name, often dangling) and auto-saves
+(#name#), backups (name~) and Vim's swap files (.name.swp): never sources, never published, never a problem."""
+
+
+def is_editor_leftover(name: str) -> bool:
+    """Whether a file name is one an editor leaves behind (EDITOR_LEFTOVERS)."""
+    return EDITOR_LEFTOVERS.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,8 @@ class ProjectLayout:
             return [Problem(self.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder of records")]
         problems = []
         for path in entries:
+            if is_editor_leftover(path.name):
+                continue
             if path.suffix in RECORD_SUFFIXES or path.is_symlink():
                 found = _problem_of(self, path, expect_dir=path.is_dir() and not path.suffix)
                 if found is not None:
@@ -117,7 +128,7 @@ class ProjectLayout:
 
 
 def _is_record_name(name: str) -> bool:
-    return os.path.splitext(name)[1] in RECORD_SUFFIXES and not name.startswith("_")
+    return os.path.splitext(name)[1] in RECORD_SUFFIXES and not name.startswith("_") and not is_editor_leftover(name)
 
 
 def _plain_file(entry: os.DirEntry[str]) -> bool:
@@ -149,6 +160,8 @@ def _problem_of(layout: ProjectLayout, path: Path, expect_dir: bool) -> Problem 
             mode = target.stat().st_mode
         if expect_dir and not stat.S_ISDIR(mode):
             return Problem(label, 0, noun, "is not a folder; expected a folder")
+        if not expect_dir and stat.S_ISDIR(mode):
+            return Problem(label, 0, "file", "is a folder; expected a regular file (rename the folder if its name ends like a file's)")
         if not expect_dir and not stat.S_ISREG(mode):
             return Problem(label, 0, noun, "is not a regular file (a device, pipe or socket); expected a regular file")
     except OSError as error:
@@ -177,6 +190,8 @@ def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | No
             yield folder, Problem(layout.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder")
             continue
         for entry in entries:
+            if is_editor_leftover(entry.name):
+                continue
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
