@@ -74,13 +74,14 @@ def make_project(root: Path, source: Path = MINIMAL) -> Path:
     return root
 
 
-def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
-    """Run `mkdocs build --strict` on a project, as a person would: MkDocs' command line in a process of its own."""
+def build(project: Path, *extra: str, site: Path | None = None, timeout: float = 600) -> BuildResult:
+    """Run `mkdocs build --strict` on a project, as a person would: MkDocs' command line in a process of its own (killed
+    after `timeout` seconds: its status is then negative)."""
     site = site or project / "site"
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     with tempfile.TemporaryDirectory(prefix="mkdocs-output-") as printed:
         stdout, stderr = Path(printed, "stdout"), Path(printed, "stderr")
-        status = run_mkdocs(["build", "--strict", "--site-dir", str(site), *extra], project, environment, stdout, stderr, timeout=600)
+        status = run_mkdocs(["build", "--strict", "--site-dir", str(site), *extra], project, environment, stdout, stderr, timeout=timeout)
         return BuildResult(status, stdout.read_text(encoding="utf-8") + stderr.read_text(encoding="utf-8"), site)
 
 

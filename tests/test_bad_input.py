@@ -1,7 +1,8 @@
 """Every broken source is reported with one clear line per problem; a few cases also go through `mkdocs build`.
 
 Each case is a folder in bad_input/: `files/` overlays the minimal project, `remove.txt` lists files to
-delete, `pad.txt` pads a file to a size, `links.txt` makes symbolic links (`PATH TARGET` a line; a target
+delete, `pad.txt` pads a file to a size, `repeat.txt` appends text to a file many times (`PATH COUNT TEXT` a line,
+the text with backslash escapes such as \\n), `links.txt` makes symbolic links (`PATH TARGET` a line; a target
 starting with OUTSIDE/ is in a folder beside the project holding secret.txt and secrets/), and `expected.txt`
 holds the exact error lines.
 The cases are checked in-process through the core (fast); END_TO_END cases are also built with MkDocs,
@@ -11,6 +12,7 @@ Set UPDATE_GOLDEN=1 to write expected.txt from the current output (then read eve
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 from pathlib import Path
@@ -32,6 +34,11 @@ END_TO_END = ("several-files-at-once", "article-unknown-link", "yaml-syntax")
 def _apply(case: Path, project: Path) -> None:
     if (case / "files").is_dir():
         shutil.copytree(case / "files", project, dirs_exist_ok=True)
+    if (case / "repeat.txt").is_file():
+        for line in (case / "repeat.txt").read_text().splitlines():
+            path, count, text = line.split(" ", 2)
+            with (project / path).open("a", encoding="utf-8") as file:
+                file.write(codecs.decode(text, "unicode_escape") * int(count))
     if (case / "links.txt").is_file():
         outside = project.parent / "outside"
         (outside / "secrets").mkdir(parents=True, exist_ok=True)
