@@ -64,8 +64,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _build.search_terms, _build.generated, _build.meta = {}, {}, {}
-    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(),
-                                           config.site_url or "")
+    layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
+                                                       config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
     # serve --dirty updates the served site in place (only changed pages); problems in the sources stop a
     # rebuild before anything is written, so the last good site still stands

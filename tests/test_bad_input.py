@@ -59,7 +59,7 @@ def _apply(case: Path, project: Path) -> None:
 
 def _problem_lines(project: Path) -> list[str]:
     try:
-        generate_site(ProjectLayout(project, project / "content"))
+        generate_site(ProjectLayout(project, project / "content", theme_dir=project / "overrides"))
     except AtlasProblems as problems:
         return [str(problem) for problem in problems.problems] + [problems.summary()]
     return []

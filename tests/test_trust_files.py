@@ -4,9 +4,13 @@ folders are each one `file:` or `folder:` problem (files the loader would skip a
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
@@ -127,3 +131,55 @@ def test_editor_leftovers_are_neither_problems_nor_published(project: Path) -> N
     assert [path for path in published if "~" in path or "#" in path or ".swp" in path] == []
     worker = (result.site / "sw.js").read_text(encoding="utf-8")
     assert "~" not in worker and "index.md" not in worker
+
+
+def test_links_in_the_theme_folder_are_refused_and_nothing_is_published_precached_or_exported(project: Path, secret: Path) -> None:
+    (project / "overrides/assets/leak.txt").symlink_to(secret)
+    (project / "overrides/assets/leaked").symlink_to(secret.parent, target_is_directory=True)
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("ERROR")] == [
+        f"ERROR   -  overrides/assets/leak.txt: file: {OUTSIDE}", f"ERROR   -  overrides/assets/leaked: folder: {OUTSIDE}",
+        "ERROR   -  Upper Back Atlas: 2 problems in the sources; nothing was built."]
+    assert not (project / "site").exists()
+    exported = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "export", str(project.parent / "out")],
+                              capture_output=True, text=True)
+    assert exported.returncode == 1 and not (project.parent / "out").exists()
+    assert exported.stderr.splitlines()[0] == f"overrides/assets/leak.txt: file: {OUTSIDE}"
+
+
+@pytest.mark.parametrize(("setting", "written"), [("theme.custom_dir", "theme:\n  name: material\n  custom_dir: ../elsewhere\n"),
+                                                  ("docs_dir", "docs_dir: ../elsewhere\n"), ("watch", "watch: [../elsewhere]\n")])
+def test_a_folder_the_build_reads_named_outside_the_project_is_a_problem(project: Path, setting: str, written: str) -> None:
+    elsewhere = project.parent / "elsewhere"
+    shutil.copytree(project / ("overrides" if setting == "theme.custom_dir" else "content"), elsewhere)
+    config = project / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text())
+    settings.update(yaml.safe_load(written))
+    config.write_text(yaml.safe_dump(settings))
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert f"ERROR   -  mkdocs.yml: {setting}: {str(elsewhere)!r} is outside the project; expected a path inside it " \
+           "(nothing outside the project is ever published)" in result.output.splitlines()
+
+
+def test_a_watched_folder_with_a_link_outside_is_a_problem(project: Path, secret: Path) -> None:
+    (project / "notes").mkdir()
+    (project / "notes/secret.md").symlink_to(secret)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "watch: [notes]\n")
+    result = build(project)
+    assert result.returncode == 1
+    assert f"ERROR   -  notes/secret.md: file: {OUTSIDE}" in result.output.splitlines()
+
+
+def test_a_hand_made_file_at_a_generated_address_is_one_line_not_a_stack_excerpt(project: Path) -> None:
+    (project / "content/api").mkdir()
+    (project / "content/api/exercises.json").write_text('{"version": 0}')
+    (project / "content/sw.js").write_text("// hand-made")
+    result = build(project)
+    assert result.returncode == 1
+    assert [line for line in result.output.splitlines() if line.startswith("ERROR") or "File " in line] == [
+        "ERROR   -  content/api/exercises.json: file: has the address of the JSON export (api/exercises.json); move or rename the file",
+        "ERROR   -  content/sw.js: file: has the address of the service worker (sw.js); move or rename the file",
+        "ERROR   -  Upper Back Atlas: 2 problems in the sources; nothing was built."]

@@ -3,6 +3,8 @@
 Only regular files inside the project are sources. A symbolic link is followed only when it stays inside
 the project; one that leaves it, dangles or loops is a problem, and so is a folder that cannot be read.
 A pull request can add a link to any file on the machine that builds the site: it must never be read.
+The rule covers every folder the build reads: the records, docs_dir (content/), the theme's custom_dir
+(overrides/) and the `watch:` paths, each of which must itself be inside the project.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.problems import Problem
 
+CONFIG_FILE = "mkdocs.yml"
+"""The project's settings, in its folder."""
 RECORD_SUFFIXES = (".yml", ".yaml")
 """Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""
 EDITOR_LEFTOVERS = re.compile(r"\.#.*|#.*#|.*~|.*\.sw[a-p]")
@@ -38,6 +42,22 @@ class ProjectLayout:
     """Hand-written pages (MkDocs' docs_dir)."""
     site_url: str = ""
     """The site's public address (mkdocs.yml site_url), for addresses printed on paper such as QR codes."""
+    theme_dir: Path | None = None
+    """The theme's custom_dir (overrides/): templates, and files published as they are."""
+    watched: tuple[Path, ...] = ()
+    """The `watch:` paths of mkdocs.yml (what `serve` watches besides the sources)."""
+
+    @classmethod
+    def of_settings(cls, config_dir: Path, docs_dir: str, custom_dir: str | None = None, watch: Sequence[str] = (),
+                    site_url: str = "") -> ProjectLayout:
+        """The layout that mkdocs.yml in `config_dir` describes (paths as written there: relative to it, or absolute)."""
+        root = config_dir.resolve()
+
+        def place(path: str) -> Path:
+            written = os.path.relpath(os.path.join(config_dir, path), config_dir)  # an absolute path elsewhere: ../..
+            return Path(os.path.normpath(root / written))
+
+        return cls(root, place(docs_dir), site_url, place(custom_dir) if custom_dir else None, tuple(place(path) for path in watch))
 
     @property
     def exercises_dir(self) -> Path:
@@ -99,12 +119,40 @@ class ProjectLayout:
         """Every safe file under content/, sorted."""
         return sorted(path for path, problem in _walk(self, self.content_dir) if problem is None)
 
+    def theme_files(self) -> list[Path]:
+        """Every safe file under the theme's custom_dir, sorted."""
+        return sorted(path for path, problem in _walk(self, self.theme_dir) if problem is None) if self.theme_dir else []
+
     def source_problems(self) -> list[Problem]:
-        """Links that leave the project, dangle or loop, and folders that cannot be read."""
-        problems = [problem for _, problem in _walk(self, self.content_dir) if problem is not None]
+        """Links that leave the project, dangle or loop, folders that cannot be read, and folders mkdocs.yml names
+        outside the project."""
+        found: dict[str, Problem] = {}
+        for setting, folder in self._read_folders():
+            for problem in self._folder_problems(setting, folder):
+                found.setdefault(problem.path, problem)
+        problems = list(found.values())
         for folder in self.record_dirs:
             problems += self._record_folder_problems(folder)
         return problems
+
+    def _read_folders(self) -> list[tuple[str, Path]]:
+        """Every folder (or file) the build reads besides the records, with the setting that names it."""
+        folders = [("docs_dir", self.content_dir)]
+        if self.theme_dir is not None:
+            folders.append(("theme.custom_dir", self.theme_dir))
+        return folders + [("watch", path) for path in self.watched]
+
+    def _folder_problems(self, setting: str, folder: Path) -> list[Problem]:
+        if folder != self.root and self.root not in folder.parents:
+            return [Problem(CONFIG_FILE, 0, setting, f"{self.label(folder)!r} is outside the project; expected a path inside it "
+                            "(nothing outside the project is ever published)")]
+        if not folder.exists() and not folder.is_symlink():
+            return []
+        if folder.is_symlink():
+            problem = _problem_of(self, folder, expect_dir=folder.is_dir())
+            if problem is not None:
+                return [problem]
+        return [problem for _, problem in _walk(self, folder) if problem is not None]
 
     def _record_folder_problems(self, folder: Path) -> list[Problem]:
         if not folder.exists() and not folder.is_symlink():

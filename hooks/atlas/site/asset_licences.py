@@ -64,7 +64,9 @@ def check_assets(layout: ProjectLayout) -> tuple[Asset, ...]:
     files = asset_files(layout)
     file = declaration_file(layout)
     document: SourcedYaml | None = None
-    if file.is_file():
+    if not layout.is_safe(file) and (file.exists() or file.is_symlink()):
+        problems.append(Problem(layout.label(file), 0, "file", "is not a regular file inside the project; expected the asset declaration"))
+    elif file.is_file():
         document, problems = read_yaml(file, layout.label(file))
     assets = _entries(document, problems) if document is not None else {}
     for path in files:
