@@ -20,6 +20,8 @@ from atlas.problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 """The project's settings, in its folder."""
+EXPORT_FOLDER = "export"
+"""The one folder inside the project that `upper-back-atlas export` may write (.gitignore lists it)."""
 RECORD_SUFFIXES = (".yml", ".yaml")
 """Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""
 EDITOR_LEFTOVERS = re.compile(r"\.#.*|#.*#|.*~|.*\.sw[a-p]")
@@ -58,6 +60,11 @@ class ProjectLayout:
             return Path(os.path.normpath(root / written))
 
         return cls(root, place(docs_dir), site_url, place(custom_dir) if custom_dir else None, tuple(place(path) for path in watch))
+
+    @property
+    def export_dir(self) -> Path:
+        """The project's own export folder (EXPORT_FOLDER)."""
+        return self.root / EXPORT_FOLDER
 
     @property
     def exercises_dir(self) -> Path:

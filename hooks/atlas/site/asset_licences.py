@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from atlas.layout import ProjectLayout
+from atlas.layout import EXPORT_FOLDER, ProjectLayout
 from atlas.problems import AtlasProblems, Problem
 from atlas.records.sourced_yaml import SourcedYaml, read_yaml
 
@@ -16,7 +16,7 @@ ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".i
 """File kinds that are assets wherever they are."""
 ASSET_FOLDERS = ("overrides/partials/anatomy",)
 """Folders whose every file is an asset (the muscle map's drawings are Jinja partials)."""
-SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "site", "__pycache__", ".pytest_cache"}
+SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "site", EXPORT_FOLDER, "__pycache__", ".pytest_cache"}
 """Folders that hold no sources of the project."""
 REQUIRED = ("title", "source", "licence")
 """What every entry must say."""
