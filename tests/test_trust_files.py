@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atlas.generation import build_atlas
+from atlas.generation import build_atlas, generate_site
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
+from atlas.site.reserved_addresses import output_path, reserved_addresses
 from conftest import build
 
 OUTSIDE = ("is a symbolic link to a file outside the project; expected a regular file inside it "
@@ -183,3 +184,12 @@ def test_a_hand_made_file_at_a_generated_address_is_one_line_not_a_stack_excerpt
         "ERROR   -  content/api/exercises.json: file: has the address of the JSON export (api/exercises.json); move or rename the file",
         "ERROR   -  content/sw.js: file: has the address of the service worker (sw.js); move or rename the file",
         "ERROR   -  Upper Back Atlas: 2 problems in the sources; nothing was built."]
+
+
+def test_every_address_the_build_writes_is_reserved(project: Path) -> None:
+    layout = ProjectLayout(project, project / "content", theme_dir=project / "overrides")
+    site = generate_site(layout)
+    reserved = reserved_addresses(layout, site.atlas)
+    made = {output_path(page.src_uri) for page in site.pages} | {file.src_uri for file in site.files}
+    assert made - set(reserved) == set()
+    assert {"sw.js", "search/search_index.json", "manifest.webmanifest", "assets/atlas.css", "exercises/shrug/index.html"} <= set(reserved)
