@@ -24,7 +24,7 @@ OUTSIDE = ("is a symbolic link to a file outside the project; expected a regular
 
 def _problems(project: Path) -> list[str]:
     with pytest.raises(AtlasProblems) as raised:
-        build_atlas(ProjectLayout(project, project / "content"))
+        build_atlas(ProjectLayout(project, project / "content", theme_dir=project / "overrides"))
     return [str(problem) for problem in raised.value.problems]
 
 
@@ -49,7 +49,8 @@ def test_an_article_linked_to_a_file_outside_is_refused_and_nothing_is_published
 
 
 @pytest.mark.parametrize("place", ["content/secret.txt", "content/guides/other.md", "exercises/stolen.yml",
-                                   "exercises/routines/stolen.yml", "exercises/_taxonomy.yml"])
+                                   "exercises/routines/stolen.yml", "exercises/_taxonomy.yml", "assets.yml",
+                                   "overrides/assets/leak.css", "overrides/partials/toc.html"])
 def test_any_source_linked_outside_the_project_is_a_problem(project: Path, secret: Path, place: str) -> None:
     link = project / place
     link.unlink(missing_ok=True)

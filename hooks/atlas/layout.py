@@ -110,6 +110,10 @@ class ProjectLayout:
         """A regular file, or a link that ends at one inside the project."""
         return _problem_of(self, path, expect_dir=False) is None
 
+    def file_problem(self, path: Path) -> Problem | None:
+        """Why `path` may not be read as a source file (not a regular file, or a link that leaves the project), or None."""
+        return _problem_of(self, path, expect_dir=False)
+
     def record_files(self, folder: Path) -> list[Path]:
         """The record files of a folder (files starting with _ are not records), sorted; unsafe ones left out
         (source_problems says why)."""

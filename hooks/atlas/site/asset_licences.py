@@ -64,8 +64,9 @@ def check_assets(layout: ProjectLayout) -> tuple[Asset, ...]:
     files = asset_files(layout)
     file = declaration_file(layout)
     document: SourcedYaml | None = None
-    if not layout.is_safe(file) and (file.exists() or file.is_symlink()):
-        problems.append(Problem(layout.label(file), 0, "file", "is not a regular file inside the project; expected the asset declaration"))
+    unsafe = layout.file_problem(file) if file.exists() or file.is_symlink() else None
+    if unsafe is not None:
+        problems.append(unsafe)
     elif file.is_file():
         document, problems = read_yaml(file, layout.label(file))
     assets = _entries(document, problems) if document is not None else {}
