@@ -41,6 +41,8 @@ def reserved_addresses(layout: ProjectLayout, atlas: Atlas) -> dict[str, str]:
     made_from |= {page_uri(TargetKind.MUSCLE, group_id): atlas.taxonomy_file for group_id in atlas.groups}
     made_from |= {page_uri(TargetKind.ROUTINE, r.id): r.source for r in atlas.routines.values()}
     made_from |= {page_uri(TargetKind.ROUTINE, p.id): p.source for p in atlas.programmes.values()}
+    made_from |= {page_uri(TargetKind.LADDER, ladder.id): ladder.source for ladder in atlas.ladders.values()}
+    made_from |= {page_uri(TargetKind.EXERCISE, draft.id): draft.source for draft in atlas.drafts.values()}
     made_from[page_uri(TargetKind.ROUTINE, BUILDER_ID)] = None
     reserved = {output_path(uri): f"the page generated from {source}" if source else "the page generated"
                 for uri, source in made_from.items()}
