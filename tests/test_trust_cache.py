@@ -21,12 +21,14 @@ AS_A_PERSON = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os
 """Root reads and writes whatever the permissions say; without these two powers it obeys them as anyone does."""
 
 
-def _build(project: Path, site: Path, cache: str) -> dict[str, bytes]:
+def _build(project: Path, site: Path, cache: str, said: str = "") -> dict[str, bytes]:
+    """The built site's files; the build must succeed without a warning, and say `said` in verbose mode."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=REPRODUCIBLE_DATE, **{CACHE_SETTING: cache})
     completed = subprocess.run([*AS_A_PERSON, sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "--site-dir", str(site)],
                                cwd=project, env=environment, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "Traceback" not in completed.stderr and "WARNING" not in completed.stderr
+    assert said in completed.stderr
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
@@ -66,7 +68,7 @@ def test_entries_cut_short_are_made_again(project: Path, tmp_path: Path, filled:
     for path in (path for found in entries.values() for path in found):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2])
-    assert _build(project, tmp_path / "site", str(filled)) == reference
+    assert _build(project, tmp_path / "site", str(filled), said="is damaged; it is made again") == reference
     for kind, found in entries.items():  # each was made again, whole
         assert all(_entries(filled)[kind]) and all(path.read_bytes().count(b"\n") >= 1 for path in found), kind
         assert [path for path in found if len(path.read_bytes()) < 40] == [], kind
