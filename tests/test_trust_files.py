@@ -194,3 +194,11 @@ def test_every_address_the_build_writes_is_reserved(project: Path) -> None:
     made = {output_path(page.src_uri) for page in site.pages} | {file.src_uri for file in site.files}
     assert made - set(reserved) == set()
     assert {"sw.js", "search/search_index.json", "manifest.webmanifest", "assets/atlas.css", "exercises/shrug/index.html"} <= set(reserved)
+
+
+def test_a_content_folder_linked_outside_is_one_line_and_none_of_its_files_is_read(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (project / "content").rename(elsewhere)
+    (elsewhere / "guides/sample.md").write_text("---\ntitle: [secret text\n---\n")
+    (project / "content").symlink_to(elsewhere, target_is_directory=True)
+    assert _problems(project) == [f"content: folder: {OUTSIDE}"]

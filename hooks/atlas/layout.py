@@ -254,8 +254,8 @@ def _printable_target(path: Path) -> str:
 def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | None]]:
     """Every file under `top` with the problem that stops it being a source (or None); folders that cannot be
     read are reported, and a link to a folder that holds it (a loop) is reported, never followed."""
-    if not top.is_dir():
-        return
+    if not top.is_dir() or (top.is_symlink() and _problem_of(layout, top, expect_dir=True) is not None):
+        return  # a linked folder that leaves the project is one problem (source_problems), never read
     pending: list[tuple[Path, frozenset[Path]]] = [(top, frozenset({top.resolve()}))]
     while pending:
         folder, chain = pending.pop()
