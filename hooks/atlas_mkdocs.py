@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
 import watchdog.observers
@@ -18,11 +18,12 @@ from atlas.pages.generated import GeneratedPage
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import GeneratedSite, generate_site
 from atlas.site.offline import write_service_worker
-from atlas.layout import ProjectLayout
+from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
 from atlas.engines.theme_fixes import patch_theme
+from atlas.site.web_paths import url_path
 from atlas.site.search_terms import write_search_terms
 
 if TYPE_CHECKING:
@@ -64,8 +65,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _build.search_terms, _build.generated, _build.meta = {}, {}, {}
-    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(),
-                                           config.site_url or "")
+    layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
+                                                       config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
     # serve --dirty updates the served site in place (only changed pages); problems in the sources stop a
     # rebuild before anything is written, so the last good site still stands
@@ -80,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
+    for notice in _build.sources.notices:
+        log.warning(str(notice))
     _build.generated = {page.src_uri: page for page in _build.sources.pages}
     config.extra.update(_build.sources.template_settings)
     return config
@@ -88,8 +91,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.sources is not None
     cache = _build.page_cache
+    for leftover in [file for file in files if is_editor_leftover(PurePosixPath(file.src_uri).name)]:
+        files.remove(leftover)
     for article in files.documentation_pages():
-        article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
+        article.edit_uri = url_path(f"{Path(config.docs_dir).name}/{article.src_uri}")
         woven = _build.sources.articles.get(article.src_uri)
         if cache and woven:
             article.abs_src_path = str(cache.path_of(article.src_uri, woven.source))
@@ -98,7 +103,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
         else:
             generated = File.generated(config, page.src_uri, content=page.markdown)
-        generated.edit_uri = page.source
+        generated.edit_uri = url_path(page.source) if page.source else None
         files.append(generated)
     for extra in _build.sources.files:
         files.append(File.generated(config, extra.src_uri, content=extra.content))

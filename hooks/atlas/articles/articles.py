@@ -11,8 +11,9 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 
+from atlas.articles.article_bounds import structure_problems, text_problems
 from atlas.articles.article_front_matter import FrontMatter, read_front_matter
 from atlas.articles.article_markdown import Explicit, Inline, Place, Prose, parse_article
 from atlas.records.graph import Atlas
@@ -25,15 +26,26 @@ from atlas.pages.page_kinds import INDEX_URIS, page_uri, relative_link
 from atlas.pages.rendering import render_markdown
 from atlas.pages.source_pages import Citation
 from atlas.records.sourced_yaml import read_source_text, read_yaml
+from atlas.site.web_paths import unsafe_name_problem
 
 _CUSTOM_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 _ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCES_HEADING = re.compile(r"^##[ \t]+(Sources|References)\b", re.IGNORECASE | re.MULTILINE)
 _TOP_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+_NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
+URGENT_TEXT = re.compile(r"\b(urgent|emergenc(y|ies)|red[ -]flags?|call 999|call 911|call 112)\b", re.IGNORECASE)
+"""Words that make a paragraph, list item or table cell urgent help or a red flag: nothing in it is ever a link, so
+a reader in trouble is never led away from the warning (the name of a muscle or an exercise stays plain text)."""
+URGENT_HEADING = re.compile(r"\b(when to stop|when to see|red[ -]flags?|warning signs?|urgent|get help|seek help)\b", re.IGNORECASE)
+"""Section headings whose whole section is urgent help or red flags, by the same rule."""
 GUIDES_FOLDER = "guides/"
 SOURCE_KIND = TargetKind.SOURCE.value
 """`[[source:id]]`: a numbered citation of a bibliography record."""
+
+
+_URGENT_LINK = ("is in an urgent-help or red-flag passage, where nothing is a link; expected plain text (the rule: URGENT_TEXT and "
+                "URGENT_HEADING in articles.py)")
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class _Section:
     title: str
     anchor: str
     linked: set[str] = field(default_factory=set)
+    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,8 +83,12 @@ def known_targets(atlas: Atlas) -> KnownTargets:
     for text, target in named + aliased:
         by_name.setdefault(" ".join(text.casefold().split()), target)
     by_id = {(target.kind, target.target_id): target for _, target in named}
-    by_id.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name)
-                  for r in atlas.routines.values()})
+    # A programme's page is a routine page too (/routines/<id>/), so [[routine:id]] reaches it.
+    plans = [(plan.id, plan.name) for plan in atlas.routines.values()] + [(plan.id, plan.name) for plan in atlas.programmes.values()]
+    by_id.update({(TargetKind.ROUTINE, plan_id): _Target(TargetKind.ROUTINE, plan_id, page_uri(TargetKind.ROUTINE, plan_id), name)
+                  for plan_id, name in plans})
+    by_id.update({(TargetKind.LADDER, ladder.id): _Target(TargetKind.LADDER, ladder.id, page_uri(TargetKind.LADDER, ladder.id),
+                                                          ladder.name) for ladder in atlas.ladders.values()})
     return KnownTargets(by_name, by_id, dict(atlas.sources))
 
 
@@ -79,7 +96,9 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
     """When records are broken: every id that has a record file counts as known (named by its id), so that an
     article is still checked in the same run without reporting links to records that merely failed to load."""
     by_id: dict[tuple[TargetKind, str], _Target] = {}
-    for kind, folder in ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir)):
+    folders = ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir),
+               (TargetKind.ROUTINE, layout.programmes_dir), (TargetKind.LADDER, layout.ladders_dir))
+    for kind, folder in folders:
         for path in layout.record_files(folder):
             by_id[kind, path.stem] = _Target(kind, path.stem, page_uri(kind, path.stem), path.stem)
     safe = layout.is_safe(layout.taxonomy_file)
@@ -98,11 +117,18 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
 def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str, Article], list[Problem]]:
     """Every article in content/ with links resolved, and every problem found in them."""
     matcher = NameMatcher(known.by_name)
-    files = [file for file in layout.content_files() if file.suffix == ".md"]
-    uris = {file.relative_to(layout.content_dir).as_posix() for file in layout.content_files()}
+    problems: list[Problem] = []
+    safe = []
+    for file in layout.content_files():
+        unsafe = unsafe_name_problem(file.relative_to(layout.content_dir).as_posix())
+        if unsafe is None:
+            safe.append(file)
+        else:
+            problems.append(Problem(layout.label(file), 0, "file", unsafe))
+    files = [file for file in safe if file.suffix == ".md"]
+    uris = {file.relative_to(layout.content_dir).as_posix() for file in safe}
     links = _LinkChecker(uris | {target.uri.partition("#")[0] for target in known.by_id.values()} | set(INDEX_URIS.values()))
     articles: dict[str, Article] = {}
-    problems: list[Problem] = []
     for file in files:
         src_uri = file.relative_to(layout.content_dir).as_posix()
         text, unreadable = read_source_text(file, layout.label(file))
@@ -158,18 +184,27 @@ class _Weaver:
         self.problems: list[Problem] = []
         self.mentions: list[Mention] = []
         self.citations: dict[str, int] = {}
-        self.anchors: set[str] = set()
+        self.anchors = _Anchors()
         self.title = ""
         self.section = _Section("", "")
         self.offset = 0
 
     def weave(self, raw: str) -> Article | None:
         text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        too_much = text_problems(self.label, text)
+        if too_much:
+            self.problems += too_much
+            return None
         front, body, self.offset = read_front_matter(text, self.label)
         self.problems += front.problems
         self.title = front.title
         lines = body.split("\n")
         inlines, literal = parse_article(lines)
+        too_much = structure_problems(self.label, [self.offset + inline.line + 1 for inline in inlines if inline.place is Place.HEADING],
+                                      [(self.offset + inline.line + 1, len(inline.content)) for inline in inlines])
+        if too_much:
+            self.problems += too_much
+            return None
         for found in literal:
             self._problem(found.line, found.text, "is inside an HTML block, where Markdown is not read; expected it outside the HTML, "
                           "or a plain Markdown link")
@@ -177,12 +212,19 @@ class _Weaver:
         for inline in inlines:
             if inline.place is Place.HEADING:
                 self._enter_section(inline)
+            urgent = inline.place is not Place.HEADING and (self.section.urgent or bool(URGENT_TEXT.search(inline.content)))
             for link in inline.links:
+                if urgent:
+                    self._problem(link.line, f"link {link.target!r}", _URGENT_LINK)
                 if not self.links.reaches(self.src_uri, link.target):
                     self._problem(link.line, f"link {link.target!r}", "is not a page or file of the site; expected a path relative to "
                                   "this file, such as ../exercises/face-pull.md")
             for piece in inline.pieces:
-                replacement = self._explicit(piece) if isinstance(piece, Explicit) else self._auto_link(piece, inline)
+                if urgent and isinstance(piece, Explicit) and piece.kind != SOURCE_KIND:
+                    self._problem(piece.line, f"[[{piece.kind}:{piece.target_id}]]", _URGENT_LINK)
+                    continue
+                replacement = (self._explicit(piece) if isinstance(piece, Explicit)
+                               else None if urgent else self._auto_link(piece, inline))
                 if replacement is not None and piece.start >= 0:
                     edits.setdefault(piece.line, []).append((piece.start, piece.start + _length(piece), replacement))
         for number, changes in edits.items():
@@ -206,13 +248,14 @@ class _Weaver:
         raw_title = inline.content
         custom = _CUSTOM_ID.search(raw_title)
         plain = re.sub(r"[*_`]", "", _ATTR_LIST.sub("", raw_title)).strip()
-        anchor = custom.group(1) if custom else unique(slugify(plain, "-"), self.anchors)
+        anchor = custom.group(1) if custom else self.anchors.unique(slugify(plain, "-"))
         self.anchors.add(anchor)
+        urgent = bool(URGENT_HEADING.search(plain))
         if inline.heading_level == 1:
             self.title = self.title or plain
-            self.section = _Section(plain, "")
+            self.section = _Section(plain, "", urgent=urgent)
         else:
-            self.section = _Section(plain, anchor)
+            self.section = _Section(plain, anchor, urgent=urgent)
 
     def _explicit(self, link: Explicit) -> str | None:
         written = f"[[{link.kind}:{link.target_id}]]"
@@ -277,7 +320,7 @@ class _Weaver:
         if cited:
             body = body.rstrip("\n") + "\n\n" + render_markdown("_article_sources.md.j2", self.src_uri, cited=cited)
         if front.red_flag:
-            callout = render_markdown("_red_flag.md.j2", self.src_uri)
+            callout = render_markdown("_red_flag.md.j2", self.src_uri, neck=front.neck)
             sources = _SOURCES_HEADING.search(body)
             body = body[: sources.start()] + callout + "\n" + body[sources.start():] if sources else body.rstrip("\n") + "\n\n" + callout
         if self.src_uri.startswith(GUIDES_FOLDER):
@@ -285,6 +328,37 @@ class _Weaver:
             at = heading.end() + 1 if heading else 0
             body = body[:at] + "\n" + render_markdown("_disclaimer.md.j2", self.src_uri) + body[at:]
         return body
+
+
+class _Anchors:
+    """The anchors of an article's headings so far, numbered as Python-Markdown's table of contents numbers them
+    (face-pull, face-pull_1, face-pull_2 …), in linear time: each name remembers how far its numbers are taken."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.counters: dict[str, int] = {}
+        """Per name, the n for which name_1 … name_n are all known to be taken."""
+
+    def add(self, anchor: str) -> None:
+        self.taken.add(anchor)
+
+    def unique(self, anchor: str) -> str:
+        """The anchor Python-Markdown gives a heading with this slug (markdown.extensions.toc.unique), taken now."""
+        if anchor in self.taken or not anchor:
+            numbered = _NUMBERED.match(anchor)
+            base, count = (numbered.group(1), int(numbered.group(2))) if numbered else (anchor, 0)
+            known = self.counters.get(base, 0)
+            skip = count <= known or anchor == f"{base}_{known + 1}"  # within the known run, or just after it
+            if skip:
+                count = max(count, known)
+            count += 1
+            while f"{base}_{count}" in self.taken:
+                count += 1
+            anchor = f"{base}_{count}"
+            if skip:
+                self.counters[base] = count
+        self.taken.add(anchor)
+        return anchor
 
 
 def _length(piece: Explicit | Prose) -> int:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from atlas.records.cross_checks import CatalogIds, check_exercise, check_routine, check_source, check_taxonomy, unique_names
+from atlas.records.precaution_rules import check_precautions
 from atlas.figures.figure_check import check_figures
 from atlas.records.graph import Atlas
 from atlas.layout import ProjectLayout
@@ -57,9 +58,9 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     """Every record, checked: the atlas of those that passed, and every problem found in all of them."""
     problems: list[Problem] = _stray_files(layout)
     taxonomy = _read_one(layout, layout.taxonomy_file, TaxonomyRecord, problems)
-    sources = _read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
-    exercises = _read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
-    routines = _read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
+    sources = read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
+    exercises = read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
+    routines = read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
     if not layout.record_files(layout.exercises_dir):
         problems.append(
             Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml")
@@ -80,6 +81,8 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
     problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]
     problems += check_figures(exercises, taxonomy_record.equipment)
+    problems += [problem for doc, record in exercises.values()
+                 for problem in check_precautions(doc, record, taxonomy_record.precautions, declared_in["taxonomy"])]
     problems += [problem for doc, record in routines.values() for problem in check_routine(doc, record, ids)]
     problems += unique_names([(doc, record.name) for doc, record in exercises.values()], "exercise")
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")
@@ -215,9 +218,11 @@ def _text_problems(document: SourcedYaml) -> list[Problem]:
     return problems
 
 
-def _read_folder(
-    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str
+def read_folder(
+    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str = ID_PATTERN
 ) -> dict[str, tuple[SourcedYaml, RecordT]]:
+    """Every record file of a folder that reads and checks against `model`, by id; what does not goes to `problems`
+    (a file name that is no id, an id used twice or reserved, a file that does not read or check)."""
     records: dict[str, tuple[SourcedYaml, RecordT]] = {}
     seen: dict[str, str] = {}
     for file in layout.record_files(folder):
@@ -246,7 +251,7 @@ def _read_folder(
 def _stray_files(layout: ProjectLayout) -> list[Problem]:
     """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
     problems: list[Problem] = []
-    known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir, layout.programmes_dir}
+    known = set(layout.record_dirs)
     if not layout.exercises_dir.is_dir():
         return problems
     for path in sorted(layout.exercises_dir.rglob("*")):

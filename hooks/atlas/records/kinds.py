@@ -67,6 +67,7 @@ class Action(StrEnum):
     ELBOW_FLEXION = "elbow-flexion"
     ELBOW_EXTENSION = "elbow-extension"
     CERVICAL_RETRACTION = "cervical-retraction"
+    CRANIOCERVICAL_FLEXION = "craniocervical-flexion"
     THORACIC_EXTENSION = "thoracic-extension"
     THORACIC_ROTATION = "thoracic-rotation"
     HIP_FLEXION = "hip-flexion"
@@ -83,6 +84,7 @@ class Action(StrEnum):
 _ACTION_LABELS = {
     Action.SHOULDER_SCAPTION: "Shoulder scaption (raising the arm in the plane of the shoulder blade)",
     Action.SPINAL_STABILITY: "Spinal stability (holding the spine still)",
+    Action.CRANIOCERVICAL_FLEXION: "Craniocervical flexion (a small nod of the head on the neck)",
     Action.GRIP: "Grip",
 }
 
@@ -104,10 +106,24 @@ class Role(StrEnum):
 
 
 class Load(StrEnum):
-    """Structures an exercise loads; any of them earns the red-flag callout."""
+    """Structures an exercise loads, and the shoulder positions it loads them in (precaution rules and generated
+    sessions read them); all but the arm at the side earn the red-flag callout."""
 
     SPINE = "spine"
     SHOULDER_OVERHEAD = "shoulder-overhead"
+    SHOULDER_RAISED_TURNED_OUT = "shoulder-raised-turned-out"
+    """The arm out at about shoulder height and turned out against load: the end of a face pull, 90/90 work."""
+    SHOULDER_RAISED_TURNED_IN = "shoulder-raised-turned-in"
+    """The arm raised to the side and turned in under load: the upright row, the first half of the Cuban press."""
+    SHOULDER_AT_SIDE = "shoulder-at-side"
+    """The shoulder turning with the arm at the side or supported: the safe base of rotator-cuff work."""
+    NECK = "neck"
+    """The neck (stretches and exercises of the neck): the red-flag callout adds the neck warning signs."""
+
+    @property
+    def red_flag(self) -> bool:
+        """Whether loading it earns the red-flag callout."""
+        return self is not Load.SHOULDER_AT_SIDE
 
 
 class SourceKind(StrEnum):
@@ -138,3 +154,4 @@ class TargetKind(StrEnum):
     MUSCLE = "muscle"
     ROUTINE = "routine"
     SOURCE = "source"
+    LADDER = "ladder"
