@@ -129,9 +129,9 @@ class ExternalIds(Record):
     """Ids of the same exercise in other open exercise databases."""
 
     wger: Uuid | None = None
-    """The wger exercise's UUID (wger.de, its exercise data under CC BY-SA)."""
+    """The wger exercise's UUID (wger.de)."""
     free_exercise_db: FreeExerciseDbId | None = None
-    """The free-exercise-db record's id (github.com/yuhonas/free-exercise-db, public domain under the Unlicense)."""
+    """The free-exercise-db record's id (github.com/yuhonas/free-exercise-db). The databases' licences: engines/export.py."""
 
 
 class ExerciseRecord(Record):
