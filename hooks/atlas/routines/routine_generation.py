@@ -31,6 +31,8 @@ from atlas.records.model import (Category, Dose, Exercise, Force, Level, Mechani
 from atlas.routines.routine_checks import LEVEL_RANK, hardest
 from atlas.routines.routine_time import item_seconds, stated_minutes
 
+FOCUS_PREFIX = "focus-"
+"""A focus session's id is this and its target's id: /routines/focus-<target>/ (muscle pages link it)."""
 TIME_BUDGET_MINUTES = 30
 """The most a focus session may take, by the estimate rule."""
 PREPARE_ITEMS = 2
@@ -127,7 +129,8 @@ def focus_session(atlas: Atlas, target: Target) -> Routine:
     goal = f"A session of about {minutes} minutes for the {target.name.lower()}{covering}"
     rule = "activation first, then compound lifts, isolation and carries, each chosen for how hard it works the target"
     reasons = {item.exercise_id: why for (item, _), why in zip(items, session.reasons, strict=True)}
-    return Routine.model_construct(id=f"focus-{target.id}", source=None, name=f"{target.name} focus session", goal=goal, level=level,
+    session_id = FOCUS_PREFIX + target.id
+    return Routine.model_construct(id=session_id, source=None, name=f"{target.name} focus session", goal=goal, level=level,
                                    duration=minutes, equipment=equipment, notes=(), warm_up=None, blocks=blocks, rule=rule, reasons=reasons)
 
 
