@@ -28,6 +28,8 @@ KIND_TITLES = {
 
 BEST_SHOWN = 3
 """How many exercises the "Best exercises" block at the top of a muscle page shows."""
+PART_SHOWN = 6
+"""How many of a part's ranked exercises its section shows (the finder on the part shows them all)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         ranked=ranked_list(atlas, group.id),
         parts={part_id: ranked_list(atlas, part_id) for part_id in group.parts},
         best_shown=BEST_SHOWN,
+        part_shown=PART_SHOWN,
         focus=Link(focus.name, page_uri(TargetKind.ROUTINE, focus.id)) if focus else None,
         stretches=_by_name(atlas, group.id, Role.STRETCHED),
         secondary=_by_name(atlas, group.id, Role.SECONDARY),

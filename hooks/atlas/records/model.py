@@ -274,6 +274,8 @@ class RoutineRecord(Record):
     """Equipment ids; derived from the exercises when omitted."""
     notes: Texts = ()
     """Coaching notes shown under the goal."""
+    search_terms: tuple[Line, ...] = Field(default=(), max_length=20)
+    """What people type when this session is the answer ("back day", "no gym"); search weighs them, pages never show them."""
     warm_up: WarmUp | None = None
     """A general warm-up before the first block, counted in the duration."""
     blocks: tuple[RoutineBlock, ...] = Field(min_length=1, max_length=8)

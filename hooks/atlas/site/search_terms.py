@@ -57,19 +57,43 @@ def equipment_terms(atlas: Atlas, equipment: Sequence[str]) -> list[str]:
     return terms
 
 
+STRETCH_TERMS = ("tight", "stiff", "stretch", "stretches", "stretching", "loosen", "mobility")
+"""What people type when a muscle feels tight: a stretch's names carry them with the muscles it stretches."""
+
+
 def exercise_terms(atlas: Atlas, exercise: Exercise) -> dict[str, list[str]]:
-    """Terms of an exercise page: its name; its names; its primary muscles and their groups, and what it needs."""
-    groups = [atlas.groups[atlas.group_id_of(muscle)] for muscle in exercise.primary]
-    muscles = [atlas.muscle_name(muscle) for muscle in exercise.primary]
-    muscles += [name for group in groups for name in (group.name, *group.aliases)]
-    return {"name": [exercise.name], NAMES: [exercise.name, *exercise.aliases],
-            "terms": [*muscles, *equipment_terms(atlas, exercise.equipment)]}
+    """Terms of an exercise page: its name; its names, and for a stretch the muscles it stretches with the words for
+    tightness; the muscles it works hardest (their names, aliases and the problems they answer) and what it needs."""
+    stretched = [name for muscle in exercise.stretched for name in _muscle_names(atlas, muscle)]
+    muscles = [name for muscle in exercise.primary for name in _muscle_names(atlas, muscle)]
+    problems = [term for muscle in exercise.primary for term in _problems(atlas, muscle)]
+    tight = list(STRETCH_TERMS) if stretched else []
+    return {"name": [exercise.name], NAMES: [exercise.name, *exercise.aliases, *stretched, *tight],
+            "terms": [*muscles, *problems, *equipment_terms(atlas, exercise.equipment)],
+            SPELLINGS: [*run_together([exercise.name, *exercise.aliases])]}
+
+
+def _muscle_names(atlas: Atlas, muscle_id: str) -> list[str]:
+    """A group's or part's name and aliases, with its group's when it is a part."""
+    group = atlas.groups[atlas.group_id_of(muscle_id)]
+    part = atlas.parts.get(muscle_id)
+    own = [part.name, *part.aliases] if part else []
+    return [*own, group.name, *group.aliases]
+
+
+def _problems(atlas: Atlas, muscle_id: str) -> list[str]:
+    """The problems a group or part answers: its own, and a part's group's."""
+    part = atlas.parts.get(muscle_id)
+    return [*(part.search_terms if part else ()), *atlas.groups[atlas.group_id_of(muscle_id)].search_terms]
 
 
 def muscle_terms(group: MuscleGroup) -> dict[str, list[str]]:
-    """Terms of a muscle page: the group's own names; with its parts' names."""
+    """Terms of a muscle page: the group's own names; with its parts' names and the problems they answer; the
+    usual misspellings of all of them."""
     names = [group.name, *group.aliases]
-    return {"name": names, NAMES: [*names, *(name for part in group.parts.values() for name in (part.name, *part.aliases))]}
+    parts = [name for part in group.parts.values() for name in (part.name, *part.aliases)]
+    problems = [*group.search_terms, *(term for part in group.parts.values() for term in part.search_terms)]
+    return {"name": names, NAMES: [*names, *parts, *problems], SPELLINGS: misspellings(term_words([*names, *parts]))}
 
 
 def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
@@ -77,7 +101,7 @@ def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
 
     Only exercises get "band only" and "no equipment": those queries look for exercises."""
     equipment = [name for item in routine.equipment_ids for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
-    return {NAMES: list(ROUTINE_TERMS), "terms": [routine.name, *equipment]}
+    return {NAMES: [*ROUTINE_TERMS, *routine.search_terms], "terms": [routine.name, *equipment]}
 
 
 def term_words(terms: Sequence[str]) -> list[str]:
@@ -89,6 +113,26 @@ def spellings(words: Sequence[str]) -> list[str]:
     """Other forms of the words: each one's plural and its spelling with doubled letters made single."""
     known = set(words)
     forms = (form for word in words if len(word) > 1 for form in (*_plurals(word), _DOUBLED.sub(r"\1", word)))
+    return [form for form in dict.fromkeys(forms) if form not in known]
+
+
+def run_together(terms: Sequence[str]) -> list[str]:
+    """Each pair of neighbouring words of each term written as one ("face pull" -> "facepull"), as people type them."""
+    words = [_WORD.findall(term.casefold()) for term in terms]
+    return list(dict.fromkeys(first + second for each in words for first, second in zip(each, each[1:], strict=False)))
+
+
+MISSPELT = ((re.compile(r"(?<=[aeiou])i|i(?=[aeiou])"), "y"), (re.compile(r"(?<=[rpt])h"), ""),
+            (re.compile(r"ius\b"), "ious"), (re.compile(r"(?<=[aeiou]t)us\b"), "is"), (re.compile(r"ae\b"), "a"))
+"""The misspellings people make most with Latin muscle names, each a pattern and what they write: y for i next to a
+vowel ("rhomboyd"), no h after r, p or t ("romboid"), -ious for -ius ("trapezious"), -is for -atus ("infraspinatis"),
+-a for -ae ("scapula")."""
+
+
+def misspellings(words: Sequence[str]) -> list[str]:
+    """The usual misspellings of the words (MISSPELT), each pattern on its own."""
+    known = set(words)
+    forms = (pattern.sub(replacement, word) for word in words for pattern, replacement in MISSPELT)
     return [form for form in dict.fromkeys(forms) if form not in known]
 
 
@@ -107,10 +151,13 @@ PageTerms = Sequence[str] | Mapping[str, Sequence[str]]
 
 
 def term_fields(terms: PageTerms) -> dict[str, list[str]]:
-    """The words of a page's terms by field, with the spellings of all of them. Terms arrive HTML-escaped."""
+    """The words of a page's terms by field, with the spellings of all of them (and of the page's own other forms,
+    given under SPELLINGS). Terms arrive HTML-escaped."""
     by_field: Mapping[str, Sequence[str]] = terms if isinstance(terms, Mapping) else {NAMES: terms}
     fields = {name: term_words([html.unescape(term) for term in by_field.get(name, ())]) for name in FIELDS if name != SPELLINGS}
-    fields[SPELLINGS] = spellings(list(dict.fromkeys(word for words in fields.values() for word in words)))
+    own = term_words([html.unescape(term) for term in by_field.get(SPELLINGS, ())])
+    words = list(dict.fromkeys(word for words in fields.values() for word in words))
+    fields[SPELLINGS] = [form for form in dict.fromkeys([*own, *spellings([*words, *own])]) if form not in set(words)]
     return {name: words for name, words in fields.items() if words}
 
 
