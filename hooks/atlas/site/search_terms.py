@@ -24,11 +24,26 @@ from pathlib import Path
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, MuscleGroup, Routine
 
-FIELDS = {"name": 2e6, "names": 1e6, "terms": 1e5, "spellings": 1e4}
-"""The search index fields of the terms and their weights. An exercise's or a muscle's own name weighs most. A page's
-names (an exercise's name and aliases, a muscle's, the problems a guide answers) weigh as Material
-weighs tags: one matching word outranks a title word (1e3). Other terms (the muscles an exercise works,
-what it needs) weigh less, and spellings less again, still well above a title word."""
+FIELDS = {"needs_nothing": 2e7, "needs": 4e6, "name": 2e6, "works": 2e6, "names": 1e6, "terms": 1e5, "spellings": 1e4}
+"""The search index fields of the terms and their weights. An exercise's or a muscle's own name weighs most (a muscle's
+with its parts and the problems it answers). What an exercise works hardest and the problems that answers ("works")
+weigh as much; what it needs and its level ("needs") twice as much, so that a query naming a muscle and a piece of
+equipment or a level finds the exercises that have both above the muscle's page and above exercises named after the
+muscle that need something else, which match only part of it (Material multiplies the score of a result that matches
+every word). The muscle's page still comes first for the muscle alone, as its name is in "name" and "names". Needing
+nothing ("needs_nothing": the word the search box sends for "no equipment") outweighs even an exercise named after
+the muscle that needs a machine, as the reader who says it has none.
+A page's names (an exercise's aliases, a muscle's parts, the problems a guide answers) weigh as Material weighs tags:
+one matching word outranks a title word (1e3). Other terms weigh less, and spellings less again, still well above a
+title word."""
+WORKS = "works"
+"""The field of what an exercise works hardest and the problems that answers."""
+NEEDS = "needs"
+"""The field of what an exercise needs and its level."""
+NEEDS_NOTHING = "needs_nothing"
+"""The field that holds NOTHING_WORD for an exercise that needs no equipment."""
+NOTHING_WORD = "noequipment"
+"""What the search box sends for "no equipment" and "without equipment" (overrides/assets/search-query.js)."""
 NAMES = "names"
 """The field a page's list of terms goes to."""
 SPELLINGS = "spellings"
@@ -38,6 +53,9 @@ SEARCH_INDEX = "search/search_index.json"
 
 NO_EQUIPMENT_TERMS = ("no equipment", "bodyweight", "without equipment")
 """What people type when they have nothing to train with."""
+HOME_TERMS = ("home", "at home")
+"""What people add when they train at home: what needs nothing works there (weighed as what it works, so that a
+routine made for home still comes first for "at home")."""
 ROUTINE_TERMS = ("routine", "workout", "session", "plan")
 """What people call a ready-made session."""
 
@@ -69,8 +87,10 @@ def exercise_terms(atlas: Atlas, exercise: Exercise) -> dict[str, list[str]]:
     problems = [term for muscle in exercise.primary for term in _problems(atlas, muscle)]
     tight = list(STRETCH_TERMS) if stretched else []
     return {"name": [exercise.name], NAMES: [exercise.name, *exercise.aliases, *stretched, *tight],
-            "terms": [*muscles, *problems, *equipment_terms(atlas, exercise.equipment)],
-            SPELLINGS: [*run_together([exercise.name, *exercise.aliases])]}
+            WORKS: [*muscles, *problems, *(() if atlas.needs_equipment(exercise.equipment) else HOME_TERMS)],
+            NEEDS: [*equipment_terms(atlas, exercise.equipment), exercise.level.value],
+            NEEDS_NOTHING: [] if atlas.needs_equipment(exercise.equipment) else [NOTHING_WORD],
+            SPELLINGS: run_together([exercise.name, *exercise.aliases])}
 
 
 def _muscle_names(atlas: Atlas, muscle_id: str) -> list[str]:
@@ -88,12 +108,13 @@ def _problems(atlas: Atlas, muscle_id: str) -> list[str]:
 
 
 def muscle_terms(group: MuscleGroup) -> dict[str, list[str]]:
-    """Terms of a muscle page: the group's own names; with its parts' names and the problems they answer; the
-    usual misspellings of all of them."""
+    """Terms of a muscle page, as its name and its names: the group's and its parts' names, the problems they answer,
+    and the usual misspellings of the names (people who misspell a muscle are looking for its page)."""
     names = [group.name, *group.aliases]
     parts = [name for part in group.parts.values() for name in (part.name, *part.aliases)]
     problems = [*group.search_terms, *(term for part in group.parts.values() for term in part.search_terms)]
-    return {"name": names, NAMES: [*names, *parts, *problems], SPELLINGS: misspellings(term_words([*names, *parts]))}
+    every = [*names, *parts, *problems]
+    return {"name": every, NAMES: [*every, *misspellings(term_words([*names, *parts]))]}
 
 
 def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
@@ -101,7 +122,8 @@ def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
 
     Only exercises get "band only" and "no equipment": those queries look for exercises."""
     equipment = [name for item in routine.equipment_ids for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
-    return {NAMES: [*ROUTINE_TERMS, *routine.search_terms], "terms": [routine.name, *equipment]}
+    return {"name": list(routine.search_terms), NAMES: [*ROUTINE_TERMS, *routine.search_terms], "terms": [routine.name, *equipment],
+            SPELLINGS: run_together(routine.search_terms)}
 
 
 def term_words(terms: Sequence[str]) -> list[str]:
@@ -116,10 +138,13 @@ def spellings(words: Sequence[str]) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form not in known]
 
 
-def run_together(terms: Sequence[str]) -> list[str]:
-    """Each pair of neighbouring words of each term written as one ("face pull" -> "facepull"), as people type them."""
+def run_together(terms: Sequence[str], letters_only: bool = False) -> list[str]:
+    """Each pair of neighbouring words of each term written as one ("face pull" -> "facepull"), as people type them;
+    or only a single letter with the next word ("t-spine" -> "tspine"), as the search box sends them."""
     words = [_WORD.findall(term.casefold()) for term in terms]
-    return list(dict.fromkeys(first + second for each in words for first, second in zip(each, each[1:], strict=False)))
+    pairs = (first + second for each in words for first, second in zip(each, each[1:], strict=False)
+             if not letters_only or len(first) == 1)
+    return list(dict.fromkeys(pairs))
 
 
 MISSPELT = ((re.compile(r"(?<=[aeiou])i|i(?=[aeiou])"), "y"), (re.compile(r"(?<=[rpt])h"), ""),
@@ -130,9 +155,9 @@ vowel ("rhomboyd"), no h after r, p or t ("romboid"), -ious for -ius ("trapeziou
 
 
 def misspellings(words: Sequence[str]) -> list[str]:
-    """The usual misspellings of the words (MISSPELT), each pattern on its own."""
+    """The usual misspellings of the words: doubled letters made single ("seratus"), and each of MISSPELT on its own."""
     known = set(words)
-    forms = (pattern.sub(replacement, word) for word in words for pattern, replacement in MISSPELT)
+    forms = (form for word in words for form in (_DOUBLED.sub(r"\1", word), *(pattern.sub(replacement, word) for pattern, replacement in MISSPELT)))
     return [form for form in dict.fromkeys(forms) if form not in known]
 
 
@@ -151,12 +176,13 @@ PageTerms = Sequence[str] | Mapping[str, Sequence[str]]
 
 
 def term_fields(terms: PageTerms) -> dict[str, list[str]]:
-    """The words of a page's terms by field, with the spellings of all of them (and of the page's own other forms,
-    given under SPELLINGS). Terms arrive HTML-escaped."""
+    """The words of a page's terms by field, with the spellings of all of them: plurals, single letters for doubled
+    ones, and the other forms the page gives under SPELLINGS. Terms arrive HTML-escaped."""
     by_field: Mapping[str, Sequence[str]] = terms if isinstance(terms, Mapping) else {NAMES: terms}
     fields = {name: term_words([html.unescape(term) for term in by_field.get(name, ())]) for name in FIELDS if name != SPELLINGS}
     own = term_words([html.unescape(term) for term in by_field.get(SPELLINGS, ())])
     words = list(dict.fromkeys(word for words in fields.values() for word in words))
+    own += run_together([html.unescape(term) for name in ("name", NAMES) for term in by_field.get(name, ())], letters_only=True)
     fields[SPELLINGS] = [form for form in dict.fromkeys([*own, *spellings([*words, *own])]) if form not in set(words)]
     return {name: words for name, words in fields.items() if words}
 
