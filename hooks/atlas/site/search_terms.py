@@ -61,6 +61,8 @@ ROUTINE_TERMS = ("routine", "workout", "session", "plan")
 
 _WORD = re.compile(r"[^\W_]+")
 _DOUBLED = re.compile(r"(\w)\1")
+_SEPARATOR = re.compile(r"[\s\-]+")
+"""What Material's search splits words at (the index's separator)."""
 
 
 def equipment_terms(atlas: Atlas, equipment: Sequence[str]) -> list[str]:
@@ -141,10 +143,12 @@ def spellings(words: Sequence[str]) -> list[str]:
 def run_together(terms: Sequence[str], letters_only: bool = False) -> list[str]:
     """Each pair of neighbouring words of each term written as one ("face pull" -> "facepull"), as people type them;
     or only a single letter with the next word ("t-spine" -> "tspine"), as the search box sends them."""
+    if letters_only:  # a letter standing alone, as the search box sees it: "t-spine", not the "s" of "boxer's"
+        spaced = [_SEPARATOR.split(term.casefold()) for term in terms]
+        return list(dict.fromkeys(first + second for each in spaced for first, second in zip(each, each[1:], strict=False)
+                                  if len(first) == 1 and first.isalpha() and _WORD.fullmatch(second)))
     words = [_WORD.findall(term.casefold()) for term in terms]
-    pairs = (first + second for each in words for first, second in zip(each, each[1:], strict=False)
-             if not letters_only or len(first) == 1)
-    return list(dict.fromkeys(pairs))
+    return list(dict.fromkeys(first + second for each in words for first, second in zip(each, each[1:], strict=False)))
 
 
 MISSPELT = ((re.compile(r"(?<=[aeiou])i|i(?=[aeiou])"), "y"), (re.compile(r"(?<=[rpt])h"), ""),
@@ -157,7 +161,8 @@ vowel ("rhomboyd"), no h after r, p or t ("romboid"), -ious for -ius ("trapeziou
 def misspellings(words: Sequence[str]) -> list[str]:
     """The usual misspellings of the words: doubled letters made single ("seratus"), and each of MISSPELT on its own."""
     known = set(words)
-    forms = (form for word in words for form in (_DOUBLED.sub(r"\1", word), *(pattern.sub(replacement, word) for pattern, replacement in MISSPELT)))
+    forms = (form for word in words
+             for form in (_DOUBLED.sub(r"\1", word), *(pattern.sub(replacement, word) for pattern, replacement in MISSPELT)))
     return [form for form in dict.fromkeys(forms) if form not in known]
 
 
