@@ -65,15 +65,16 @@ _SEPARATOR = re.compile(r"[\s\-]+")
 """What Material's search splits words at (the index's separator)."""
 
 
-def equipment_terms(atlas: Atlas, equipment: Sequence[str]) -> list[str]:
-    """Terms for what an exercise or routine needs: each item's names, "band only" when it needs one thing,
-    and the no-equipment words when it needs nothing."""
+def equipment_terms(atlas: Atlas, equipment: Sequence[str], aliases: bool = True) -> list[str]:
+    """Terms for what an exercise or routine needs: each item's names (or only its name), "band only" when it needs
+    one thing, and the no-equipment words when it needs nothing."""
     needed = [item for item in equipment if atlas.needs_equipment((item,))]
     if not needed:
         return list(NO_EQUIPMENT_TERMS)
-    terms = [name for item in needed for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
+    names = {item: (atlas.equipment[item].name, *(atlas.equipment[item].aliases if aliases else ())) for item in needed}
+    terms = [name for item in needed for name in names[item]]
     if len(needed) == 1:
-        terms += [f"{name} only" for name in (atlas.equipment[needed[0]].name, *atlas.equipment[needed[0]].aliases)]
+        terms += [f"{name} only" for name in names[needed[0]]]
     return terms
 
 
@@ -83,14 +84,17 @@ STRETCH_TERMS = ("tight", "stiff", "stretch", "stretches", "stretching", "loosen
 
 def exercise_terms(atlas: Atlas, exercise: Exercise) -> dict[str, list[str]]:
     """Terms of an exercise page: its name; its names, and for a stretch the muscles it stretches with the words for
-    tightness; the muscles it works hardest (their names, aliases and the problems they answer) and what it needs."""
+    tightness; the muscles it works hardest (their names, aliases and the problems they answer); what it needs by
+    name and its level. Its equipment's other names weigh as what it works: a machine called "rear delt machine" must
+    not outweigh what the reader said they have."""
     stretched = [name for muscle in exercise.stretched for name in _muscle_names(atlas, muscle)]
     muscles = [name for muscle in exercise.primary for name in _muscle_names(atlas, muscle)]
     problems = [term for muscle in exercise.primary for term in _problems(atlas, muscle)]
     tight = list(STRETCH_TERMS) if stretched else []
     return {"name": [exercise.name], NAMES: [exercise.name, *exercise.aliases, *stretched, *tight],
-            WORKS: [*muscles, *problems, *(() if atlas.needs_equipment(exercise.equipment) else HOME_TERMS)],
-            NEEDS: [*equipment_terms(atlas, exercise.equipment), exercise.level.value],
+            WORKS: [*muscles, *problems, *(() if atlas.needs_equipment(exercise.equipment) else HOME_TERMS),
+                    *(alias for item in exercise.equipment for alias in atlas.equipment[item].aliases)],
+            NEEDS: [*equipment_terms(atlas, exercise.equipment, aliases=False), exercise.level.value],
             NEEDS_NOTHING: [] if atlas.needs_equipment(exercise.equipment) else [NOTHING_WORD],
             SPELLINGS: run_together([exercise.name, *exercise.aliases])}
 
@@ -141,20 +145,22 @@ def spellings(words: Sequence[str]) -> list[str]:
 
 
 def run_together(terms: Sequence[str], letters_only: bool = False) -> list[str]:
-    """Each pair of neighbouring words of each term written as one ("face pull" -> "facepull"), as people type them;
-    or only a single letter with the next word ("t-spine" -> "tspine"), as the search box sends them."""
+    """Each pair of neighbouring words of each term written as one ("face pull" -> "facepull"), and a longer term's
+    words all as one ("bandpullapart"), as people type them; or only a single letter with the next word
+    ("t-spine" -> "tspine"), as the search box sends them."""
     if letters_only:  # a letter standing alone, as the search box sees it: "t-spine", not the "s" of "boxer's"
         spaced = [_SEPARATOR.split(term.casefold()) for term in terms]
         return list(dict.fromkeys(first + second for each in spaced for first, second in zip(each, each[1:], strict=False)
                                   if len(first) == 1 and first.isalpha() and _WORD.fullmatch(second)))
     words = [_WORD.findall(term.casefold()) for term in terms]
-    return list(dict.fromkeys(first + second for each in words for first, second in zip(each, each[1:], strict=False)))
+    pairs = [first + second for each in words for first, second in zip(each, each[1:], strict=False)]
+    return list(dict.fromkeys([*pairs, *("".join(each) for each in words if len(each) > 2)]))
 
 
 MISSPELT = ((re.compile(r"(?<=[aeiou])i|i(?=[aeiou])"), "y"), (re.compile(r"(?<=[rpt])h"), ""),
-            (re.compile(r"ius\b"), "ious"), (re.compile(r"(?<=[aeiou]t)us\b"), "is"), (re.compile(r"ae\b"), "a"))
+            (re.compile(r"us\b"), "ous"), (re.compile(r"(?<=[aeiou]t)us\b"), "is"), (re.compile(r"ae\b"), "a"))
 """The misspellings people make most with Latin muscle names, each a pattern and what they write: y for i next to a
-vowel ("rhomboyd"), no h after r, p or t ("romboid"), -ious for -ius ("trapezious"), -is for -atus ("infraspinatis"),
+vowel ("rhomboyd"), no h after r, p or t ("romboid"), -ous for -us ("trapezious"), -is for -atus ("infraspinatis"),
 -a for -ae ("scapula")."""
 
 
