@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -119,7 +121,7 @@ def test_generation_orders_by_phase_and_chooses_by_specificity(training_project:
 def test_generated_page_explains_each_choice(real_site: BuildResult) -> None:
     html = real_site.article("routines/focus-rotator-cuff/")
     assert "made by the build from the atlas" in html and "<th>Why this one</th>" in html
-    assert "works the supraspinatus hardest" in html
+    assert re.search(r"works the supraspinatus[a-z, ]* hardest", html)
 
 
 def test_duration_estimate_counts_what_doses_say() -> None:
