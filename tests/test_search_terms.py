@@ -16,7 +16,7 @@ def test_spellings_hold_plurals_and_single_letters() -> None:
 def test_escaped_text_is_read_as_text() -> None:
     assert term_fields(["boxer&#x27;s muscle"]) == {"names": ["boxer", "s", "muscle"], "spellings": ["boxers", "muscles"]}
     every_field = {"name": ["Shrug"], "names": ["Shrug"], "terms": ["Upper traps"], "works": ["Traps"], "needs": ["Dumbbells"],
-                   "needs_nothing": ["noequipment"]}
+                   "needs_nothing": ["noequipment"], "muscle": ["Traps"]}
     assert set(term_fields(every_field)) == set(FIELDS)
 
 

@@ -24,18 +24,22 @@ from pathlib import Path
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, MuscleGroup, Routine
 
-FIELDS = {"needs_nothing": 2e7, "needs": 4e6, "name": 2e6, "works": 2e6, "names": 1e6, "terms": 1e5, "spellings": 1e4}
-"""The search index fields of the terms and their weights. An exercise's or a muscle's own name weighs most (a muscle's
-with its parts and the problems it answers). What an exercise works hardest and the problems that answers ("works")
-weigh as much; what it needs and its level ("needs") twice as much, so that a query naming a muscle and a piece of
-equipment or a level finds the exercises that have both above the muscle's page and above exercises named after the
-muscle that need something else, which match only part of it (Material multiplies the score of a result that matches
-every word). The muscle's page still comes first for the muscle alone, as its name is in "name" and "names". Needing
-nothing ("needs_nothing": the word the search box sends for "no equipment") outweighs even an exercise named after
-the muscle that needs a machine, as the reader who says it has none.
-A page's names (an exercise's aliases, a muscle's parts, the problems a guide answers) weigh as Material weighs tags:
-one matching word outranks a title word (1e3). Other terms weigh less, and spellings less again, still well above a
-title word."""
+FIELDS = {"needs_nothing": 2e7, "needs": 4e6, "muscle": 3e6, "name": 2e6, "works": 2e6, "names": 1e6, "terms": 1e5,
+          "spellings": 1e4}
+"""The search index fields of the terms and their weights, balanced so that (Material multiplies the score of a result
+that matches every word of the query, about 1.3 times one that misses one word in three):
+- a muscle alone finds its page first: a muscle page's names, its parts' and the problems it answers ("muscle" and
+  "names", 4e6 a word) outweigh an exercise named after it (its "name" and "names", 3e6; what it "works" leaves out
+  the words of its name);
+- a muscle with a piece of equipment, a level or "no equipment" finds the exercises that have both first: what an
+  exercise needs and its level ("needs", 4e6) with the muscle it works (2e6 a word) outweigh the muscle's page, which
+  misses a word; needing nothing ("needs_nothing", the word the search box sends for "no equipment") outweighs even an
+  exercise named after the muscle, as the reader who says so has no machine;
+- an exercise's own name ("name" and "names") outweighs what other exercises merely work.
+Other names (a guide's problems, an exercise's aliases) weigh as Material weighs tags: one matching word outranks a
+title word (1e3). Other terms weigh less, and spellings less again, still well above a title word."""
+MUSCLE = "muscle"
+"""The field of a muscle page's names, its parts' and the problems they answer."""
 WORKS = "works"
 """The field of what an exercise works hardest and the problems that answers."""
 NEEDS = "needs"
@@ -85,16 +89,21 @@ STRETCH_TERMS = ("tight", "stiff", "stretch", "stretches", "stretching", "loosen
 def exercise_terms(atlas: Atlas, exercise: Exercise) -> dict[str, list[str]]:
     """Terms of an exercise page: its name; its names, and for a stretch the muscles it stretches with the words for
     tightness; the muscles it works hardest (their names, aliases and the problems they answer); what it needs by
-    name and its level. Its equipment's other names weigh as what it works: a machine called "rear delt machine" must
-    not outweigh what the reader said they have."""
+    name and its level. Its equipment's other names and the words for needing nothing weigh as what it works: a
+    machine called "rear delt machine" must not outweigh what the reader said they have, nor "bodyweight" outweigh
+    "row" (the word for needing nothing weighs most, in a field of its own)."""
     stretched = [name for muscle in exercise.stretched for name in _muscle_names(atlas, muscle)]
     muscles = [name for muscle in exercise.primary for name in _muscle_names(atlas, muscle)]
     problems = [term for muscle in exercise.primary for term in _problems(atlas, muscle)]
     tight = list(STRETCH_TERMS) if stretched else []
+    needs = equipment_terms(atlas, exercise.equipment, aliases=False)
+    nothing = not atlas.needs_equipment(exercise.equipment)
+    works = [*muscles, *problems, *(HOME_TERMS if nothing else ()), *(needs if nothing else ()),
+             *(alias for item in exercise.equipment for alias in atlas.equipment[item].aliases)]
+    own = set(term_words([exercise.name]))
     return {"name": [exercise.name], NAMES: [exercise.name, *exercise.aliases, *stretched, *tight],
-            WORKS: [*muscles, *problems, *(() if atlas.needs_equipment(exercise.equipment) else HOME_TERMS),
-                    *(alias for item in exercise.equipment for alias in atlas.equipment[item].aliases)],
-            NEEDS: [*equipment_terms(atlas, exercise.equipment, aliases=False), exercise.level.value],
+            WORKS: [word for word in term_words(works) if word not in own],
+            NEEDS: [*(() if nothing else needs), exercise.level.value],
             NEEDS_NOTHING: [] if atlas.needs_equipment(exercise.equipment) else [NOTHING_WORD],
             SPELLINGS: run_together([exercise.name, *exercise.aliases])}
 
@@ -120,7 +129,7 @@ def muscle_terms(group: MuscleGroup) -> dict[str, list[str]]:
     parts = [name for part in group.parts.values() for name in (part.name, *part.aliases)]
     problems = [*group.search_terms, *(term for part in group.parts.values() for term in part.search_terms)]
     every = [*names, *parts, *problems]
-    return {"name": every, NAMES: [*every, *misspellings(term_words([*names, *parts]))]}
+    return {MUSCLE: every, NAMES: [*every, *misspellings(term_words([*names, *parts]))]}
 
 
 def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
