@@ -24,15 +24,16 @@ from pathlib import Path
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, MuscleGroup, Routine
 
-FIELDS = {"needs_nothing": 2e7, "needs": 4e6, "muscle": 3e6, "name": 2e6, "works": 2e6, "names": 1e6, "terms": 1e5,
+FIELDS = {"needs_nothing": 2e7, "needs": 6e6, "muscle": 2e6, "name": 2e6, "works": 2e6, "names": 1e6, "terms": 1e5,
           "spellings": 1e4}
 """The search index fields of the terms and their weights, balanced so that (Material multiplies the score of a result
-that matches every word of the query, about 1.3 times one that misses one word in three):
+that matches every word of the query, about 1.3 times one that misses one word in three; a muscle's page weighs 3, an
+exercise's 2: the `boost` in their front matter):
 - a muscle alone finds its page first: a muscle page's names, its parts' and the problems it answers ("muscle" and
-  "names", 4e6 a word) outweigh an exercise named after it (its "name" and "names", 3e6; what it "works" leaves out
-  the words of its name);
+  "names", 3e6 a word, 9e6 with the page's boost) outweigh an exercise named after it (its "name" and "names", 3e6,
+  6e6 with its boost; what it "works" leaves out the words of its name);
 - a muscle with a piece of equipment, a level or "no equipment" finds the exercises that have both first: what an
-  exercise needs and its level ("needs", 4e6) with the muscle it works (2e6 a word) outweigh the muscle's page, which
+  exercise needs and its level ("needs", 6e6) with the muscle it works (2e6 a word) outweigh the muscle's page, which
   misses a word; needing nothing ("needs_nothing", the word the search box sends for "no equipment") outweighs even an
   exercise named after the muscle, as the reader who says so has no machine;
 - an exercise's own name ("name" and "names") outweighs what other exercises merely work.
