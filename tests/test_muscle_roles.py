@@ -5,14 +5,13 @@ site, parsed (not searched for strings)."""
 from __future__ import annotations
 
 import html.parser
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
-from atlas.pages.muscle_ranking import ORDER_BY_EVIDENCE, ORDER_BY_SPECIFICITY, rank_exercises, specificity
+from atlas.pages.muscle_ranking import ORDER_BY_EVIDENCE, ORDER_BY_SPECIFICITY, evidence_ranks, rank_exercises, specificity
 from atlas.records.graph import Atlas
 from atlas.records.model import Category, MuscleKind, Role
 from conftest import BuildResult
@@ -59,10 +58,13 @@ def test_ranking_puts_measured_exercises_first_then_the_most_specific(atlas: Atl
     scores = [specificity(atlas, exercise, "lower-traps") for exercise in ranked]
     assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
     last = ranked[-1]
-    measured = replace(atlas, evidence_ranks={"lower-traps": {last.id: 1}})
-    reranked, note = rank_exercises(measured, "lower-traps", exercises)
+    reranked, note = rank_exercises(atlas, "lower-traps", exercises, evidence={last.id: 1})
     assert reranked[0] == last and note == ORDER_BY_EVIDENCE
-    assert rank_exercises(measured, "upper-traps", atlas.exercises_for("upper-traps", Role.PRIMARY))[1] == ORDER_BY_SPECIFICITY
+    # The studies' own numbers: Reinold 2004 measured side-lying external rotation highest for infraspinatus.
+    measured = evidence_ranks(atlas, "infraspinatus")
+    assert measured and min(measured.values()) == 1
+    cuff, note = rank_exercises(atlas, "rotator-cuff", atlas.exercises_for("rotator-cuff", Role.PRIMARY))
+    assert note == ORDER_BY_EVIDENCE and measured.get(cuff[0].id) == 1
 
 
 class _Page(html.parser.HTMLParser):

@@ -2,13 +2,18 @@
    The routine lives in the builder's URL: ?n=<name>&b=<block>&x=<id>_<sets>_<reps>_<hold s>_<rest s>_<per side 0|1>...
    (each b starts a block, each x is an exercise of the last block). A draft of the same text is kept in this
    browser's localStorage so buttons on other pages can add to it. Nothing is sent anywhere.
-   Elements are built with DOM calls and textContent only (no HTML strings). */
+   Elements are built with DOM calls and textContent only (no HTML strings). The address and the draft go through
+   one parser (parse), which keeps what it understands, within bounds, and lists what it left out; exercises are
+   looked up in a Map, so an id such as "constructor" or "__proto__" is only an unknown id. */
 (function () {
   "use strict";
   var DRAFT_KEY = "uba-my-routine";
   var SESSIONS = 6;            /* as SHEET_SESSIONS in hooks/atlas/routine_pages.py */
   var SESSIONS_PER_SIDE = 4;   /* as SHEET_SESSIONS_PER_SIDE */
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var MAX_BLOCKS = 20;
+  var MAX_ITEMS = 100;
+  var MAX_SHOWN = 40;  /* characters of a left-out value quoted in the note */
   var configNode = document.getElementById("__config");
   /* Material's base is relative ("../..") on most pages and "/" on the 404 page: end it with exactly one slash. */
   var SITE_ROOT = new URL((configNode ? JSON.parse(configNode.textContent).base : ".").replace(/\/?$/, "/"), window.location.href);
@@ -29,15 +34,27 @@
              side: f.length > 5 ? f[5] === "1" : null };
   }
 
+  function shown(value) {
+    return "“" + (value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + "…" : value) + "”";
+  }
+
+  /* The routine a query string (the address, or the draft) holds; `ignored` says what it left out. */
   function parse(search) {
-    var routine = { name: "", blocks: [] };
+    var routine = { name: "", blocks: [], ignored: [] };
+    var items = 0;
     new URLSearchParams(search).forEach(function (value, key) {
       if (key === "n") { routine.name = value.slice(0, 80); }
-      else if (key === "b") { routine.blocks.push({ name: value.slice(0, 60), items: [] }); }
+      else if (key === "b") {
+        if (routine.blocks.length < MAX_BLOCKS) { routine.blocks.push({ name: value.slice(0, 60), items: [] }); }
+        else { routine.ignored.push("block " + shown(value) + " (at most " + MAX_BLOCKS + " blocks)"); }
+      }
       else if (key === "x") {
-        if (!routine.blocks.length) { routine.blocks.push({ name: "", items: [] }); }
         var item = parseItem(value);
-        if (item) { routine.blocks[routine.blocks.length - 1].items.push(item); }
+        if (!item) { routine.ignored.push(shown(value)); return; }
+        if (items >= MAX_ITEMS) { routine.ignored.push(shown(item.id) + " (at most " + MAX_ITEMS + " exercises)"); return; }
+        if (!routine.blocks.length) { routine.blocks.push({ name: "", items: [] }); }
+        routine.blocks[routine.blocks.length - 1].items.push(item);
+        items += 1;
       }
     });
     return routine;
@@ -130,11 +147,11 @@
   function Builder(root, data) {
     var self = this;
     this.root = root;
-    this.exercises = {};
-    data.exercises.forEach(function (exercise) { self.exercises[exercise.id] = exercise; });
+    this.exercises = new Map();
+    data.exercises.forEach(function (exercise) { self.exercises.set(exercise.id, exercise); });
     this.groups = data.muscles;
-    this.equipment = {};
-    data.equipment.forEach(function (item) { self.equipment[item.id] = item.name; });
+    this.equipment = new Map();
+    data.equipment.forEach(function (item) { self.equipment.set(item.id, item.name); });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
@@ -145,9 +162,17 @@
     var self = this;
     var search = window.location.search.replace(/^\?/, "");
     this.routine = parse(search || readDraft());
+    var ignored = this.routine.ignored;
     this.routine.blocks.forEach(function (block) {
-      block.items = block.items.filter(function (item) { return self.exercises[item.id]; }).map(function (item) { return self.complete(item); });
+      block.items = block.items.filter(function (item) {
+        if (self.exercises.has(item.id)) { return true; }
+        ignored.push(shown(item.id));
+        return false;
+      }).map(function (item) { return self.complete(item); });
     });
+    var note = this.root.querySelector(".uba-builder-ignored");
+    note.textContent = ignored.length ? "Not exercises of this site, so left out: " + ignored.join(", ") + "." : "";
+    note.hidden = !ignored.length;
     if (!this.routine.blocks.length) { this.routine.blocks.push({ name: "Main", items: [] }); }
     this.root.hidden = false;
     document.querySelectorAll(".uba-builder-nojs").forEach(function (node) { node.hidden = true; });
@@ -163,7 +188,7 @@
   };
 
   Builder.prototype.complete = function (item) {
-    var dose = this.exercises[item.id].dose;
+    var dose = this.exercises.get(item.id).dose;
     return { key: this.nextKey++, id: item.id,
              sets: item.sets === null ? (dose.sets || 2) : item.sets,
              reps: item.reps === null ? dose.reps : item.reps,
@@ -240,7 +265,7 @@
 
   Builder.prototype.renderItem = function (item, blockIndex, itemIndex) {
     var self = this;
-    var exercise = this.exercises[item.id];
+    var exercise = this.exercises.get(item.id);
     var li = element("li", "uba-builder-item");
     li.setAttribute("data-key", String(item.key));
     var title = element("p", "uba-builder-item-name");
@@ -302,9 +327,9 @@
   Builder.prototype.summarize = function () {
     var self = this;
     var items = this.items();
-    var primary = {}, helping = {}, totalSets = 0, pull = 0, push = 0;
+    var primary = Object.create(null), helping = Object.create(null), totalSets = 0, pull = 0, push = 0;
     items.forEach(function (item) {
-      var exercise = self.exercises[item.id];
+      var exercise = self.exercises.get(item.id);
       var sets = item.sets || 1;
       totalSets += sets;
       exercise.groups.primary.forEach(function (id) { primary[id] = (primary[id] || 0) + sets; });
@@ -312,9 +337,9 @@
       if (exercise.force === "pull") { pull += sets; } else if (exercise.force === "push") { push += sets; }
     });
     var warnings = [];
-    var prepares = items.some(function (item) { var c = self.exercises[item.id].category; return c === "activation" || c === "mobility"; });
+    var prepares = items.some(function (item) { var c = self.exercises.get(item.id).category; return c === "activation" || c === "mobility"; });
     if (items.length && !prepares) { warnings.push("No activation or mobility drill: start with one to prepare the shoulder blades."); }
-    if (items.length && self.exercises[items[0].id].force === "carry") { warnings.push("A carry comes first: carries go last, so grip and trunk are fresh for the lifts."); }
+    if (items.length && self.exercises.get(items[0].id).force === "carry") { warnings.push("A carry comes first: carries go last, so grip and trunk are fresh for the lifts."); }
     var body = this.root.querySelector(".uba-builder-muscles tbody");
     var rows = document.createDocumentFragment();
     var top = null;
@@ -348,8 +373,8 @@
     var items = this.items();
     var perSide = items.some(function (item) { return item.side; });
     var sessions = perSide ? SESSIONS_PER_SIDE : SESSIONS;
-    var equipment = {};
-    items.forEach(function (item) { self.exercises[item.id].equipment.forEach(function (id) { equipment[self.equipment[id] || id] = true; }); });
+    var equipment = Object.create(null);
+    items.forEach(function (item) { self.exercises.get(item.id).equipment.forEach(function (id) { equipment[self.equipment.get(id) || id] = true; }); });
     sheet.querySelector(".uba-sheet-title").textContent = this.routine.name || "My routine";
     sheet.querySelector(".uba-sheet-facts").textContent = items.length + (items.length === 1 ? " exercise" : " exercises") + " · " + (Object.keys(equipment).join(", ") || "No equipment");
     sheet.querySelector(".uba-sheet-url").textContent = window.location.href;
@@ -368,7 +393,7 @@
     table.querySelectorAll("tbody").forEach(function (body) { body.remove(); });
     this.routine.blocks.forEach(function (block) {
       block.items.forEach(function (item, itemIndex) {
-        var exercise = self.exercises[item.id];
+        var exercise = self.exercises.get(item.id);
         var body = element("tbody", "uba-sheet-item");
         for (var set = 1; set <= (item.sets || 1); set++) {
           var tr = element("tr");
@@ -419,7 +444,7 @@
     if (!root) { return; }
     fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
       if (document.body.contains(root)) { new Builder(root, data).start(); }
-    });
+    }, function () { /* the data could not be read: the page stays as it is without JavaScript */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();

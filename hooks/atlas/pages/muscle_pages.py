@@ -9,6 +9,8 @@ from markupsafe import Markup
 
 from atlas.figures.figure_render import exercise_thumbnail
 from atlas.records.graph import Atlas
+from atlas.pages.evidence_tables import READING_THE_EVIDENCE, evidence_source_ids, study_tables
+from atlas.pages.ladder_pages import ladder_links
 from atlas.pages.links import exercise_link, mention_links
 from atlas.pages.muscle_ranking import LEVEL_ORDER, rank_exercises
 from atlas.records.model import Exercise, MuscleGroup, MuscleKind, Role, TargetKind
@@ -81,6 +83,7 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
     group's list, its stretches and where it only helps."""
     uri = page_uri(TargetKind.MUSCLE, group.id)
     focus = atlas.routines.get(f"{FOCUS_PREFIX}{group.id}")
+    cited = tuple(dict.fromkeys(group.sources + evidence_source_ids(atlas, group.id)))
     markdown = render_markdown(
         "muscle.md.j2",
         uri,
@@ -93,7 +96,10 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         stretches=_by_name(atlas, group.id, Role.STRETCHED),
         secondary=_by_name(atlas, group.id, Role.SECONDARY),
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
-        cited=citations(atlas, group.sources),
+        studies=study_tables(atlas, group.id, cited),
+        reading_the_evidence=READING_THE_EVIDENCE,
+        ladders=ladder_links(atlas, group.id),
+        cited=citations(atlas, cited),
         search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},
     )

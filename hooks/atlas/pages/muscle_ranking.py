@@ -1,7 +1,8 @@
 """How a muscle page orders the exercises that work a muscle (a group or a part) hardest, declared once.
 
-1. **Evidence:** exercises a cited study measured for this muscle come first, in the study's order (the atlas's
-   `evidence_ranks`; empty until measurement records are loaded, and then this rule orders nothing).
+1. **Evidence:** exercises a cited study measured for this muscle (or, for a group, one of its parts) come first, by
+   their place in that study's numbers (exercises/evidence/<source-id>.yml rows with a value; the highest first, each
+   study on its own scale, an exercise taking its best place in any study). Findings in words are not ranked.
 2. **Specificity:** then the exercises whose hardest work falls most on this muscle: the share of its primary
    muscles that are this muscle (a part of a group counts whole for its group; a whole group named for one of its
    parts counts half), then the fewest helping muscles.
@@ -10,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, Level
@@ -37,9 +38,24 @@ def specificity(atlas: Atlas, exercise: Exercise, muscle_id: str) -> float:
     return score / len(exercise.primary)
 
 
-def rank_exercises(atlas: Atlas, muscle_id: str, exercises: Iterable[Exercise]) -> tuple[list[Exercise], str]:
-    """The exercises in the page's order and the line that says how they are ordered."""
-    evidence = atlas.evidence_ranks.get(muscle_id, {})
+def evidence_ranks(atlas: Atlas, muscle_id: str) -> dict[str, int]:
+    """Exercise id -> its best place (1 = the most activity) among a study's measured values for this muscle or its
+    parts; studies are never merged, so each place is within one study."""
+    ranks: dict[str, int] = {}
+    for results in atlas.evidence_for(muscle_id):
+        values = sorted({row.value for row in results.rows if row.value is not None}, reverse=True)
+        for row in results.rows:
+            if row.value is not None:
+                place = values.index(row.value) + 1
+                ranks[row.exercise] = min(place, ranks.get(row.exercise, place))
+    return ranks
+
+
+def rank_exercises(atlas: Atlas, muscle_id: str, exercises: Iterable[Exercise],
+                   evidence: Mapping[str, int] | None = None) -> tuple[list[Exercise], str]:
+    """The exercises in the page's order and the line that says how they are ordered; `evidence` (exercise id -> place)
+    defaults to what the atlas's studies measured."""
+    evidence = evidence_ranks(atlas, muscle_id) if evidence is None else evidence
     ranked = sorted(exercises, key=lambda exercise: (
         evidence.get(exercise.id, float("inf")),
         -specificity(atlas, exercise, muscle_id),

@@ -89,13 +89,14 @@ STRETCH_TERMS = ("tight", "stiff", "stretch", "stretches", "stretching", "loosen
 
 def exercise_terms(atlas: Atlas, exercise: Exercise) -> dict[str, list[str]]:
     """Terms of an exercise page: its name; its names, and for a stretch the muscles it stretches with the words for
-    tightness; the muscles it works hardest (their names, aliases and the problems they answer); what it needs by
+    tightness; the muscles it works hardest (their names and aliases, and the problems they answer when it works one
+    muscle hardest: the exercise most specific to it); what it needs by
     name and its level. Its equipment's other names and the words for needing nothing weigh as what it works: a
     machine called "rear delt machine" must not outweigh what the reader said they have, nor "bodyweight" outweigh
     "row" (the word for needing nothing weighs most, in a field of its own)."""
     stretched = [name for muscle in exercise.stretched for name in _muscle_names(atlas, muscle)]
     muscles = [name for muscle in exercise.primary for name in _muscle_names(atlas, muscle)]
-    problems = [term for muscle in exercise.primary for term in _problems(atlas, muscle)]
+    problems = [term for muscle in exercise.primary for term in _problems(atlas, muscle)] if len(exercise.primary) == 1 else []
     tight = list(STRETCH_TERMS) if stretched else []
     needs = equipment_terms(atlas, exercise.equipment, aliases=False)
     nothing = not atlas.needs_equipment(exercise.equipment)
@@ -134,12 +135,13 @@ def muscle_terms(group: MuscleGroup) -> dict[str, list[str]]:
 
 
 def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
-    """Terms of a routine page: the words for a session; its name and the names of what it needs.
+    """Terms of a routine page: what people call it (its `search_terms`) and the words for a session; its level, weighed
+    as an exercise's; its name and the names of what it needs.
 
     Only exercises get "band only" and "no equipment": those queries look for exercises."""
     equipment = [name for item in routine.equipment_ids for name in (atlas.equipment[item].name, *atlas.equipment[item].aliases)]
-    return {"name": list(routine.search_terms), NAMES: [*ROUTINE_TERMS, *routine.search_terms], "terms": [routine.name, *equipment],
-            SPELLINGS: run_together(routine.search_terms)}
+    return {"name": list(routine.search_terms), NAMES: [*ROUTINE_TERMS, *routine.search_terms], NEEDS: [routine.level.value],
+            "terms": [routine.name, *equipment], SPELLINGS: run_together(routine.search_terms)}
 
 
 def term_words(terms: Sequence[str]) -> list[str]:
