@@ -1,8 +1,8 @@
 """How a muscle page orders the exercises that work a muscle (a group or a part) hardest, declared once.
 
 1. **Evidence:** exercises a cited study measured for this muscle (or, for a group, one of its parts) come first, by
-   their place in that study's numbers (exercises/evidence/<source-id>.yml rows with a value; the highest first, each
-   study on its own scale, an exercise taking its best place in any study). Findings in words are not ranked.
+   their place in that study (exercises/evidence/<source-id>.yml: by its values, the highest first, or by a finding
+   that says it was the most or among the most; each study on its own scale, an exercise taking its best place).
 2. **Specificity:** then the exercises whose hardest work falls most on this muscle: the share of its primary
    muscles that are this muscle (a part of a group counts whole for its group; a whole group named for one of its
    parts counts half), then the fewest helping muscles.
@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from atlas.records.graph import Atlas
@@ -38,15 +39,24 @@ def specificity(atlas: Atlas, exercise: Exercise, muscle_id: str) -> float:
     return score / len(exercise.primary)
 
 
+FINDING_PLACES = ((re.compile(r"^the most\b", re.IGNORECASE), 1), (re.compile(r"\bthe most\b", re.IGNORECASE), 2))
+"""How a finding in words places an exercise within its study: "The most lower trapezius activity of the 10
+exercises" first, "One of the 2 exercises with the most ..." among the first; any other finding is not placed."""
+
+
 def evidence_ranks(atlas: Atlas, muscle_id: str) -> dict[str, int]:
-    """Exercise id -> its best place (1 = the most activity) among a study's measured values for this muscle or its
-    parts; studies are never merged, so each place is within one study."""
+    """Exercise id -> its best place (1 = the most activity) within a study that measured this muscle or its parts: by
+    the study's values (the highest first), or as its finding says (FINDING_PLACES). Studies are never merged: each
+    place is within one study, and an exercise takes its best."""
     ranks: dict[str, int] = {}
     for results in atlas.evidence_for(muscle_id):
         values = sorted({row.value for row in results.rows if row.value is not None}, reverse=True)
         for row in results.rows:
             if row.value is not None:
-                place = values.index(row.value) + 1
+                place: int | None = values.index(row.value) + 1
+            else:
+                place = next((rank for pattern, rank in FINDING_PLACES if row.finding and pattern.search(row.finding)), None)
+            if place is not None:
                 ranks[row.exercise] = min(place, ranks.get(row.exercise, place))
     return ranks
 
