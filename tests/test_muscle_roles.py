@@ -53,7 +53,7 @@ def _named(atlas: Atlas, muscle_ids: tuple[str, ...]) -> set[str]:
 
 def test_ranking_puts_measured_exercises_first_then_the_most_specific(atlas: Atlas) -> None:
     exercises = atlas.exercises_for("lower-traps", Role.PRIMARY)
-    ranked, note = rank_exercises(atlas, "lower-traps", exercises)
+    ranked, note = rank_exercises(atlas, "lower-traps", exercises, evidence={})
     assert note == ORDER_BY_SPECIFICITY
     scores = [specificity(atlas, exercise, "lower-traps") for exercise in ranked]
     assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
@@ -65,6 +65,11 @@ def test_ranking_puts_measured_exercises_first_then_the_most_specific(atlas: Atl
     assert measured and min(measured.values()) == 1
     cuff, note = rank_exercises(atlas, "rotator-cuff", atlas.exercises_for("rotator-cuff", Role.PRIMARY))
     assert note == ORDER_BY_EVIDENCE and measured.get(cuff[0].id) == 1
+    for muscle_id in ("rotator-cuff", "lower-traps", "serratus-anterior"):
+        places = evidence_ranks(atlas, muscle_id)
+        ranked, _ = rank_exercises(atlas, muscle_id, atlas.exercises_for(muscle_id, Role.PRIMARY))
+        found = [places.get(exercise.id, 99) for exercise in ranked]
+        assert found == sorted(found), muscle_id
 
 
 class _Page(html.parser.HTMLParser):
