@@ -152,6 +152,8 @@
     this.groups = data.muscles;
     this.equipment = new Map();
     data.equipment.forEach(function (item) { self.equipment.set(item.id, item.name); });
+    this.steps = new Map(); /* the load step of each kind, declared once in load_steps.py */
+    data.load_steps.steps.forEach(function (step) { self.steps.set(step.id, step.short); });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
@@ -404,7 +406,8 @@
             if (itemIndex === 0 && block.name) { cell.appendChild(element("span", "uba-sheet-block", block.name)); }
             cell.appendChild(element("span", "uba-sheet-name", exercise.name));
             cell.appendChild(document.createTextNode(" "));
-            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "")));
+            var step = self.steps.get(exercise.load_step);
+            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "") + (step ? " · " + step : "")));
             if (exercise.cue) { cell.appendChild(element("span", "uba-sheet-cue", exercise.cue)); }
             if (exercise.alternative) { cell.appendChild(element("span", "uba-sheet-alt", exercise.alternative)); }
             tr.appendChild(cell);
