@@ -15,9 +15,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 import yaml
+from markupsafe import Markup
 
 from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
+from atlas.pages.index_pages import API_EXERCISES
+from atlas.pages.rendering import render_markdown
 from atlas.problems import AtlasProblems, Problem, printable
 from atlas.site.publishing import StagedSite
 
@@ -83,6 +86,7 @@ def _write_export(layout: ProjectLayout, config: dict[str, Any], sources: Genera
         target = docs / extra.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+    _write(out / "README.md", export_readme(sources))
     config = dict(config)
     if layout.theme_dir is not None and isinstance(config.get("theme"), dict):
         # where the project keeps it (inside the project: layout.source_problems), however mkdocs.yml wrote it
@@ -97,6 +101,23 @@ def _write_export(layout: ProjectLayout, config: dict[str, Any], sources: Genera
     config["docs_dir"] = EXPORT_DOCS
     config["extra"] = {**(config.get("extra") or {}), **sources.template_settings}
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+OPEN_DATABASES = (
+    ("free_exercise_db", "free-exercise-db", "public domain, released under the Unlicense (github.com/yuhonas/free-exercise-db)."),
+    ("wger", "wger", "each exercise carries its own licence, given with it in wger's data (wger.de)."),
+)
+"""The open exercise databases an exercise's `ids` may name: the key, the name, and the licence of its data."""
+
+
+def export_readme(sources: GeneratedSite) -> str:
+    """The export's README: what the folder is, how to build it, and the licences of the databases its ids name."""
+    exercises = sources.atlas.exercises.values()
+    databases = [{"key": Markup(key), "name": name, "licence": licence,
+                  "count": sum(1 for exercise in exercises if exercise.ids and getattr(exercise.ids, key))}
+                 for key, name, licence in OPEN_DATABASES]
+    # names the project declares, shown in code spans, where Markdown escapes would be printed as they are
+    return render_markdown("export_readme.md.j2", "README.md", docs=Markup(EXPORT_DOCS), api=Markup(API_EXERCISES), databases=databases)
 
 
 def _copy(file: Path, target: Path) -> None:
