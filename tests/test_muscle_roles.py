@@ -11,7 +11,7 @@ import pytest
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
-from atlas.pages.muscle_ranking import ORDER_BY_EVIDENCE, ORDER_BY_SPECIFICITY, evidence_ranks, rank_exercises, specificity
+from atlas.pages.muscle_ranking import MAIN_WORK, ORDER_BY_EVIDENCE, ORDER_BY_SPECIFICITY, evidence_ranks, rank_exercises, specificity
 from atlas.records.graph import Atlas
 from atlas.records.model import Category, MuscleKind, Role
 from conftest import BuildResult
@@ -59,7 +59,12 @@ def test_ranking_puts_measured_exercises_first_then_the_most_specific(atlas: Atl
     assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
     last = ranked[-1]
     reranked, note = rank_exercises(atlas, "lower-traps", exercises, evidence={last.id: 1})
-    assert reranked[0] == last and note == ORDER_BY_EVIDENCE
+    main_work = [exercise for exercise in ranked if specificity(atlas, exercise, "lower-traps") >= MAIN_WORK]
+    assert note == ORDER_BY_EVIDENCE
+    # measured first within its own part of the list: a study cannot lift a lift that only helps above the main work
+    assert reranked.index(last) == (0 if last in main_work else len(main_work))
+    first, _ = rank_exercises(atlas, "lats", atlas.exercises_for("lats", Role.PRIMARY))
+    assert specificity(atlas, first[0], "lats") == 1.0 and first[0].id != "inverted-row"
     # The studies' own numbers: Reinold 2004 measured side-lying external rotation highest for infraspinatus.
     measured = evidence_ranks(atlas, "infraspinatus")
     assert measured and min(measured.values()) == 1
@@ -68,8 +73,9 @@ def test_ranking_puts_measured_exercises_first_then_the_most_specific(atlas: Atl
     for muscle_id in ("rotator-cuff", "lower-traps", "serratus-anterior"):
         places = evidence_ranks(atlas, muscle_id)
         ranked, _ = rank_exercises(atlas, muscle_id, atlas.exercises_for(muscle_id, Role.PRIMARY))
-        found = [places.get(exercise.id, 99) for exercise in ranked]
-        assert found == sorted(found), muscle_id
+        for main in (True, False):
+            found = [places.get(exercise.id, 99) for exercise in ranked if (specificity(atlas, exercise, muscle_id) >= MAIN_WORK) == main]
+            assert found == sorted(found), muscle_id
 
 
 class _Page(html.parser.HTMLParser):

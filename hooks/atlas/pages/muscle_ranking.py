@@ -1,8 +1,12 @@
 """How a muscle page orders the exercises that work a muscle (a group or a part) hardest, declared once.
 
-1. **Evidence:** exercises a cited study measured for this muscle (or, for a group, one of its parts) come first, by
-   their place in that study (exercises/evidence/<source-id>.yml: by its values, the highest first, or by a finding
-   that says it was the most or among the most; each study on its own scale, an exercise taking its best place).
+0. **Main work:** exercises whose primary work is at least half this muscle (MAIN_WORK, by specificity below) come
+   before those where it is one of several primary muscles, so that a study that compared a few exercises of one
+   kind (three rows) cannot lift them above the exercises that work the muscle on its own (pull-ups for the lats).
+1. **Evidence:** within each of those two, exercises a cited study measured for this muscle (or, for a group, one of
+   its parts) come first, by their place in that study (exercises/evidence/<source-id>.yml: by its values, the
+   highest first, or by a finding that says it was the most or among the most; each study on its own scale, an
+   exercise taking its best place).
 2. **Specificity:** then the exercises whose hardest work falls most on this muscle: the share of its primary
    muscles that are this muscle (a part of a group counts whole for its group; a whole group named for one of its
    parts counts half), then the fewest helping muscles.
@@ -19,8 +23,10 @@ from atlas.records.model import Exercise, Level
 
 LEVEL_ORDER = {level: rank for rank, level in enumerate(Level)}
 """Easiest first."""
-ORDER_BY_EVIDENCE = ("Ordered by how hard a cited study measured each one working it, then by how much of the work falls on it, "
-                     "then easiest first.")
+MAIN_WORK = 0.5
+"""The share of an exercise's primary muscles that must be this muscle for it to lead the list (see rule 0)."""
+ORDER_BY_EVIDENCE = ("Those that work it mainly come first; each part ordered by how hard a cited study measured each one working "
+                     "it, then by how much of the work falls on it, then easiest first.")
 """The one line a list says about its order when the evidence ordered some of it."""
 ORDER_BY_SPECIFICITY = "Ordered by how much of the work falls on it (the most specific first), then easiest first."
 """The one line a list says about its order otherwise."""
@@ -67,6 +73,7 @@ def rank_exercises(atlas: Atlas, muscle_id: str, exercises: Iterable[Exercise],
     defaults to what the atlas's studies measured."""
     evidence = evidence_ranks(atlas, muscle_id) if evidence is None else evidence
     ranked = sorted(exercises, key=lambda exercise: (
+        specificity(atlas, exercise, muscle_id) < MAIN_WORK,
         evidence.get(exercise.id, float("inf")),
         -specificity(atlas, exercise, muscle_id),
         len(exercise.secondary),
