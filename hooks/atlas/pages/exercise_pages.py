@@ -50,7 +50,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         precautions=[atlas.precautions[item] for item in exercise.precautions],
         link_sections=_link_sections(atlas, exercise),
         cited=citations(atlas, exercise.sources),
-        pain_rule=_pain_rule(atlas),
+        pain_rule=pain_rule(atlas),
         search_terms=exercise_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
@@ -58,7 +58,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
     return GeneratedPage(uri, markdown, exercise.source)
 
 
-def _pain_rule(atlas: Atlas) -> Link | None:
+def pain_rule(atlas: Atlas) -> Link | None:
     """The link to the pain rule, or None in a project without that article."""
     article, anchor = PAIN_RULE
     return Link("the pain rule", f"{article}#{anchor}") if article in atlas.articles else None
