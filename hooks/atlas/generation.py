@@ -131,7 +131,7 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
     pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
     pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
-    pages.append(render_builder_page(API_EXERCISES))
+    pages.append(render_builder_page(atlas, API_EXERCISES))
     return GeneratedSite(atlas, tuple(pages), (export_json(atlas),))
 
 

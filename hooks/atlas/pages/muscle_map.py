@@ -31,6 +31,21 @@ def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...]
     return {"views": views, "roles": shades}
 
 
+def group_map(atlas: Atlas) -> dict[str, Any]:
+    """A blank map of every view that draws an upper-body group, with the shapes of each group (its parts', too), for a
+    script to paint: {"views": [...], "groups": {group id: [shape ids]}}."""
+    groups: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for group_id in atlas.groups:
+        shapes = groups.setdefault(group_id, [])
+        for drawing_id in _drawn_ids(atlas, group_id):
+            for view_id, view_shapes in atlas.muscle_map.drawings[drawing_id].shapes.items():
+                used.add(view_id)
+                shapes += [shape for shape in view_shapes if shape not in shapes]
+    views = [{"id": view.id, "name": view.name, "shapes": {}} for view in atlas.muscle_map.views.values() if view.id in used]
+    return {"views": views, "groups": {group_id: shapes for group_id, shapes in groups.items() if shapes}}
+
+
 def index_map(atlas: Atlas) -> dict[str, Any]:
     """The map that leads to every muscle page: every view, each drawn muscle numbered, its shapes linked to
     its number, and the legend of named links (groups in taxonomy order, each with its parts)."""
