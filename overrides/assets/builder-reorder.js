@@ -1,9 +1,10 @@
 /* Upper Back Atlas routine builder: reorder by dragging a handle with a finger, a pen or a mouse (pointer events;
    the handle has touch-action: none so the page does not scroll under the finger). The Move up / Move down buttons
    stay for the keyboard. Dropping on the upper half of an exercise puts the dragged one before it, on the lower half
-   after it, also in another block. */
+   after it, also in another block. Near the top or bottom of the screen the page scrolls, so a long list can be crossed. */
 (function () {
   "use strict";
+  var EDGE = 64;   /* px from the screen's edge where dragging scrolls the page */
 
   function target(x, y, dragged) {
     var node = document.elementFromPoint(x, y);
@@ -17,12 +18,13 @@
     handle.addEventListener("pointerdown", function (event) {
       if (event.button !== 0) { return; }
       event.preventDefault();
-      handle.setPointerCapture(event.pointerId);
+      try { handle.setPointerCapture(event.pointerId); } catch (error) { /* a pointer the browser no longer tracks */ }
       drag = { id: event.pointerId, over: null, after: false };
       item.classList.add("uba-builder-item--dragging");
     });
     handle.addEventListener("pointermove", function (event) {
       if (!drag || event.pointerId !== drag.id) { return; }
+      if (event.clientY < EDGE) { window.scrollBy(0, -EDGE / 2); } else if (event.clientY > window.innerHeight - EDGE) { window.scrollBy(0, EDGE / 2); }
       var over = target(event.clientX, event.clientY, item);
       if (drag.over && drag.over !== over) { drag.over.classList.remove("uba-builder-item--before", "uba-builder-item--after"); }
       drag.over = over;
