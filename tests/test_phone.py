@@ -196,7 +196,7 @@ def test_exercise_page_puts_figure_dose_and_steps_before_the_map_and_facts(phone
     page = phone.page
     page.goto(f"{real_site_url}exercises/face-pull/")
     steps = _top(page, "h2#how-to-do-it")
-    assert _top(page, "h1") < _top(page, ".uba-fig") < _top(page, ".uba-dose") < steps < _top(page, "h2#how-to-do-it ~ ol")
+    assert _top(page, "h1") < _top(page, ".uba-fig") < steps < _top(page, ".uba-dose") < _top(page, "h2#how-to-do-it ~ ol")
     assert steps < _top(page, ".uba-map--small") and steps < _top(page, ".uba-facts")
     assert max(_top(page, ".uba-map--small"), _top(page, ".uba-facts")) < _top(page, "h2#sources")  # references last
     assert page.is_visible(".uba-dose") and "3 × 12" in page.inner_text(".uba-dose")
@@ -213,7 +213,7 @@ def test_routine_page_is_compact_cards_with_the_safety_text_once(phone: WatchedP
     page.wait_for_function("document.fonts.status === 'loaded'")
     cards = page.eval_on_selector_all(".uba-plan tr:has(td:nth-child(2):not(:empty))",
                                       "rows => rows.map(row => row.getBoundingClientRect().height)")
-    assert len(cards) == 10 and max(cards) < 150
+    assert len(cards) == 10 and max(cards) < 200
     assert page.locator("h2", has_text="Lift safely").count() == 1
     assert page.locator(".uba-safety .uba-sheet-pain").count() == 1 and page.locator(".uba-safety .uba-sheet-safety").count() == 1
     assert page.locator(".admonition.warning").count() == 0  # no box per exercise: their notes fold into one list
