@@ -23,6 +23,7 @@ from atlas.site.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
 from atlas.engines.theme_fixes import patch_theme
+from atlas.site.web_paths import url_path
 from atlas.site.search_terms import write_search_terms
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems:
             log.error(str(problem))
         raise PluginError(problems.summary()) from None
+    for notice in _build.sources.notices:
+        log.warning(str(notice))
     _build.generated = {page.src_uri: page for page in _build.sources.pages}
     config.extra.update(_build.sources.template_settings)
     return config
@@ -89,7 +92,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.sources is not None
     cache = _build.page_cache
     for article in files.documentation_pages():
-        article.edit_uri = f"{Path(config.docs_dir).name}/{article.src_uri}"
+        article.edit_uri = url_path(f"{Path(config.docs_dir).name}/{article.src_uri}")
         woven = _build.sources.articles.get(article.src_uri)
         if cache and woven:
             article.abs_src_path = str(cache.path_of(article.src_uri, woven.source))
@@ -98,7 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
         else:
             generated = File.generated(config, page.src_uri, content=page.markdown)
-        generated.edit_uri = page.source
+        generated.edit_uri = url_path(page.source) if page.source else None
         files.append(generated)
     for extra in _build.sources.files:
         files.append(File.generated(config, extra.src_uri, content=extra.content))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,29 @@ def test_real_guides_exist_and_link_into_the_graph(real_site: BuildResult) -> No
     for guide in ("upper-back-muscles", "desk-posture", "thoracic-mobility", "lifting-safely"):
         assert "Stop and see a professional first" in real_site.article(f"guides/{guide}/"), guide
     assert "Resurge" not in "".join(path.read_text() for path in Path(real_site.site).rglob("*.html"))
+
+
+def _hrefs(html: str) -> set[str]:
+    """Every link target of a page."""
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.found |= {value for name, value in attrs if tag == "a" and name == "href" and value}
+
+    parser = Links()
+    parser.feed(html)
+    return parser.found
+
+
+def test_the_routes_are_linked_from_their_guides(real_site: BuildResult) -> None:
+    desk = _hrefs(real_site.article("guides/desk-posture/"))
+    assert {"../../routines/beginner-band-and-chair/", "../../routines/beginner-four-weeks/"} <= desk
+    assert "../../routines/upper-back-strength-home/" not in desk
+    shoulder = real_site.article("guides/training-with-shoulder-pain/")
+    assert "Stop and see a professional first" in shoulder
+    expected = {"../../routines/gentle-shoulder-session/", "../lifting-safely/#the-pain-rule", "../lifting-safely/#choosing-the-load"}
+    assert expected <= _hrefs(shoulder)
+    assert "../../routines/back-strength-bone-health/" in _hrefs(real_site.article("guides/bone-health/"))

@@ -37,6 +37,20 @@ CANON = (
 )
 """Exercises an upper-back reference must have (issue 12)."""
 
+CLINIC_CANON = (
+    "isometric-external-rotation", "isometric-internal-rotation", "low-row", "inferior-glide", "band-d2-flexion",
+    "band-d2-extension", "dead-hang", "lateral-raise", "neck-isometrics", "cranio-cervical-flexion",
+)
+"""Exercises a physiotherapist looks for (issue 23)."""
+ROUTES = {
+    "beginner-band-and-chair": (Level.BEGINNER, 20, 25),
+    "gentle-shoulder-session": (Level.BEGINNER, 15, 30),
+    "back-strength-bone-health": (Level.BEGINNER, 20, 35),
+}
+"""Routines for a beginner, a painful shoulder and bone health (issue 23): the level and the stated minutes they keep to."""
+SPARES_THE_SPINE = ("back-strength-bone-health",)
+"""Sessions for bone health: no exercise that bends or twists the spine."""
+
 
 @pytest.fixture(scope="module")
 def atlas() -> Atlas:
@@ -88,3 +102,30 @@ def test_no_record_cites_the_seed_articles(atlas: Atlas) -> None:
     cited = {source_id for exercise in atlas.exercises.values() for source_id in exercise.sources}
     assert "seed" not in " ".join(cited)
     assert all(exercise.sources for exercise in atlas.exercises.values())
+
+
+def test_the_clinic_canon_is_there(atlas: Atlas) -> None:
+    assert sorted(set(CLINIC_CANON) - set(atlas.exercises)) == []
+
+
+@pytest.mark.parametrize("routine_id", sorted(ROUTES))
+def test_the_routes_keep_their_level_and_length(atlas: Atlas, routine_id: str) -> None:
+    level, shortest, longest = ROUTES[routine_id]
+    routine = atlas.routines[routine_id]
+    assert routine.level is level
+    assert shortest <= routine.minutes <= longest
+    assert all(atlas.exercises[exercise_id].level is Level.BEGINNER for exercise_id in routine.exercise_ids)
+
+
+@pytest.mark.parametrize("routine_id", SPARES_THE_SPINE)
+def test_bone_health_sessions_keep_the_spine_out_of_flexion_and_rotation(atlas: Atlas, routine_id: str) -> None:
+    moving = {"thoracic-rotation"}
+    exercises = [atlas.exercises[exercise_id] for exercise_id in atlas.routines[routine_id].exercise_ids]
+    assert [e.id for e in exercises if moving & {action.value for action in e.actions} or "osteoporosis" in e.precautions] == []
+
+
+def test_the_beginner_programme_is_beginner_work(atlas: Atlas) -> None:
+    programme = atlas.programmes["beginner-four-weeks"]
+    assert programme.weeks == 4 and 2 <= len(programme.week) <= 3
+    routines = [atlas.routines[session.routine] for session in programme.sessions]
+    assert all(routine.level is Level.BEGINNER for routine in routines)

@@ -89,7 +89,9 @@ def test_figures_print_in_black_and_white(shared_page: WatchedPage, figure_site:
 
 
 def test_the_contact_sheet_shows_every_figure(shared_page: WatchedPage, tmp_path: Path) -> None:
-    """Every exercise's start and end at full size on one page (the page is kept under --basetemp to look at)."""
+    """Every exercise's figure on one page with its name, views, key poses and thumbnail; each still at full size (the page is
+    kept under --basetemp to look at)."""
+    from atlas.figures.figure_poses import pose_labels
     from atlas.figures.figure_sheet import STYLESHEET, render_contact_sheet
     from atlas.generation import build_atlas
     from atlas.layout import ProjectLayout
@@ -102,7 +104,23 @@ def test_the_contact_sheet_shows_every_figure(shared_page: WatchedPage, tmp_path
     cards = page.locator(".uba-sheet-card")
     assert cards.count() == len(atlas.exercises)
     assert page.locator(".uba-sheet-missing").count() == 0
-    heights = cards.evaluate_all("""cards => cards.map(card => [...card.querySelectorAll(
-        '.uba-fig-panel--start svg, .uba-fig-panel--end svg, .uba-fig-panel--hold svg')].map(svg => svg.getBoundingClientRect().height))""")
-    assert all(len(stills) in (1, 2) and min(stills) >= 120 for stills in heights), heights
+    found = cards.evaluate_all("""cards => cards.map(card => ({
+        id: card.id,
+        name: card.querySelector('h2').firstChild.textContent.trim(),
+        views: card.querySelector('.uba-sheet-views').textContent,
+        poses: card.querySelector('.uba-sheet-poses').textContent,
+        thumbnail: card.querySelector('.uba-sheet-meta .uba-fig-thumb svg').getBoundingClientRect().height,
+        stills: [...card.querySelectorAll('.uba-fig-panel:not(.uba-fig-panel--move) svg')].map(svg => svg.getBoundingClientRect().height),
+    }))""")
+    for card in found:
+        exercise = atlas.exercises[card["id"]]
+        assert exercise.figure is not None
+        assert card["name"] == exercise.name
+        assert card["views"].startswith(f"{exercise.figure.view.value} view"), card
+        assert card["poses"].startswith(f"{len(exercise.figure.key_poses)} key poses: {pose_labels(exercise.figure)[0]}"), card
+        assert card["thumbnail"] > 20, card
+        stills = len(exercise.figure.key_poses) + (len(exercise.figure.also.key_poses) if exercise.figure.also else 0)
+        held = not exercise.figure.also and len(card["stills"]) == 1
+        assert held or len(card["stills"]) == stills, card
+        assert min(card["stills"]) >= 120, card
     assert shared_page.errors == []

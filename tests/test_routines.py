@@ -79,8 +79,8 @@ def test_routine_index_lists_programmes_authored_generated_and_the_builder(real_
                     "cuff-and-rear-delt-day"):
         assert f'href="{routine}/"' in html
     assert 'href="builder/"' in html
-    assert html.index("Programmes") < html.index('href="upper-back-four-weeks/"') < html.index("Written by coaches")
-    assert html.index("Written by coaches") < html.index("Generated from the atlas") < html.index('href="focus-traps/"')
+    assert html.index("Programmes") < html.index('href="upper-back-four-weeks/"') < html.index("Written by hand")
+    assert html.index("Written by hand") < html.index("Generated from the atlas") < html.index('href="focus-traps/"')
 
 
 def test_every_routine_authored_and_generated_is_true_to_its_labels() -> None:

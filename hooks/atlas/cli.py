@@ -1,4 +1,5 @@
-"""Command line: `upper-back-atlas check` checks every source; `export OUT` writes a hook-free copy; `schema` writes the schema files."""
+"""Command line: `upper-back-atlas check` checks every source; `export OUT` writes a hook-free copy; `schema` writes the schema
+files; `import FILE` writes draft records from free-exercise-db."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems, printable
 from atlas.project_config import read_config
+from atlas.records.drafts import draft_notices
+from atlas.records.free_exercise_db import ImportProblem, import_drafts
 from atlas.records.schema_files import SCHEMA_DIR, write_schema_files
 
 
@@ -23,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
     export.add_argument("out", type=Path, help="the folder to write (replaced if it exists)")
     commands.add_parser("schema", help="write the JSON Schema files in hooks/atlas/schema/ from the record model")
+    importing = commands.add_parser("import", help="write draft records in exercises/drafts/ from free-exercise-db's JSON")
+    importing.add_argument("file", type=Path, help="a free-exercise-db JSON file (one record or a list of records)")
     arguments = parser.parse_args(argv)
     if arguments.command == "schema":
         print(f"Wrote {', '.join(write_schema_files())} in {SCHEMA_DIR}.")
@@ -30,12 +35,29 @@ def main(argv: list[str] | None = None) -> int:
     project = arguments.project.resolve()
     try:
         config, layout = read_config(project)
+        if arguments.command == "import":
+            atlas = build_atlas(layout)
+            linked = {exercise.ids.free_exercise_db for exercise in atlas.exercises.values()
+                      if exercise.ids and exercise.ids.free_exercise_db}
+            imported = import_drafts(arguments.file, layout, set(atlas.exercises) | set(atlas.drafts), linked)
+            for line in imported.skipped:
+                print(printable(line), file=sys.stderr)
+            print(f"Wrote {len(imported.written)} drafts to {layout.label(layout.drafts_dir)}/; {len(imported.skipped)} left out.")
+            return 0
         if arguments.command == "check":
             atlas = build_atlas(layout)
-            print(f"{len(atlas.exercises)} exercises, {len(atlas.routines)} routines, {len(atlas.articles)} articles: no problems.")
+            notices = draft_notices(atlas.drafts)
+            for notice in notices:
+                print(notice, file=sys.stderr)
+            print(f"{len(atlas.exercises)} exercises, {len(atlas.routines)} routines, {len(atlas.articles)} articles: "
+                  + (f"{len(notices)} unfinished drafts, not published." if notices else "no problems."))
+            return 1 if notices else 0
         else:
             sources = export_site(layout, config, arguments.out.resolve())
             print(f"Wrote {len(sources.pages)} generated pages and {len(sources.articles)} articles to {printable(str(arguments.out))}.")
+    except ImportProblem as unreadable:
+        print(unreadable.problem, file=sys.stderr)
+        return 1
     except AtlasProblems as problems:
         for problem in problems.problems:
             print(problem, file=sys.stderr)

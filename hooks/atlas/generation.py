@@ -11,6 +11,7 @@ from typing import Any
 from atlas.articles.articles import known_targets, targets_on_disk, weave_articles
 from atlas.site.asset_licences import check_assets
 from atlas.records.catalog import load_catalog
+from atlas.records.evidence import load_evidence
 from atlas.pages.exercise_pages import render_exercise_page
 from atlas.site.build_cache import refresh_caches
 from atlas.pages.generated import GeneratedFile, GeneratedPage
@@ -24,6 +25,10 @@ from atlas.pages.page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
 from atlas.pages.muscle_pages import render_muscle_index, render_muscle_page
 from atlas.problems import AtlasProblems, Problem
 from atlas.pages.programme_pages import render_programme_page
+from atlas.records.drafts import draft_notices, load_drafts
+from atlas.records.ladders import load_ladders
+from atlas.pages.draft_pages import render_draft_page
+from atlas.pages.ladder_pages import render_ladder_index, render_ladder_page
 from atlas.records.programmes import load_programmes
 from atlas.pages.routine_builder import BUILDER_ID, render_builder_page
 from atlas.routines.routine_checks import check_labels
@@ -48,6 +53,8 @@ class GeneratedSite:
     """Generated Markdown pages."""
     files: tuple[GeneratedFile, ...]
     """Generated non-page files (the JSON export)."""
+    notices: tuple[Problem, ...] = ()
+    """Advice the engine shows as warnings (a strict build stops on them): unfinished drafts."""
 
     @property
     def map_links(self) -> dict[str, object]:
@@ -97,6 +104,15 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     programmes, found_in_programmes = load_programmes(layout, atlas, catalog.left_out.get(TargetKind.ROUTINE, frozenset()))
     problems += found_in_programmes
     atlas = atlas.with_programmes(programmes)
+    evidence, found_in_evidence = load_evidence(layout, atlas, catalog.left_out.get(TargetKind.EXERCISE, frozenset()))
+    problems += found_in_evidence
+    atlas = atlas.with_evidence(evidence)
+    ladders, found_in_ladders = load_ladders(layout, atlas, catalog.left_out.get(TargetKind.EXERCISE, frozenset()))
+    problems += found_in_ladders
+    atlas = atlas.with_ladders(ladders)
+    drafts, found_in_drafts = load_drafts(layout, atlas)
+    problems += found_in_drafts
+    atlas = atlas.with_drafts(drafts)
     problems += _shadowed_pages(layout, atlas)
     articles, article_problems = weave_articles(layout, known_targets(atlas))
     problems += [problem for problem in article_problems if not _about_left_out(problem, catalog.left_out)]
@@ -131,8 +147,10 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
     pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
     pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
+    pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
+    pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
     pages.append(render_builder_page(atlas, API_EXERCISES))
-    return GeneratedSite(atlas, tuple(pages), (export_json(atlas),))
+    return GeneratedSite(atlas, tuple(pages), (export_json(atlas),), tuple(draft_notices(atlas.drafts)))
 
 
 def _about_left_out(problem: Problem, left_out: dict[TargetKind, frozenset[str]]) -> bool:
@@ -151,6 +169,8 @@ def _shadowed_pages(layout: ProjectLayout, atlas: Atlas) -> list[Problem]:
     made_from |= {page_uri(TargetKind.MUSCLE, group_id): atlas.taxonomy_file for group_id in atlas.groups}
     made_from |= {page_uri(TargetKind.ROUTINE, r.id): r.source for r in atlas.routines.values()}
     made_from |= {page_uri(TargetKind.ROUTINE, p.id): p.source for p in atlas.programmes.values()}
+    made_from |= {page_uri(TargetKind.LADDER, ladder.id): ladder.source for ladder in atlas.ladders.values()}
+    made_from |= {page_uri(TargetKind.EXERCISE, draft.id): draft.source for draft in atlas.drafts.values()}
     made_from[page_uri(TargetKind.ROUTINE, BUILDER_ID)] = None
     problems = []
     for uri, source in made_from.items():

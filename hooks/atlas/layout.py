@@ -56,9 +56,25 @@ class ProjectLayout:
         return self.exercises_dir / "programmes"
 
     @property
+    def evidence_dir(self) -> Path:
+        """Evidence records (what one study measured), one <source-id>.yml each."""
+        return self.exercises_dir / "evidence"
+
+    @property
+    def drafts_dir(self) -> Path:
+        """Draft exercise records (imported, unfinished), one <id>.yml each."""
+        return self.exercises_dir / "drafts"
+
+    @property
+    def ladders_dir(self) -> Path:
+        """Ladder records (progressions with criteria to move up), one <id>.yml each."""
+        return self.exercises_dir / "ladders"
+
+    @property
     def record_dirs(self) -> tuple[Path, ...]:
         """Every folder that holds records."""
-        return (self.exercises_dir, self.routines_dir, self.sources_dir, self.programmes_dir)
+        return (self.exercises_dir, self.routines_dir, self.sources_dir, self.programmes_dir, self.evidence_dir, self.ladders_dir,
+                self.drafts_dir)
 
     def label(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""

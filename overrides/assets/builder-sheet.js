@@ -63,7 +63,7 @@
     table.appendChild(element("thead")).appendChild(headRow);
     blocks.forEach(function (block) {
       block.items.forEach(function (item, itemIndex) {
-        var exercise = exercises[item.id];
+        var exercise = exercises.get(item.id);
         var body = table.appendChild(element("tbody", "uba-sheet-item"));
         for (var set = 1; set <= (item.sets || 1); set++) {
           var tr = body.appendChild(element("tr"));
@@ -97,7 +97,7 @@
     routine.blocks.forEach(function (block) { block.items.forEach(function (item) { items.push(item); }); });
     var sessions = items.some(function (item) { return item.side; }) ? layout.sessions_per_side : layout.sessions;
     var equipment = new Map();
-    items.forEach(function (item) { exercises[item.id].equipment.forEach(function (id) { equipment.set(equipmentNames[id] || id, true); }); });
+    items.forEach(function (item) { exercises.get(item.id).equipment.forEach(function (id) { equipment.set(equipmentNames.get(id) || id, true); }); });
     sheet.querySelector(".uba-sheet-title").textContent = routine.name || "My routine";
     sheet.querySelector(".uba-sheet-facts").textContent = items.length + (items.length === 1 ? " exercise" : " exercises") +
       " · " + (Array.from(equipment.keys()).join(", ") || "No equipment");

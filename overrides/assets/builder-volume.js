@@ -11,7 +11,7 @@
   function weeklySets(items, exercises, perWeek) {
     var sets = new Map();
     items.forEach(function (item) {
-      var exercise = exercises[item.id];
+      var exercise = exercises.get(item.id);
       if (HARD_CATEGORIES.indexOf(exercise.category) < 0) { return; }
       var count = (item.sets || 1) * perWeek;
       exercise.groups.primary.forEach(function (id) { sets.set(id, (sets.get(id) || 0) + count); });

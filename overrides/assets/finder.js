@@ -2,17 +2,37 @@
    text; keeps its state in the URL. Builds every element with DOM calls and textContent (no HTML strings).
    The text box matches as the site search does: each word is the start of a word in the exercise's names,
    summary, primary muscles (with their groups' names and aliases) or equipment; plurals and doubled
-   letters don't matter. On a phone the filters fold into a panel and the first result stays in view. */
+   letters don't matter. On a phone the filters fold into a panel and the first result stays in view.
+   The address goes through one parser (readState) that keeps only the options the form offers and says what it
+   left out; lookups by id use tables without prototypes, so "constructor" or "__proto__" is just an unknown id. */
 (function () {
   "use strict";
   var SHOWN_AT_FIRST = 60;
   var MULTI = ["equipment", "level", "category"];
+  var MAX_QUERY = 200;   /* characters of the text box kept from an address */
+  var MAX_SHOWN = 40;    /* characters of a left-out value quoted in the note */
 
-  function readState(search) {
+  function table() { return Object.create(null); }
+
+  /* The state an address asks for, keeping only what the form offers (`known`: option values by field name, each a
+     table); `ignored` lists what it asked for that was left out, as the note shows it. */
+  function readState(search, known) {
     var params = new URLSearchParams(search);
-    var state = { q: params.get("q") || "", muscle: params.get("muscle") || "", role: params.get("role") === "any" ? "any" : "primary" };
-    MULTI.forEach(function (name) { state[name] = params.getAll(name); });
-    return state;
+    var ignored = [];
+    function pick(name, value) {
+      if (known[name][value] === true) { return true; }
+      ignored.push(name + " “" + (value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + "…" : value) + "”");
+      return false;
+    }
+    var q = params.get("q") || "";
+    if (q.length > MAX_QUERY) { ignored.push("the words after the first " + MAX_QUERY + " characters"); q = q.slice(0, MAX_QUERY); }
+    var muscle = params.get("muscle") || "";
+    var role = params.get("role") || "primary";
+    var state = { q: q, muscle: muscle && pick("muscle", muscle) ? muscle : "", role: pick("role", role) ? role : "primary" };
+    MULTI.forEach(function (name) {
+      state[name] = params.getAll(name).filter(function (value, index, all) { return all.indexOf(value) === index && pick(name, value); });
+    });
+    return { state: state, ignored: ignored };
   }
 
   function stateQuery(state) {
@@ -42,7 +62,7 @@
   }
 
   function muscleNames(data) {
-    var names = {};
+    var names = table();
     data.muscles.forEach(function (group) {
       names[group.id] = [group.name].concat(group.aliases);
       group.parts.forEach(function (part) { names[part.id] = [part.name].concat(part.aliases, names[group.id]); });
@@ -69,7 +89,7 @@
   }
 
   function toSet(values) {
-    var set = {};
+    var set = table();
     values.forEach(function (value) { set[value] = true; });
     return set;
   }
@@ -88,9 +108,10 @@
     this.panel = root.querySelector(".uba-finder-panel");
     this.bar = root.querySelector(".uba-finder-bar");
     this.active = root.querySelector(".uba-finder-active");
-    this.equipmentNames = {};
-    this.free = {};
-    this.labels = {};
+    this.ignoredNote = root.querySelector(".uba-finder-ignored");
+    this.equipmentNames = table();
+    this.free = table();
+    this.labels = table();
     var self = this;
     data.equipment.forEach(function (item) {
       self.equipmentNames[item.id] = item.name.toLowerCase();
@@ -104,9 +125,13 @@
     });
     this.badges = Array.from(root.querySelectorAll("[data-count-for]"));
     this.badgeKeys = this.badges.map(function (badge) { return badge.getAttribute("data-count-for"); });
-    this.optionKeys = {};
+    this.optionKeys = table();
     MULTI.forEach(function (name) {
       self.optionKeys[name] = Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return name + "=" + input.value; });
+    });
+    this.known = table();
+    ["muscle", "role"].concat(MULTI).forEach(function (name) {
+      self.known[name] = toSet(Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return input.value; }));
     });
     this.showAll = false;
   }
@@ -125,17 +150,25 @@
       self.toggle.focus({ preventScroll: true });
     });
     document.querySelectorAll(".uba-finder-static").forEach(function (node) { node.hidden = true; });
-    this.toForm(readState(window.location.search));
+    this.fromAddress();
     this.form.addEventListener("change", function (event) { self.changed(event.target.name !== "q"); self.keepInView(); });
     this.form.addEventListener("input", function (event) { if (event.target.name === "q") { self.changed(false); } });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.more.addEventListener("click", function () { self.showAll = true; self.update(); });
-    this.onPop = function () { self.toForm(readState(window.location.search)); self.update(); };
+    this.onPop = function () { self.fromAddress(); self.update(); };
     window.addEventListener("popstate", this.onPop);
     this.update();
   };
 
   Finder.prototype.stop = function () { window.removeEventListener("popstate", this.onPop); };
+
+  /* The form as the address asks, with a note of what the address asked for that the finder does not offer. */
+  Finder.prototype.fromAddress = function () {
+    var read = readState(window.location.search, this.known);
+    this.toForm(read.state);
+    this.ignoredNote.textContent = read.ignored.length ? "Not on this site, so left out of the filters: " + read.ignored.join(", ") + "." : "";
+    this.ignoredNote.hidden = !read.ignored.length;
+  };
 
   Finder.prototype.openPanel = function (open) {
     this.toggle.setAttribute("aria-expanded", open ? "true" : "false");
@@ -156,8 +189,9 @@
 
   Finder.prototype.fromForm = function () {
     var form = this.form;
-    var state = { q: form.elements.q.value.trim(), muscle: form.querySelector("input[name=muscle]:checked").value,
-                  role: form.querySelector("input[name=role]:checked").value };
+    var muscle = form.querySelector("input[name=muscle]:checked");
+    var role = form.querySelector("input[name=role]:checked");
+    var state = { q: form.elements.q.value.trim(), muscle: muscle ? muscle.value : "", role: role ? role.value : "primary" };
     MULTI.forEach(function (name) {
       state[name] = Array.from(form.querySelectorAll("input[name=" + name + "]:checked")).map(function (input) { return input.value; });
     });
@@ -175,6 +209,7 @@
 
   Finder.prototype.changed = function (push) {
     var state = this.fromForm();
+    this.ignoredNote.hidden = true;
     var url = window.location.pathname + stateQuery(state) + window.location.hash;
     if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
     this.showAll = false;
@@ -185,7 +220,7 @@
     /* One tight pass over the exercises gives the results and, for every option, how many there would be
        with it: an exercise counts for an option of a facet when it passes every other facet. */
     var state = this.fromForm();
-    var counts = {};
+    var counts = table();
     var equipmentHad = toSet(state.equipment);
     var levels = toSet(state.level);
     var categories = toSet(state.category);
@@ -209,7 +244,7 @@
           if (equipmentHad[id] !== true && free[id] !== true) { count += 1; lacking = id; }
         }
         if (count < missing) { missing = count; }
-        if (count === 1) { (singles = singles || {})[lacking] = true; }
+        if (count === 1) { (singles = singles || table())[lacking] = true; }
       }
       var textOk = true;
       for (var w = 0; w < words.length && textOk; w++) {
@@ -302,7 +337,7 @@
       if (!document.body.contains(root)) { return; }
       current = new Finder(root, data);
       current.start();
-    });
+    }, function () { /* the data could not be read: the list that needs no JavaScript stays */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();

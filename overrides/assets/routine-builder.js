@@ -2,12 +2,17 @@
    The routine lives in the builder's URL: ?n=<name>&w=<sessions a week>&b=<block>&x=<id>_<sets>_<reps>_<hold s>_<rest s>_<per side 0|1>...
    (each b starts a block, each x is an exercise of the last block). A draft of the same text is kept in this
    browser's localStorage so buttons on other pages can add to it. Nothing is sent anywhere.
-   Elements are built with DOM calls and textContent only (no HTML strings). */
+   Elements are built with DOM calls and textContent only (no HTML strings). The address and the draft go through
+   one parser (parse), which keeps what it understands, within bounds, and lists what it left out; exercises are
+   looked up in a Map, so an id such as "constructor" or "__proto__" is only an unknown id. */
 (function () {
   "use strict";
   var DRAFT_KEY = "uba-my-routine";
   var WEEK_DEFAULT = 2;   /* sessions a week when the address does not say */
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var MAX_BLOCKS = 20;
+  var MAX_ITEMS = 100;
+  var MAX_SHOWN = 40;  /* characters of a left-out value quoted in the note */
   var configNode = document.getElementById("__config");
   /* Material's base is relative ("../..") on most pages and "/" on the 404 page: end it with exactly one slash. */
   var SITE_ROOT = new URL((configNode ? JSON.parse(configNode.textContent).base : ".").replace(/\/?$/, "/"), window.location.href);
@@ -28,16 +33,31 @@
              side: f.length > 5 ? f[5] === "1" : null };
   }
 
+  function shown(value) {
+    return "“" + (value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + "…" : value) + "”";
+  }
+
+  /* The routine a query string (the address, or the draft) holds; `ignored` says what it left out. */
   function parse(search) {
-    var routine = { name: "", week: WEEK_DEFAULT, blocks: [] };
+    var routine = { name: "", week: WEEK_DEFAULT, blocks: [], ignored: [] };
+    var items = 0;
     new URLSearchParams(search).forEach(function (value, key) {
       if (key === "n") { routine.name = value.slice(0, 80); }
-      else if (key === "w") { routine.week = whole(value, 1, 7) || WEEK_DEFAULT; }
-      else if (key === "b") { routine.blocks.push({ name: value.slice(0, 60), items: [] }); }
+      else if (key === "w") {
+        var week = whole(value, 1, 7);
+        if (week === null) { routine.ignored.push("sessions a week " + shown(value)); } else { routine.week = week; }
+      }
+      else if (key === "b") {
+        if (routine.blocks.length < MAX_BLOCKS) { routine.blocks.push({ name: value.slice(0, 60), items: [] }); }
+        else { routine.ignored.push("block " + shown(value) + " (at most " + MAX_BLOCKS + " blocks)"); }
+      }
       else if (key === "x") {
-        if (!routine.blocks.length) { routine.blocks.push({ name: "", items: [] }); }
         var item = parseItem(value);
-        if (item) { routine.blocks[routine.blocks.length - 1].items.push(item); }
+        if (!item) { routine.ignored.push(shown(value)); return; }
+        if (items >= MAX_ITEMS) { routine.ignored.push(shown(item.id) + " (at most " + MAX_ITEMS + " exercises)"); return; }
+        if (!routine.blocks.length) { routine.blocks.push({ name: "", items: [] }); }
+        routine.blocks[routine.blocks.length - 1].items.push(item);
+        items += 1;
       }
     });
     return routine;
@@ -138,11 +158,11 @@
   function Builder(root, data) {
     var self = this;
     this.root = root;
-    this.exercises = Object.create(null);
-    data.exercises.forEach(function (exercise) { self.exercises[exercise.id] = exercise; });
+    this.exercises = new Map();
+    data.exercises.forEach(function (exercise) { self.exercises.set(exercise.id, exercise); });
     this.groups = data.muscles;
-    this.equipment = Object.create(null);
-    data.equipment.forEach(function (item) { self.equipment[item.id] = item.name; });
+    this.equipment = new Map();
+    data.equipment.forEach(function (item) { self.equipment.set(item.id, item.name); });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
@@ -157,9 +177,17 @@
     var self = this;
     var search = window.location.search.replace(/^\?/, "");
     this.routine = parse(search || readDraft());
+    var ignored = this.routine.ignored;
     this.routine.blocks.forEach(function (block) {
-      block.items = block.items.filter(function (item) { return self.exercises[item.id]; }).map(function (item) { return self.complete(item); });
+      block.items = block.items.filter(function (item) {
+        if (self.exercises.has(item.id)) { return true; }
+        ignored.push(shown(item.id));
+        return false;
+      }).map(function (item) { return self.complete(item); });
     });
+    var note = this.root.querySelector(".uba-builder-ignored");
+    note.textContent = ignored.length ? "Not exercises of this site, so left out: " + ignored.join(", ") + "." : "";
+    note.hidden = !ignored.length;
     if (!this.routine.blocks.length) { this.routine.blocks.push({ name: "Main", items: [] }); }
     this.root.hidden = false;
     document.querySelectorAll(".uba-builder-nojs").forEach(function (node) { node.hidden = true; });
@@ -181,7 +209,7 @@
   };
 
   Builder.prototype.complete = function (item) {
-    var dose = this.exercises[item.id].dose;
+    var dose = this.exercises.get(item.id).dose;
     return { key: this.nextKey++, id: item.id,
              sets: item.sets === null ? (dose.sets || 2) : item.sets,
              reps: item.reps === null ? dose.reps : item.reps,
@@ -258,7 +286,7 @@
 
   Builder.prototype.renderItem = function (item, blockIndex, itemIndex) {
     var self = this;
-    var exercise = this.exercises[item.id];
+    var exercise = this.exercises.get(item.id);
     var li = element("li", "uba-builder-item");
     li.setAttribute("data-key", String(item.key));
     var handle = element("button", "uba-builder-handle", "⠿");
@@ -330,7 +358,7 @@
       self.undoNode.replaceChildren();
       self.render({ key: item.key, action: "remove" });
     });
-    this.undoNode.replaceChildren(document.createTextNode("Removed " + this.exercises[item.id].name + ". "), undo);
+    this.undoNode.replaceChildren(document.createTextNode("Removed " + this.exercises.get(item.id).name + ". "), undo);
   };
 
   /* Drag and drop: the item with key `from` goes before (or after) the item with key `to`, in that item's block. */
@@ -366,7 +394,7 @@
     var items = this.items();
     var primary = Object.create(null), helping = Object.create(null), totalSets = 0, pull = 0, push = 0;
     items.forEach(function (item) {
-      var exercise = self.exercises[item.id];
+      var exercise = self.exercises.get(item.id);
       var sets = item.sets || 1;
       totalSets += sets;
       exercise.groups.primary.forEach(function (id) { primary[id] = (primary[id] || 0) + sets; });
@@ -374,9 +402,9 @@
       if (exercise.force === "pull") { pull += sets; } else if (exercise.force === "push") { push += sets; }
     });
     var warnings = [];
-    var prepares = items.some(function (item) { var c = self.exercises[item.id].category; return c === "activation" || c === "mobility"; });
+    var prepares = items.some(function (item) { var c = self.exercises.get(item.id).category; return c === "activation" || c === "mobility"; });
     if (items.length && !prepares) { warnings.push("No activation or mobility drill: start with one to prepare the shoulder blades."); }
-    if (items.length && self.exercises[items[0].id].force === "carry") { warnings.push("A carry comes first: carries go last, so grip and trunk are fresh for the lifts."); }
+    if (items.length && self.exercises.get(items[0].id).force === "carry") { warnings.push("A carry comes first: carries go last, so grip and trunk are fresh for the lifts."); }
     var body = this.root.querySelector(".uba-builder-muscles tbody");
     var rows = document.createDocumentFragment();
     var top = null;
@@ -433,7 +461,7 @@
       var builder = new Builder(root, data);
       builder.start();
       window.ubaBuilder = Object.freeze({ currentPlan: function () { return builder.currentPlan(); } });
-    });
+    }, function () { /* the data could not be read: the page stays as it is without JavaScript */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();

@@ -25,6 +25,7 @@ from atlas.pages.page_kinds import INDEX_URIS, page_uri, relative_link
 from atlas.pages.rendering import render_markdown
 from atlas.pages.source_pages import Citation
 from atlas.records.sourced_yaml import read_source_text, read_yaml
+from atlas.site.web_paths import unsafe_name_problem
 
 _CUSTOM_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 _ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
@@ -70,8 +71,12 @@ def known_targets(atlas: Atlas) -> KnownTargets:
     for text, target in named + aliased:
         by_name.setdefault(" ".join(text.casefold().split()), target)
     by_id = {(target.kind, target.target_id): target for _, target in named}
-    by_id.update({(TargetKind.ROUTINE, r.id): _Target(TargetKind.ROUTINE, r.id, page_uri(TargetKind.ROUTINE, r.id), r.name)
-                  for r in atlas.routines.values()})
+    # A programme's page is a routine page too (/routines/<id>/), so [[routine:id]] reaches it.
+    plans = [(plan.id, plan.name) for plan in atlas.routines.values()] + [(plan.id, plan.name) for plan in atlas.programmes.values()]
+    by_id.update({(TargetKind.ROUTINE, plan_id): _Target(TargetKind.ROUTINE, plan_id, page_uri(TargetKind.ROUTINE, plan_id), name)
+                  for plan_id, name in plans})
+    by_id.update({(TargetKind.LADDER, ladder.id): _Target(TargetKind.LADDER, ladder.id, page_uri(TargetKind.LADDER, ladder.id),
+                                                          ladder.name) for ladder in atlas.ladders.values()})
     return KnownTargets(by_name, by_id, dict(atlas.sources))
 
 
@@ -79,7 +84,9 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
     """When records are broken: every id that has a record file counts as known (named by its id), so that an
     article is still checked in the same run without reporting links to records that merely failed to load."""
     by_id: dict[tuple[TargetKind, str], _Target] = {}
-    for kind, folder in ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir)):
+    folders = ((TargetKind.EXERCISE, layout.exercises_dir), (TargetKind.ROUTINE, layout.routines_dir),
+               (TargetKind.ROUTINE, layout.programmes_dir), (TargetKind.LADDER, layout.ladders_dir))
+    for kind, folder in folders:
         for path in layout.record_files(folder):
             by_id[kind, path.stem] = _Target(kind, path.stem, page_uri(kind, path.stem), path.stem)
     safe = layout.is_safe(layout.taxonomy_file)
@@ -98,11 +105,18 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
 def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str, Article], list[Problem]]:
     """Every article in content/ with links resolved, and every problem found in them."""
     matcher = NameMatcher(known.by_name)
-    files = [file for file in layout.content_files() if file.suffix == ".md"]
-    uris = {file.relative_to(layout.content_dir).as_posix() for file in layout.content_files()}
+    problems: list[Problem] = []
+    safe = []
+    for file in layout.content_files():
+        unsafe = unsafe_name_problem(file.relative_to(layout.content_dir).as_posix())
+        if unsafe is None:
+            safe.append(file)
+        else:
+            problems.append(Problem(layout.label(file), 0, "file", unsafe))
+    files = [file for file in safe if file.suffix == ".md"]
+    uris = {file.relative_to(layout.content_dir).as_posix() for file in safe}
     links = _LinkChecker(uris | {target.uri.partition("#")[0] for target in known.by_id.values()} | set(INDEX_URIS.values()))
     articles: dict[str, Article] = {}
-    problems: list[Problem] = []
     for file in files:
         src_uri = file.relative_to(layout.content_dir).as_posix()
         text, unreadable = read_source_text(file, layout.label(file))

@@ -46,6 +46,8 @@ def export_site(layout: ProjectLayout, config: dict[str, Any], out: Path) -> Gen
         shutil.copytree(layout.root / theme["custom_dir"], out / theme["custom_dir"])
     for setting in HOOK_ONLY_SETTINGS:
         config.pop(setting, None)
+    if config.get("repo_url"):
+        config["edit_uri"] = ""  # else MkDocs makes its own edit links from repo_url, in place of each page's edit_url
     config["docs_dir"] = EXPORT_DOCS
     config["extra"] = {**(config.get("extra") or {}), **sources.template_settings}
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

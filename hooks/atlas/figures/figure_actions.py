@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atlas.figures.figure_drawing import end_pose
+from atlas.figures.figure_poses import placed_pose
 from atlas.figures.figure_model import Figure
 from atlas.figures.figure_skeleton import limbs, segment_angles
 
@@ -27,6 +27,7 @@ ACTION_JOINTS: dict[str, frozenset[str]] = {
     "elbow-flexion": frozenset({"elbow"}),
     "elbow-extension": frozenset({"elbow"}),
     "cervical-retraction": frozenset({"neck"}),
+    "craniocervical-flexion": frozenset({"neck"}),
     "thoracic-extension": frozenset({"spine", "trunk", "neck"}),
     "thoracic-rotation": frozenset({"spine", "trunk", "neck"}),
     "hip-flexion": frozenset({"hip", "knee", "trunk"}),
@@ -41,6 +42,7 @@ and the neck, whose side bends and turns (the neck stretches) have no action of 
 SEEN_IN: dict[str, frozenset[str]] = {
     "thoracic-extension": frozenset({"side"}),
     "cervical-retraction": frozenset({"side"}),
+    "craniocervical-flexion": frozenset({"side"}),
     "hip-flexion": frozenset({"side"}),
     "hip-extension": frozenset({"side"}),
     "shoulder-flexion": frozenset({"side"}),
@@ -61,23 +63,32 @@ MOVED_CM = 2.0
 """A shoulder blade moves when it shifts at least this far."""
 
 
+STABILITY = "spinal-stability"
+"""The action of a drill that keeps the trunk still against a moving load."""
+CHALLENGES = frozenset({"shoulder", "elbow", "hip", "knee"})
+"""The joints whose movement challenges a still trunk: a press, a tap, a step."""
 ANCHORED_SEGMENTS = {"shoulder": "upper-arm", "hip": "thigh"}
 """A limb that keeps its direction in space while the trunk turns over it (arms hanging, legs standing) has not moved."""
 
 
 def joint_changes(figure: Figure) -> dict[str, float]:
-    """How far each joint moves from start to end (the larger of the two sides): degrees, or cm for shrug and reach."""
-    end = end_pose(figure)
-    changes = {name: abs(getattr(end, name) - getattr(figure.start, name)) for name in ("trunk", "spine", "neck")}
-    before, after = limbs(figure.start, figure.view), limbs(end, figure.view)
-    directions = segment_angles(figure.view, figure.start), segment_angles(figure.view, end)
-    for side in before:
-        for joint, value in before[side].model_dump().items():
-            change = abs(after[side].model_dump()[joint] - value)
-            if joint in ANCHORED_SEGMENTS:
-                segment = f"{side}.{ANCHORED_SEGMENTS[joint]}"
-                change = min(change, abs(directions[1][segment] - directions[0][segment]))
-            changes[joint] = max(changes.get(joint, 0.0), change)
+    """How far each joint moves from the start to any later key pose (the larger of the two sides): degrees, or cm for shrug
+    and reach."""
+    changes: dict[str, float] = {}
+    before = limbs(figure.start, figure.view)
+    start_directions = segment_angles(figure.view, figure.start)
+    for index in range(1, len(figure.key_poses)):
+        pose = placed_pose(figure, index)
+        for name in ("trunk", "spine", "neck"):
+            changes[name] = max(changes.get(name, 0.0), abs(getattr(pose, name) - getattr(figure.start, name)))
+        after, directions = limbs(pose, figure.view), segment_angles(figure.view, pose)
+        for side in before:
+            for joint, value in before[side].model_dump().items():
+                change = abs(after[side].model_dump()[joint] - value)
+                if joint in ANCHORED_SEGMENTS:
+                    segment = f"{side}.{ANCHORED_SEGMENTS[joint]}"
+                    change = min(change, abs(directions[segment] - start_directions[segment]))
+                changes[joint] = max(changes.get(joint, 0.0), change)
     return changes
 
 
@@ -93,11 +104,16 @@ def action_mismatches(figure: Figure, actions: list[str]) -> list[str]:
         return []  # a held position (a plank, a carry): its actions are held, not moved
     found = []
     allowed = set(FOLLOWERS)
+    # An anti-movement drill (a carry, a Pallof press, a shoulder tap) moves the limbs that challenge the still trunk, and holds its
+    # other actions rather than moving them.
+    holding = STABILITY in actions
+    if holding:
+        allowed |= CHALLENGES
     for action in actions:
         joints = ACTION_JOINTS.get(action, frozenset())
         allowed |= joints
         visible = figure.view.value in SEEN_IN.get(action, frozenset({"side", "front", "back", "top"}))
-        if joints and visible and not any(moves(joint, changes.get(joint, 0.0)) for joint in joints):
+        if joints and visible and not holding and not any(moves(joint, changes.get(joint, 0.0)) for joint in joints):
             found.append(f"{action} is not shown: none of {', '.join(sorted(joints))} changes between start and end")
     for joint, change in sorted(changes.items()):
         if joint not in allowed and moves(joint, change):

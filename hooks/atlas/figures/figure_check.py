@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from atlas.figures.figure_model import SCENE_PROPS, Figure, Hold, Pose
+from atlas.figures.figure_model import SCENE_PROPS, Figure, Hold
 from atlas.figures.figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
 from atlas.figures.figure_skeleton import PLANES, RANGES, SIDES
+from atlas.figures.figure_truth import figure_lies
 from atlas.problems import Problem, field_label
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
@@ -26,9 +27,14 @@ class _FigureFile(BaseModel):
 
 
 def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_ids: Iterable[str]) -> list[Problem]:
-    """Every problem in the exercises' figures (the record model requires one per exercise): ranges, sides, props."""
+    """Every problem in the exercises' figures (the record model requires one per exercise): ranges, sides, props, and then
+    what a figure shows wrongly (figure_truth): no movement for a dose that counts, contacts missed, things passing through."""
     known = set(equipment_ids) | set(SCENE_PROPS)
-    return [problem for doc, record in exercises.values() for problem in figure_problems(doc, (FIGURE_KEY,), record.figure, known)]
+    problems = []
+    for doc, record in exercises.values():
+        found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)
+        problems += found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose)
+    return problems
 
 
 def check_figure(doc: SourcedYaml, prefix: tuple[str, ...], known_props: set[str]) -> tuple[Figure | None, list[Problem]]:
@@ -52,7 +58,15 @@ def check_figure(doc: SourcedYaml, prefix: tuple[str, ...], known_props: set[str
 
 def figure_problems(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, known_props: set[str]) -> list[Problem]:
     """What a well-formed figure still gets wrong: joints outside a human range, sides the view has not, unknown props."""
-    return _check_poses(doc, prefix, figure) + _check_props(doc, prefix, figure, known_props)
+    problems = _check_poses(doc, prefix, figure) + _check_props(doc, prefix, figure, known_props)
+    if figure.also is not None:
+        if figure.also.also is not None:
+            problems.append(_problem(doc, prefix + ("also", "also"), "a second view has no second view of its own; expected one `also`"))
+        problems += figure_problems(doc, prefix + ("also",), figure.also, known_props)
+    if figure.thumbnail is not None and figure.thumbnail >= len(figure.key_poses):
+        last = len(figure.key_poses) - 1
+        problems.append(_problem(doc, prefix + ("thumbnail",), f"{figure.thumbnail} is not a key pose; expected 0 to {last}"))
+    return problems
 
 
 def _problem(doc: SourcedYaml, key: tuple[Any, ...], message: str) -> Problem:
@@ -63,10 +77,10 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
     problems = []
     ranges = RANGES[PLANES[figure.view]]
     allowed_sides = SIDES[figure.view]
-    for moment in ("start", "end"):
-        pose: Pose = getattr(figure, moment)
+    moments: list[tuple[Any, ...]] = [("start",), *(("phases", index) for index in range(len(figure.phases))), ("end",)]
+    for moment, pose in zip(moments, figure.key_poses, strict=True):
         for angle in ("trunk", "spine", "neck"):
-            problems += _range(doc, prefix + (moment, angle), getattr(pose, angle), ranges[angle], angle)
+            problems += _range(doc, prefix + (*moment, angle), getattr(pose, angle), ranges[angle], angle)
         for side in ("near", "far", "left", "right"):
             limb = getattr(pose, side)
             if limb is None:
@@ -75,21 +89,13 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
                 problems.append(
                     _problem(
                         doc,
-                        prefix + (moment, side),
+                        prefix + (*moment, side),
                         f"is not a side of the {figure.view.value} view; expected {' or '.join(allowed_sides)}",
                     )
                 )
                 continue
             for joint, value in limb.model_dump().items():
-                problems += _range(doc, prefix + (moment, side, joint), value, ranges[joint], joint)
-        if pose.root[1] < -50 or pose.root[1] > 300 or abs(pose.root[0]) > 300:
-            problems.append(
-                _problem(
-                    doc,
-                    prefix + (moment, "root"),
-                    f"{list(pose.root)} is off the picture; expected x within ±300 cm and y from -50 to 300 cm",
-                )
-            )
+                problems += _range(doc, prefix + (*moment, side, joint), value, ranges[joint], joint)
     return problems
 
 

@@ -5,11 +5,24 @@ All geometry is worked out here; figure.html.j2 only writes it down as SVG.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import cache
 
-from atlas.figures.figure_model import BodyPoint, Figure, Hold, Limb, Pose, Prop, View
+from atlas.figures.figure_poses import (
+    GRIP,
+    SAMPLES,
+    Sample,
+    grips,
+    key_samples,
+    pose_labels,
+    poses_along,
+    segments_along,
+    standing,
+    interpolate,
+)
+from atlas.figures.figure_model import Figure, Hold, Pose, Prop, View
 from atlas.figures.figure_props import (
     HELD_PROPS,
     LINE_PROPS,
@@ -23,7 +36,6 @@ from atlas.figures.figure_props import (
 )
 from atlas.figures.figure_skeleton import (
     HEAD_RADIUS,
-    limbs,
     LENGTHS,
     SHOULDER_HALF_WIDTH,
     SIDES,
@@ -36,18 +48,20 @@ from atlas.figures.figure_skeleton import (
     segment_offset,
 )
 
-HOLD_START, HOLD_END = 15, 85
-"""Percent of each half cycle: the figure rests in the start pose until HOLD_START and in the end pose after HOLD_END."""
-SAMPLES = 8
-"""Steps of a sampled motion (a body held fixed at the hands, a band's line): enough that nothing visibly slides."""
+HOLD_START = 15
+"""Percent of each half cycle the figure rests in the start and in the end pose (shared among the steps of more key poses)."""
+SECONDS_PER_STEP = 2.6
+"""How long the movement takes from one key pose to the next, in seconds."""
 PADDING = 12.0
 """Room around the figure in cm, for round line ends."""
-GRIP = 0.5
-"""Where along the hand a prop is held."""
 FEET_GRIP = 2.0
 """Where along the foot a weight hung between the feet is held, in cm from the ankle."""
 MIN_SIZE = 110.0
 """The smallest width and height of a picture, in cm."""
+HALO_FROM = 5.0
+"""Where along the near arm's segments the rim starts, so that it never cuts into the joint above."""
+TIGHT_PADDING, TIGHT_MIN_SIZE = 7.0, 70.0
+"""The same for a small still, cropped close so the body fills it."""
 
 
 @dataclass(frozen=True)
@@ -85,23 +99,36 @@ class Motion:
     keyframes: tuple[Keyframe, ...]
     """Its steps."""
 
+    @property
+    def eased(self) -> bool:
+        """Whether it eases in and out between key poses (the figure's own timing), rather than stepping linearly through samples."""
+        return any(frame.eased for frame in self.keyframes)
+
 
 @dataclass(frozen=True)
 class Group:
-    """An SVG group: a transform (start, end and the motion between), its shapes, then its child groups."""
+    """An SVG group: a transform at each key pose (and the motion through them), its shapes, then its child groups."""
 
-    start: Transform
-    """At the start pose."""
-    end: Transform
-    """At the end pose."""
+    frames: tuple[Transform, ...]
+    """Its transform at each key pose: start, the phases, end."""
     motion: Motion | None
-    """The animation, when start and end differ."""
+    """The animation, when the key poses differ."""
     shapes: tuple[Shape, ...] = ()
     """What it draws."""
     children: tuple[Group, ...] = ()
     """Groups drawn inside it, after its shapes."""
     tone: str = ""
     """A CSS class suffix for everything inside (far, for the far side)."""
+
+    @property
+    def start(self) -> Transform:
+        """At the start pose."""
+        return self.frames[0]
+
+    @property
+    def end(self) -> Transform:
+        """At the end pose."""
+        return self.frames[-1]
 
 
 @dataclass(frozen=True)
@@ -120,6 +147,15 @@ class Drawing:
     """Bands and cables from their anchors to the hands."""
     body: Group
     """The body: a root group whose children are the chains."""
+    labels: tuple[str, ...] = ("Start", "End")
+    """The name of each key pose's still."""
+    cycle: bool = False
+    """Whether the motion goes round (start, …, end, start) rather than back and forth."""
+
+    @property
+    def seconds(self) -> float:
+        """How long one pass through the key poses takes."""
+        return SECONDS_PER_STEP * (len(self.labels) - (0 if self.cycle else 1))
 
     @property
     def motions(self) -> tuple[Motion, ...]:
@@ -132,73 +168,6 @@ class Drawing:
                 found.setdefault(group.motion.name, group.motion)
             pending.extend(group.children)
         return tuple(found.values())
-
-
-def standing(figure: Figure) -> bool:
-    """Whether a top view shows legs: the body is bent over above a floor, hips at standing height."""
-    return figure.view is View.TOP and any(prop.kind == "floor" for prop in figure.props) and figure.start.root[1] >= 60
-
-
-def interpolate(start: Pose, end: Pose, u: float, view: View) -> Pose:
-    """The pose a fraction `u` of the way from start to end (every angle and the root change linearly)."""
-
-    def mix(a: float, b: float) -> float:
-        return a + (b - a) * u
-
-    first, second = limbs(start, view), limbs(end, view)
-    sides = {
-        side: Limb(**{name: mix(getattr(first[side], name), getattr(second[side], name)) for name in Limb.model_fields}) for side in first
-    }
-    return Pose(
-        root=(mix(start.root[0], end.root[0]), mix(start.root[1], end.root[1])),
-        trunk=mix(start.trunk, end.trunk),
-        spine=mix(start.spine, end.spine),
-        neck=mix(start.neck, end.neck),
-        **sides,
-    )
-
-
-def grips(view: View, pose: Pose, root: Point, points: dict[str, Point] | None = None) -> dict[str, Point]:
-    """Where each hand holds, by side (from the pose's `points` when they are already known)."""
-    points = points or joint_points(view, pose, root)
-    found = {}
-    for side in SIDES[view]:
-        start, end = points[f"{side}.hand"], points[f"{side}.hand:end"]
-        found[side] = (start[0] + (end[0] - start[0]) * GRIP, start[1] + (end[1] - start[1]) * GRIP)
-    return found
-
-
-def _fixed_point(view: View, pose: Pose, root: Point, fixed: BodyPoint) -> Point:
-    """The middle of the body points that stay put: the grips, the ankles, the knees or the hips."""
-    if fixed is BodyPoint.HANDS:
-        chosen = list(grips(view, pose, root).values())
-    else:
-        points = joint_points(view, pose, root)
-        segment = {BodyPoint.FEET: "foot", BodyPoint.KNEES: "shin", BodyPoint.HIPS: "thigh"}[fixed]
-        chosen = [points[f"{side}.{segment}"] for side in SIDES[view]]
-    return (sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen))
-
-
-def poses_along(figure: Figure) -> list[tuple[float, Pose, Point]]:
-    """The motion sampled: (u, pose, root in drawing coordinates) from start (u=0) to end (u=1)."""
-    start_root = drawing_point(figure.start.root)
-    target = _fixed_point(figure.view, figure.start, start_root, figure.fixed) if figure.fixed else None
-    found = []
-    for step in range(SAMPLES + 1):
-        u = step / SAMPLES
-        pose = interpolate(figure.start, figure.end, u, figure.view)
-        root = drawing_point(pose.root)
-        if target is not None and figure.fixed is not None:
-            here = _fixed_point(figure.view, pose, (0.0, 0.0), figure.fixed)
-            root = (target[0] - here[0], target[1] - here[1])
-        found.append((u, pose, root))
-    return found
-
-
-def end_pose(figure: Figure) -> Pose:
-    """The end pose with its root where the fixed body point puts it."""
-    _, pose, root = poses_along(figure)[-1]
-    return pose.model_copy(update={"root": (root[0], -root[1])})
 
 
 @cache
@@ -218,20 +187,29 @@ def _ease_table() -> tuple[float, ...]:
     return tuple(table)
 
 
-def _percent(step: int) -> str:
-    return f"{HOLD_START + (HOLD_END - HOLD_START) * step / SAMPLES:g}%"
+def _held_span(index: int, steps: int) -> tuple[float, float]:
+    """The percent of the half cycle that key pose `index` of `steps` + 1 rests through."""
+    centre, half = 100 * index / steps, HOLD_START / steps
+    return (max(0.0, centre - half), min(100.0, centre + half))
 
 
-def _motion(name: str, start: Transform, end: Transform, sampled: list[Transform] | None = None) -> Motion | None:
-    if start == end and not sampled:
+def _at(value: float) -> str:
+    return f"{round(value, 2):g}%"
+
+
+def _motion(name: str, keys: list[Transform], sampled: list[list[Transform]] | None = None) -> Motion | None:
+    """Keyframes through the key transforms (eased between them), or through every sample of `sampled` (one list per step)."""
+    every = [frame for steps in sampled for frame in steps] if sampled else keys
+    if all(_same(frame, every[0]) for frame in every):
         return None
-    if sampled is None:
-        return Motion(name, (Keyframe(f"0%,{HOLD_START}%", start, eased=True), Keyframe(f"{HOLD_END}%,100%", end)))
-    if all(_same(frame, sampled[0]) for frame in sampled):
-        return None
-    frames = [Keyframe(f"0%,{HOLD_START}%", sampled[0])]
-    frames += [Keyframe(_percent(step), sampled[step]) for step in range(1, SAMPLES)]
-    frames.append(Keyframe(f"{HOLD_END}%,100%", sampled[-1]))
+    steps = len(keys) - 1
+    frames = []
+    for index, key in enumerate(keys):
+        low, high = _held_span(index, steps)
+        frames.append(Keyframe(f"{_at(low)},{_at(high)}", key, eased=sampled is None and index < steps))
+        if sampled and index < steps:
+            after = _held_span(index + 1, steps)[0]
+            frames += [Keyframe(_at(high + (after - high) * step / SAMPLES), sampled[index][step]) for step in range(1, SAMPLES)]
     return Motion(name, tuple(frames))
 
 
@@ -243,54 +221,53 @@ class _Namer:
     """Names keyframes; identical motions (both arms of a symmetric movement) share one name."""
 
     def __init__(self, key: str) -> None:
-        self.key = key
+        # Short names (a page has one moving figure; the contact sheet, all of them): a stable digest of the key.
+        self.key = "k" + hashlib.blake2s(key.encode("utf-8"), digest_size=3).hexdigest()
         self.names: dict[tuple[Keyframe, ...], str] = {}
 
-    def motion(self, start: Transform, end: Transform, sampled: list[Transform] | None = None) -> Motion | None:
-        found = _motion("", start, end, sampled)
+    def motion(self, keys: list[Transform], sampled: list[list[Transform]] | None = None) -> Motion | None:
+        found = _motion("", keys, sampled)
         if found is None:
             return None
-        name = self.names.setdefault(found.keyframes, f"{self.key}-{len(self.names) + 1}")
+        name = self.names.setdefault(found.keyframes, f"{self.key}{len(self.names) + 1:x}")
         return Motion(name, found.keyframes)
 
 
-def draw_figure(figure: Figure, key: str) -> Drawing:
-    """The drawing of a figure; `key` makes its animation names unique on a page."""
+def _sampled(per_step: list[list[Transform]]) -> tuple[list[Transform], list[list[Transform]]]:
+    """The key transforms (each step's first, and the last step's last) and the samples of each step."""
+    return [steps[0] for steps in per_step] + [per_step[-1][-1]], per_step
+
+
+def draw_figure(figure: Figure, key: str, tight: bool = False) -> Drawing:
+    """The drawing of a figure; `key` makes its animation names unique on a page; `tight` crops it close (a small still)."""
     name = _Namer(key)
     view = figure.view
-    along = poses_along(figure)
     eased = _ease_table()
-    # Sampled values follow the eased timeline, so they keep step with the two-keyframe rotations.
-    timeline = [_pose_at(along, u, view) for u in eased]
-    held = _held_by_side(figure)
-    body_children = tuple(
-        _chain_group(chain, figure.start, along[-1][1], held, view, name, figure) for chain in chains(view, standing(figure))
-    )
-    roots = [root for _, _, root in timeline]
-    sampled_root = [Transform(x, y) for x, y in roots] if figure.fixed else None
-    body = Group(
-        Transform(*roots[0]),
-        Transform(*roots[-1]),
-        name.motion(Transform(*roots[0]), Transform(*roots[-1]), sampled_root),
-        children=body_children,
-    )
+    # Sampled values follow the eased timeline, so they keep step with the eased rotations between key poses.
+    timeline = [[_pose_at(steps, u, view) for u in eased] for steps in segments_along(figure)]
+    poses = [pose for pose, _ in key_samples(figure, closed=True)]
+    held = held_by_side(figure)
+    body_children = tuple(_chain_group(chain, poses, held, view, name, figure) for chain in chains(view, standing(figure)))
+    roots = [[Transform(*root) for _, root in steps] for steps in timeline]
+    key_roots, sampled_roots = _sampled(roots)
+    body = Group(tuple(key_roots), name.motion(key_roots, sampled_roots if figure.fixed else None), children=body_children)
     lines = tuple(_line_groups(figure, timeline, name))
     scenery = tuple(shape for prop in figure.props for shape in _scenery(prop, view))
-    box = _bounds(figure, along, scenery, lines)
-    return Drawing(key, view, box, _clip_floor(scenery, box), lines, body)
+    box = _bounds(figure, poses_along(figure), scenery, lines, tight)
+    return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure), figure.cycle)
 
 
-def _pose_at(along: list[tuple[float, Pose, Point]], u: float, view: View) -> tuple[float, Pose, Point]:
-    """The sampled motion at progress u (between samples, the nearer sample's pose interpolated)."""
+def _pose_at(steps: list[Sample], u: float, view: View) -> Sample:
+    """The sampled step at progress u (between samples, the nearer sample's pose interpolated)."""
     position = u * SAMPLES
     low = min(int(position), SAMPLES - 1)
     fraction = position - low
-    (_, pose_a, root_a), (_, pose_b, root_b) = along[low], along[low + 1]
+    (pose_a, root_a), (pose_b, root_b) = steps[low], steps[low + 1]
     pose = interpolate(pose_a, pose_b, fraction, view)
-    return u, pose, (root_a[0] + (root_b[0] - root_a[0]) * fraction, root_a[1] + (root_b[1] - root_a[1]) * fraction)
+    return pose, (root_a[0] + (root_b[0] - root_a[0]) * fraction, root_a[1] + (root_b[1] - root_a[1]) * fraction)
 
 
-def _held_by_side(figure: Figure) -> dict[str, list[str]]:
+def held_by_side(figure: Figure) -> dict[str, list[str]]:
     held: dict[str, list[str]] = {side: [] for side in (*SIDES[figure.view], "feet")}
     for prop in figure.props:
         if prop.hold is None:
@@ -310,34 +287,33 @@ def _held_by_side(figure: Figure) -> dict[str, list[str]]:
     return held
 
 
-def _chain_group(
-    chain: Chain, start_pose: Pose, end_pose: Pose, held: dict[str, list[str]], view: View, name: _Namer, figure: Figure
-) -> Group:
+def _chain_group(chain: Chain, poses: list[Pose], held: dict[str, list[str]], view: View, name: _Namer, figure: Figure) -> Group:
     """The chain as nested groups, innermost first: each turns by its angle relative to its parent."""
-    start, end = segment_angles(view, start_pose), segment_angles(view, end_pose)
+    angles = [segment_angles(view, pose) for pose in poses]
     inner: Group | None = None
     for index in range(len(chain.segments) - 1, -1, -1):
         segment = chain.segments[index]
         parent = chain.segments[index - 1].name if index else None
-        turn_start = start[segment.name] - (start[parent] if parent else 0.0)
-        turn_end = end[segment.name] - (end[parent] if parent else 0.0)
-        a = Transform(*segment_offset(view, segment, chain.side, start_pose), turn_start)
-        b = Transform(*segment_offset(view, segment, chain.side, end_pose), turn_end)
+        frames = [
+            Transform(*segment_offset(view, segment, chain.side, pose), found[segment.name] - (found[parent] if parent else 0.0))
+            for pose, found in zip(poses, angles, strict=True)
+        ]
         children: tuple[Group, ...] = (inner,) if inner else ()
+        own = [found[segment.name] for found in angles]
         if segment.part == "hand" and chain.side and held[chain.side]:
-            children += (_held_group(held[chain.side], view, start[segment.name], end[segment.name], name, figure),)
+            children += (_held_group(held[chain.side], view, own, name, figure),)
         if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
-            children += (_held_group(held["feet"], view, start[segment.name], end[segment.name], name, figure, FEET_GRIP),)
-        inner = Group(a, b, name.motion(a, b), _body_shapes(segment.part, segment.length, view), children)
+            children += (_held_group(held["feet"], view, own, name, figure, FEET_GRIP),)
+        inner = Group(tuple(frames), name.motion(frames), body_shapes(segment.part, segment.length, view, chain.side), children)
     assert inner is not None
-    return Group(Transform(), Transform(), None, children=(inner,), tone="far" if chain.side == "far" else "")
+    return Group((Transform(),) * len(poses), None, children=(inner,), tone="far" if chain.side == "far" else "")
 
 
 def _held_group(
-    kinds: list[str], view: View, start_angle: float, end_angle: float, name: _Namer, figure: Figure, grip: float = LENGTHS["hand"] * GRIP
+    kinds: list[str], view: View, angles: list[float], name: _Namer, figure: Figure, grip: float = LENGTHS["hand"] * GRIP
 ) -> Group:
     """Props in the hand at the grip (or `grip` cm along a foot), turned back upright against the segment's own angle."""
-    span = _hand_span(figure)
+    span = hand_span(figure)
     shapes = tuple(
         shape
         for kind in kinds
@@ -349,12 +325,11 @@ def _held_group(
             else held_shapes(kind, view, span)
         )
     )
-    a = Transform(grip, 0, -start_angle)
-    b = Transform(grip, 0, -end_angle)
-    return Group(a, b, name.motion(a, b), shapes, tone="held")
+    frames = [Transform(grip, 0, -angle) for angle in angles]
+    return Group(tuple(frames), name.motion(frames), shapes, tone="held")
 
 
-def _hand_span(figure: Figure) -> float:
+def hand_span(figure: Figure) -> float:
     if figure.view is View.SIDE:
         return 0.0
     points = grips(figure.view, figure.start, drawing_point(figure.start.root))
@@ -362,7 +337,10 @@ def _hand_span(figure: Figure) -> float:
     return points[second][0] - points[first][0]
 
 
-def _body_shapes(part: str, length: float, view: View) -> tuple[Shape, ...]:
+def body_shapes(part: str, length: float, view: View, side: str | None = None) -> tuple[Shape, ...]:
+    """The shapes of a body segment along its own axis; the near arm seen from the side gets a rim that parts it from the trunk."""
+    if part in ("arm", "hand") and side == "near" and length > HALO_FROM:
+        return (Shape("line", (HALO_FROM, 0, length, 0), f"halo-{part}"), Shape("line", (0, 0, length, 0), part))
     if part == "trunk":
         return (Shape("line", (0, 0, length, 0), "trunk"),)
     if part == "girdle":
@@ -385,7 +363,12 @@ def _scenery(prop: Prop, view: View) -> tuple[Shape, ...]:
     return fixed_shapes(prop, view)
 
 
-def _line_groups(figure: Figure, timeline: list[tuple[float, Pose, Point]], name: _Namer) -> list[Group]:
+def _turning(frames: list[Transform], angle: float) -> float:
+    """`angle` turned by whole turns to be nearest the last frame's: a line never swings the long way round."""
+    return angle + 360 * round((frames[-1].angle - angle) / 360) if frames else angle
+
+
+def _line_groups(figure: Figure, timeline: list[list[Sample]], name: _Namer) -> list[Group]:
     """A line of length 1 from each anchor, turned and stretched each step to reach the hand."""
     groups = []
     for prop in figure.props:
@@ -397,36 +380,41 @@ def _line_groups(figure: Figure, timeline: list[tuple[float, Pose, Point]], name
         anchor = drawing_point(prop.anchor)
         sides = SIDES[figure.view] if prop.hold.value == "both" else (prop.hold.value,)
         for side in sides:
+            per_step: list[list[Transform]] = []
             frames: list[Transform] = []
-            for _, pose, root in timeline:
-                hand = grips(figure.view, pose, root)[side]
-                dx, dy = hand[0] - anchor[0], hand[1] - anchor[1]
-                angle = math.degrees(math.atan2(dy, dx))
-                if frames:  # never the long way round between two steps
-                    angle += 360 * round((frames[-1].angle - angle) / 360)
-                frames.append(Transform(0, 0, angle, max(math.hypot(dx, dy), 0.1)))
+            for steps in timeline:
+                frames = frames[-1:]
+                for pose, root in steps:
+                    hand = grips(figure.view, pose, root)[side]
+                    dx, dy = hand[0] - anchor[0], hand[1] - anchor[1]
+                    frames.append(Transform(0, 0, _turning(frames, math.degrees(math.atan2(dy, dx))), max(math.hypot(dx, dy), 0.1)))
+                per_step.append(frames[-len(steps) :])
+            keys, sampled = _sampled(per_step)
             tone = line_tone(prop.kind) + ("-far" if side == "far" else "")
-            line = Group(frames[0], frames[-1], name.motion(frames[0], frames[-1], frames), (Shape("line", (0, 0, 1, 0), tone),))
-            groups.append(Group(Transform(*anchor), Transform(*anchor), None, children=(line,)))
+            line = Group(tuple(keys), name.motion(keys, sampled), (Shape("line", (0, 0, 1, 0), tone),))
+            groups.append(Group((Transform(*anchor),) * len(keys), None, children=(line,)))
     return groups
 
 
-def _band_between_hands(figure: Figure, timeline: list[tuple[float, Pose, Point]], name: _Namer, tone: str) -> Group:
+def _band_between_hands(figure: Figure, timeline: list[list[Sample]], name: _Namer, tone: str) -> Group:
     """A band held in both hands: a line from one grip to the other, following both."""
     first, second = SIDES[figure.view]
+    per_step: list[list[Transform]] = []
     frames: list[Transform] = []
-    for _, pose, root in timeline:
-        hands = grips(figure.view, pose, root)
-        (x1, y1), (x2, y2) = hands[first], hands[second]
-        angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
-        if frames:
-            angle += 360 * round((frames[-1].angle - angle) / 360)
-        frames.append(Transform(x1, y1, angle, max(math.hypot(x2 - x1, y2 - y1), 0.1)))
-    return Group(frames[0], frames[-1], name.motion(frames[0], frames[-1], frames), (Shape("line", (0, 0, 1, 0), tone),))
+    for steps in timeline:
+        frames = frames[-1:]
+        for pose, root in steps:
+            hands = grips(figure.view, pose, root)
+            (x1, y1), (x2, y2) = hands[first], hands[second]
+            angle = _turning(frames, math.degrees(math.atan2(y2 - y1, x2 - x1)))
+            frames.append(Transform(x1, y1, angle, max(math.hypot(x2 - x1, y2 - y1), 0.1)))
+        per_step.append(frames[-len(steps) :])
+    keys, sampled = _sampled(per_step)
+    return Group(tuple(keys), name.motion(keys, sampled), (Shape("line", (0, 0, 1, 0), tone),))
 
 
 def _bounds(
-    figure: Figure, along: list[tuple[float, Pose, Point]], scenery: tuple[Shape, ...], lines: tuple[Group, ...]
+    figure: Figure, along: list[tuple[float, Pose, Point]], scenery: tuple[Shape, ...], lines: tuple[Group, ...], tight: bool = False
 ) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
@@ -461,9 +449,10 @@ def _bounds(
     for line in lines:
         xs.append(line.start.x)
         ys.append(line.start.y)
-    left, right, top, bottom = min(xs) - PADDING, max(xs) + PADDING, min(ys) - PADDING, max(ys) + PADDING
+    padding, least = (TIGHT_PADDING, TIGHT_MIN_SIZE) if tight else (PADDING, MIN_SIZE)
+    left, right, top, bottom = min(xs) - padding, max(xs) + padding, min(ys) - padding, max(ys) + padding
     # A small picture (arms folded, seen from above) is not blown up past the scale of a standing figure's.
-    grow_x, grow_y = max(0.0, MIN_SIZE - (right - left)) / 2, max(0.0, MIN_SIZE - (bottom - top)) / 2
+    grow_x, grow_y = max(0.0, least - (right - left)) / 2, max(0.0, least - (bottom - top)) / 2
     left, right, top, bottom = left - grow_x, right + grow_x, top - grow_y, bottom + grow_y
     return (round(left), round(top), round(right - left), round(bottom - top))
 

@@ -16,15 +16,20 @@ Joint angles by view (0 is standing tall, arms hanging):
   faces down); spine twists the chest on the hips; shoulder horizontal abduction (0 arm straight ahead, 90 out to
   the side), elbow (+ forearm turns in), wrist. Legs are not drawn.
 Shoulder blades: `shrug` (+ up, - down) and `reach` (+ forward, - back) move the shoulder joint by a few cm.
+
+A movement of more than two key poses lists the ones between start and end under `phases` (a get-up's stages, a
+carry's steps); `contacts` declares what touches what (feet on the floor, the chest on a bench), which the build checks;
+`also` draws the same movement from a second view, after the figure's own, which leads (the thumbnail uses it).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictBool, StrictInt
 
-from atlas.records.values import Id, Record
+from atlas.records.values import Angle, Id, Incline, Line, Paragraph, Point, Record, Shift
 
 
 class View(StrEnum):
@@ -59,34 +64,34 @@ class BodyPoint(StrEnum):
 class Limb(Record):
     """Joint angles of one side of the body, in degrees."""
 
-    shoulder: float = 0
+    shoulder: Angle = 0
     """Shoulder angle (flexion in side view, abduction in front and back views, horizontal abduction from above)."""
-    elbow: float = 0
+    elbow: Angle = 0
     """Elbow bend."""
-    wrist: float = 0
+    wrist: Angle = 0
     """Wrist bend."""
-    hip: float = 0
+    hip: Angle = 0
     """Hip angle (flexion in side view, abduction in front and back views)."""
-    knee: float = 0
+    knee: Angle = 0
     """Knee bend."""
-    ankle: float = 0
+    ankle: Angle = 0
     """Ankle angle (+ toes pointed in side view)."""
-    shrug: float = 0
+    shrug: Shift = 0
     """Shoulder blade raised toward the ear (+) or drawn down (-), in cm."""
-    reach: float = 0
+    reach: Shift = 0
     """Shoulder blade drawn forward round the ribs (+, protraction) or squeezed back (-, retraction), in cm."""
 
 
 class Pose(Record):
     """The body at one moment."""
 
-    root: tuple[float, float] = (0, 92)
+    root: Point = (0, 92)
     """Where the middle of the hips is, (x, y) in cm from the floor; ignored in the end pose when `fixed` is set."""
-    trunk: float = 0
+    trunk: Angle = 0
     """Angle of the lower trunk (hips to mid-back) from upright."""
-    spine: float = 0
+    spine: Angle = 0
     """The upper back's bend on the lower trunk: + rounds forward, - arches back (side view); side bend (front); twist (top)."""
-    neck: float = 0
+    neck: Angle = 0
     """Neck angle relative to the trunk."""
     near: Limb | None = None
     """The side nearer the viewer (side view)."""
@@ -96,6 +101,8 @@ class Pose(Record):
     """The picture's left side (front, back and top views)."""
     right: Limb | None = None
     """The picture's right side (front, back and top views); the left side mirrored when left out."""
+    label: Line | None = None
+    """What the still of this pose is called (a phase's name, such as "Propped on the hand"); Start, Step 2 … End when left out."""
 
 
 class Prop(Record):
@@ -103,22 +110,69 @@ class Prop(Record):
 
     kind: Id
     """An equipment id from the taxonomy, or a scene prop (floor, handle, rope, straight-bar, cushion)."""
-    at: tuple[float, float] | None = None
+    at: Point | None = None
     """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley."""
-    angle: float | None = Field(default=None, ge=-180, le=180)
+    angle: Incline | None = None
     """A bench's incline in degrees from flat; for a prop in the hand, 180 holds it upside down (bottoms-up)."""
     hold: Hold | None = None
     """The hand or hands that hold it (dumbbells, a band's ends, a cable's handle), or `feet` for a weight hung between the feet."""
-    anchor: tuple[float, float] | None = None
+    anchor: Point | None = None
     """Where a band or cable is fixed, (x, y) in cm; a line runs from there to the hand."""
 
 
+class Surface(StrEnum):
+    """What a body point can rest on: the floor, or a prop of the figure."""
+
+    FLOOR = "floor"
+    BENCH = "bench"
+    CHAIR = "chair"
+    WALL = "wall"
+    DOORWAY = "doorway"
+    BAR = "bar"
+    FOAM_ROLLER = "foam-roller"
+    TABLE = "sturdy-table"
+    CUSHION = "cushion"
+
+
+class ContactPoint(StrEnum):
+    """A part of the body that can rest on a surface."""
+
+    FEET = "feet"
+    TOES = "toes"
+    KNEES = "knees"
+    HANDS = "hands"
+    FOREARMS = "forearms"
+    HIPS = "hips"
+    CHEST = "chest"
+    UPPER_BACK = "upper-back"
+    BACK = "back"
+    HEAD = "head"
+
+
+class Contact(Record):
+    """A body point that touches a surface in the key poses; the build checks that it does."""
+
+    body: ContactPoint
+    """The part of the body: feet, toes, knees, hands, forearms, hips, chest, upper-back, back (the whole trunk) or head."""
+    touches: Surface
+    """What it rests on: the floor or a prop of the figure (bench, chair, wall, doorway, bar, foam-roller, sturdy-table, cushion)."""
+    side: Id | None = None
+    """Only one side's (near, far, left or right); both when left out."""
+    poses: tuple[Annotated[StrictInt, Field(ge=0, le=9)], ...] = ()
+    """Only in these key poses (0 is the start, then the phases, then the end); in every one when left out."""
+
+
+MAX_PROPS = 12
+"""The most props a figure may have: enough for any scene (the site's figures have at most three), few enough that the
+drawing stays small."""
+
+
 class Figure(Record):
-    """How an exercise looks: the view, the props and the two poses the movement goes between."""
+    """How an exercise looks: the view, the props and the key poses the movement goes through."""
 
     view: View
     """Where the viewer stands: side, front, back or top, whichever shows the movement best."""
-    props: tuple[Prop, ...] = ()
+    props: tuple[Prop, ...] = Field(default=(), max_length=MAX_PROPS)
     """Equipment and scenery, drawn in a second tone behind the body."""
     fixed: BodyPoint | None = None
     """A body point that stays put (hands on a pull-up bar): the end pose's root is computed from it."""
@@ -126,8 +180,28 @@ class Figure(Record):
     """The start position."""
     end: Pose
     """The end position."""
-    caption: str | None = None
+    caption: Paragraph | None = None
     """A sentence added to the caption, for what the picture cannot show (a phase of a longer movement, a turn toward the viewer)."""
+    phases: tuple[Pose, ...] = Field(default=(), max_length=6)
+    """Key poses between start and end, in order (a get-up's stages, a carry's other step); the figure moves through each."""
+    contacts: tuple[Contact, ...] = Field(default=(), max_length=MAX_PROPS)
+    """What touches what (feet on the floor, the chest on the bench, hands on the bar): checked in every key pose."""
+    also: Figure | None = None
+    """The same movement from a second view, shown after this one (the prone Y from the side as well as from above)."""
+    cycle: StrictBool = False
+    """Whether the movement goes round, from the end on to the start again (a walk's steps), instead of back the way it came."""
+    thumbnail: Annotated[StrictInt, Field(ge=0, le=9)] | None = None
+    """Which key pose the small still of routine pages and sheets shows (0 the start, 1 the first phase …); the end when left out."""
+
+    @property
+    def key_poses(self) -> tuple[Pose, ...]:
+        """Start, the phases in order, end."""
+        return (self.start, *self.phases, self.end)
+
+    @property
+    def motion_poses(self) -> tuple[Pose, ...]:
+        """The key poses the animation goes through in one pass: back to the start at the end of a cycle."""
+        return (*self.key_poses, self.start) if self.cycle else self.key_poses
 
 
 SCENE_PROPS = ("floor", "handle", "rope", "straight-bar", "cushion")

@@ -32,6 +32,8 @@ FIXED_PROPS = frozenset(
 """Props that stand still where `at` puts them."""
 DRAWN_PROPS = HELD_PROPS | LINE_PROPS | FIXED_PROPS
 """Every prop kind that has a drawing."""
+DOOR_HALF_WIDTH = 42.0
+"""Half a doorway's opening, in cm (seen from above)."""
 FLOOR_HALF_WIDTH = 600.0
 """The floor line is clipped to the picture; drawn this wide either way."""
 
@@ -44,6 +46,11 @@ def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
     kind = prop.kind
     if kind == "floor":
         return (Shape("line", (-FLOOR_HALF_WIDTH, 2, FLOOR_HALF_WIDTH, 2), "floor"),)
+    if kind == "doorway" and view is View.TOP:  # from above: the wall either side of the opening, `at` its middle
+        return (
+            Shape("line", (x - DOOR_HALF_WIDTH - 70, y, x - DOOR_HALF_WIDTH, y), "pad"),
+            Shape("line", (x + DOOR_HALF_WIDTH, y, x + DOOR_HALF_WIDTH + 70, y), "pad"),
+        )
     if kind in ("wall", "doorway"):
         top = y if height else -210
         wall = (Shape("line", (x, 0, x, top), "prop"),)

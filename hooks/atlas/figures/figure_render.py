@@ -3,9 +3,10 @@
 In any generated-Markdown template two globals draw an exercise's figure (nothing when it has none):
 - `{{ movement_figure(exercise) }}`: the exercise page's block (start, movement with its pause control, end);
   on its own line with a blank line after it (templates/_movement_figure.md.j2 is the one include).
-- `{{ movement_thumbnail(exercise) }}`: a small still of the end position on one line, for a routine page's or a
-  printed sheet's table cell, such as `| {{ movement_thumbnail(exercise) }} [Face pull](...) | 3 x 12 |`. It takes
-  the Exercise (atlas.exercises[item.exercise_id]); 3.2 rem high on screen, 2.6 rem and black on white in print.
+- `{{ movement_thumbnail(exercise) }}`: a small still of the end position (or the key pose the figure's `thumbnail`
+  names) on one line, for a routine page's or a printed sheet's table cell, such as
+  `| {{ movement_thumbnail(exercise) }} [Face pull](...) | 3 x 12 |`. It takes the Exercise
+  (atlas.exercises[item.exercise_id]); 3.2 rem high on screen, 2.6 rem and black on white in print.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from atlas.site.build_cache import FIGURES
-from atlas.figures.figure_drawing import draw_figure, end_pose
+from atlas.figures.figure_drawing import draw_figure
+from atlas.figures.figure_poses import placed_pose, pose_labels
 from atlas.figures.figure_model import Figure
+from atlas.figures.figure_stills import Layer, still_layers
 from atlas.records.model import Exercise
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 _INLINE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|:~^=<>&\"'"})
 """A thumbnail is inline HTML inside Markdown (a table cell), so its label carries no Markdown or HTML syntax at all."""
 
@@ -49,19 +53,46 @@ def figure_environment() -> Environment:
 
 def _render(template: str, **context: Any) -> Markup:
     html = figure_environment().get_template(template).render(**context)
-    # Raw HTML in Markdown ends at a blank line, so the block is written without any.
-    return Markup(_BLANK_LINES.sub("\n", html).strip())
+    # Raw HTML in Markdown ends at a blank line, so the block is written without any (and without line breaks between tags).
+    return Markup(_BETWEEN_TAGS.sub("><", _BLANK_LINES.sub("\n", html)).strip())
 
 
 def figure_html(figure: Figure, key: str, name: str) -> Markup:
-    """The figure block of an exercise page: start, movement (with its pause control) and end."""
-    return _render("figure.html.j2", drawing=draw_figure(figure, key), name=name, key=key, caption=figure.caption)
+    """The figure block of an exercise page: a still of each key pose, the movement (with its pause control), and the second view."""
+    second = draw_figure(figure.also, f"{key}-2") if figure.also else None
+    return _render(
+        "figure.html.j2",
+        drawing=draw_figure(figure, key),
+        stills=_stills(figure),
+        second=second,
+        second_stills=_stills(figure.also) if figure.also else (),
+        name=name,
+        key=key,
+        caption=figure.caption,
+    )
+
+
+def _stills(figure: Figure) -> list[tuple[Layer, ...]]:
+    return [still_layers(figure, index) for index in range(len(figure.key_poses))]
+
+
+def thumbnail_pose(figure: Figure) -> tuple[int, str]:
+    """Which key pose the small still shows (the record's `thumbnail`, else the end) and what it is called."""
+    count = len(figure.key_poses)
+    index = count - 1 if figure.thumbnail is None else min(figure.thumbnail, count - 1)
+    if index == count - 1:
+        return index, "end position"
+    return index, "start position" if index == 0 else pose_labels(figure)[index].lower()
 
 
 def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
-    """A small still of the end position, on one line (it fits in a Markdown table cell)."""
-    still = figure.model_copy(update={"start": end_pose(figure), "fixed": None})
-    html = _render("figure_thumbnail.html.j2", drawing=draw_figure(still, key), name=Markup(name.translate(_INLINE_ENTITIES)))
+    """A small still of the pose that reads best small (the end unless the figure says), on one line for a table cell."""
+    index, what = thumbnail_pose(figure)
+    pose = placed_pose(figure, index)
+    still = figure.model_copy(update={"start": pose, "end": pose, "phases": (), "fixed": None, "also": None})
+    drawing = draw_figure(still, key, tight=True)
+    layers = still_layers(still, 0)
+    html = _render("figure_thumbnail.html.j2", drawing=drawing, layers=layers, name=Markup(name.translate(_INLINE_ENTITIES)), what=what)
     return Markup(" ".join(html.split()))
 
 

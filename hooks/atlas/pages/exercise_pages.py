@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from atlas.records.graph import Atlas
 from atlas.pages.links import exercise_link, mention_links, muscle_link
-from atlas.records.model import Exercise, ExerciseLink, Step, TargetKind
+from atlas.records.model import Category, Exercise, ExerciseLink, Step, TargetKind
 from atlas.pages.muscle_map import highlight
 from atlas.pages.page_kinds import page_uri
+from atlas.pages.ladder_pages import positions
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.site.search_terms import exercise_terms
 from atlas.pages.source_pages import citations
@@ -16,6 +17,9 @@ from atlas.pages.source_pages import citations
 
 PAIN_RULE = ("guides/lifting-safely.md", "the-pain-rule")
 """The article and section that state how much discomfort is acceptable; every exercise page links it when it exists."""
+LOAD_CHOICE = ("guides/lifting-safely.md", "choosing-the-load")
+"""The article and section that say how heavy to go (reps in reserve), how to pick a band and how much to add (the
+proportional step); exercise pages for loaded work, routine and programme pages link it when it exists."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,10 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         callouts=_callouts(atlas, exercise),
         precautions=[atlas.precautions[item] for item in exercise.precautions],
         link_sections=_link_sections(atlas, exercise),
+        ladders=positions(atlas, exercise.id),
         cited=citations(atlas, exercise.sources),
         pain_rule=pain_rule(atlas),
+        load_choice=load_choice_link(atlas) if exercise.category is not Category.MOBILITY else None,
         search_terms=exercise_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
@@ -60,8 +66,17 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
 
 def pain_rule(atlas: Atlas) -> Link | None:
     """The link to the pain rule, or None in a project without that article."""
-    article, anchor = PAIN_RULE
-    return Link("the pain rule", f"{article}#{anchor}") if article in atlas.articles else None
+    return _guide_link(atlas, PAIN_RULE, "the pain rule")
+
+
+def load_choice_link(atlas: Atlas) -> Link | None:
+    """The link to choosing the load, or None in a project without that article."""
+    return _guide_link(atlas, LOAD_CHOICE, "choosing the load")
+
+
+def _guide_link(atlas: Atlas, section: tuple[str, str], text: str) -> Link | None:
+    article, anchor = section
+    return Link(text, f"{article}#{anchor}") if article in atlas.articles else None
 
 
 def _facts(atlas: Atlas, exercise: Exercise) -> list[Fact]:

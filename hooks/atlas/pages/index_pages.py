@@ -51,7 +51,7 @@ def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:
 
 
 def export_json(atlas: Atlas) -> GeneratedFile:
-    """Every muscle, piece of equipment, exercise and routine as JSON, with ids and page URLs."""
+    """Every muscle, piece of equipment, exercise, routine and ladder as JSON, with ids and page URLs."""
     data = {
         "version": 1,
         "muscles": [
@@ -87,6 +87,8 @@ def export_json(atlas: Atlas) -> GeneratedFile:
                     "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
                 },
                 "routines": [routine.id for routine in atlas.routines_using(e.id)],
+                "ladders": [{"id": ladder.id, "step": index + 1} for ladder, index in atlas.rungs_of(e.id)],
+                **({"ids": e.ids.model_dump(exclude_none=True)} if e.ids else {}),
                 **({"figure": figure_data(e.figure)} if e.figure else {}),
                 **builder_facts(atlas, e),
             }
@@ -105,11 +107,22 @@ def export_json(atlas: Atlas) -> GeneratedFile:
             }
             for r in atlas.routines.values()
         ],
+        "ladders": [
+            {
+                "id": ladder.id,
+                "name": ladder.name,
+                "url": page_url(TargetKind.LADDER, ladder.id),
+                "target": ladder.target,
+                "steps": [{"exercise": step.exercise, "move_on": step.move_on} for step in ladder.steps],
+            }
+            for ladder in atlas.ladders.values()
+        ],
     }
     return GeneratedFile(API_EXERCISES, inert_json(data).encode("ascii"))
 
 
 def inert_json(data: object) -> str:
-    """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML; strict JSON (a NaN or an
+    infinity, which browsers' JSON.parse rejects, stops the build: the records' numbers are checked finite)."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

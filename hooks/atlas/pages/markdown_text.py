@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -38,7 +39,7 @@ def front_matter_text(value: Any) -> Markup:
 
 def front_matter_data(value: Any) -> Markup:
     """Ready-made data for templates, as one line of JSON (valid YAML); text inside is HTML-escaped."""
-    return Markup(json.dumps(html_data(value), ensure_ascii=False, sort_keys=True))
+    return Markup(json.dumps(html_data(value), ensure_ascii=False, sort_keys=True, allow_nan=False))
 
 
 def html_data(value: Any) -> Any:
@@ -55,5 +56,12 @@ def html_data(value: Any) -> Any:
 
 
 def front_matter_raw(value: Any) -> Markup:
-    """Data kept as written, as one line of JSON; templates may only output it through `tojson`."""
-    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    """Data kept as written, as one line of JSON; templates may only output it through `tojson`. A date (YAML
+    reads 2026-12-06 as one) is written as that text."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True, default=_iso_date, allow_nan=False))
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON data")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from atlas.records.graph import Atlas
+from atlas.pages.evidence_tables import READING_THE_EVIDENCE, evidence_source_ids, study_tables
+from atlas.pages.ladder_pages import ladder_links
 from atlas.pages.links import exercise_link, mention_links
 from atlas.records.model import MuscleGroup, MuscleKind, Role, TargetKind
 from atlas.pages.muscle_map import highlight, index_map
@@ -21,6 +23,7 @@ KIND_TITLES = {
 def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
     """The page at /muscles/<group>/."""
     uri = page_uri(TargetKind.MUSCLE, group.id)
+    cited = tuple(dict.fromkeys(group.sources + evidence_source_ids(atlas, group.id)))
     markdown = render_markdown(
         "muscle.md.j2",
         uri,
@@ -28,7 +31,10 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
         secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
-        cited=citations(atlas, group.sources),
+        studies=study_tables(atlas, group.id, cited),
+        reading_the_evidence=READING_THE_EVIDENCE,
+        ladders=ladder_links(atlas, group.id),
+        cited=citations(atlas, cited),
         search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},
     )

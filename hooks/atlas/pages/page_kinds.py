@@ -45,6 +45,7 @@ PAGE_KINDS = {
     TargetKind.MUSCLE: PageKind(TargetKind.MUSCLE, "muscles"),
     TargetKind.ROUTINE: PageKind(TargetKind.ROUTINE, "routines"),
     TargetKind.SOURCE: PageKind(TargetKind.SOURCE, "sources", one_page=True),
+    TargetKind.LADDER: PageKind(TargetKind.LADDER, "ladders"),
 }
 """The registry: every page kind by what it shows."""
 

@@ -6,6 +6,7 @@ from atlas.records.graph import Atlas
 from atlas.records.model import Programme, TargetKind
 from atlas.pages.qr_codes import page_address
 from atlas.pages.page_kinds import page_uri, page_url
+from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.routine_checks import hardest
 from atlas.pages.routine_pages import sheet_blocks, sheet_data
@@ -36,6 +37,7 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
         level=top.level.value if top else "beginner",
         sessions=[(session.label, Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)), routine) for session, routine in sessions],
         weeks=[(week, list(programme.week)) for week in range(1, programme.weeks + 1)],
+        load_choice=load_choice_link(atlas),
         page_data={"kind": "programme", "id": programme.id, "sheets": sheets},
     )
     return GeneratedPage(uri, markdown, programme.source)

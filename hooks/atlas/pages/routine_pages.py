@@ -15,6 +15,7 @@ from atlas.records.model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routin
 from atlas.pages.muscle_map import highlight
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.qr_codes import page_address, qr_code
+from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.site.search_terms import routine_terms
 
@@ -93,6 +94,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         pain_rule=pain_rule(atlas),
+        load_choice=load_choice_link(atlas),
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),
@@ -197,7 +199,7 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
     """The page at /routines/: every routine with level, duration and equipment, authored first."""
     uri = INDEX_URIS[TargetKind.ROUTINE]
     groups = [
-        ("Written by coaches", [r for r in atlas.routines.values() if not r.generated]),
+        ("Written by hand", [r for r in atlas.routines.values() if not r.generated]),
         ("Generated from the atlas", [r for r in atlas.routines.values() if r.generated]),
     ]
     rows = [

@@ -57,9 +57,9 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     """Every record, checked: the atlas of those that passed, and every problem found in all of them."""
     problems: list[Problem] = _stray_files(layout)
     taxonomy = _read_one(layout, layout.taxonomy_file, TaxonomyRecord, problems)
-    sources = _read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
-    exercises = _read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
-    routines = _read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
+    sources = read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
+    exercises = read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
+    routines = read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
     if not layout.record_files(layout.exercises_dir):
         problems.append(
             Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml")
@@ -215,9 +215,11 @@ def _text_problems(document: SourcedYaml) -> list[Problem]:
     return problems
 
 
-def _read_folder(
-    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str
+def read_folder(
+    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str = ID_PATTERN
 ) -> dict[str, tuple[SourcedYaml, RecordT]]:
+    """Every record file of a folder that reads and checks against `model`, by id; what does not goes to `problems`
+    (a file name that is no id, an id used twice or reserved, a file that does not read or check)."""
     records: dict[str, tuple[SourcedYaml, RecordT]] = {}
     seen: dict[str, str] = {}
     for file in layout.record_files(folder):
@@ -246,7 +248,7 @@ def _read_folder(
 def _stray_files(layout: ProjectLayout) -> list[Problem]:
     """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
     problems: list[Problem] = []
-    known = {layout.exercises_dir, layout.routines_dir, layout.sources_dir, layout.programmes_dir}
+    known = set(layout.record_dirs)
     if not layout.exercises_dir.is_dir():
         return problems
     for path in sorted(layout.exercises_dir.rglob("*")):

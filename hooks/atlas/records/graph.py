@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from atlas.records.evidence_model import Evidence, EvidenceRow
+from atlas.records.draft_model import Draft
+from atlas.records.ladder_model import Ladder
 from atlas.records.model import (
     Article, Equipment, Exercise, ExerciseLink, Mention, MuscleGroup, MuscleMap, MusclePart, Precaution, Programme, Role, Routine, Source,
     Step,
@@ -13,6 +16,18 @@ from atlas.records.model import (
 
 NO_EQUIPMENT = "No equipment"
 """What pages say an exercise or routine needs when it needs nothing."""
+
+
+@dataclass(frozen=True)
+class StudyResults:
+    """What one study measured of one muscle: its rows, never merged with another study's (each has its own scale)."""
+
+    study: Evidence
+    """The evidence record: participants, method, when it was checked."""
+    source: Source
+    """The paper."""
+    rows: tuple[EvidenceRow, ...]
+    """Its rows for the muscle (for a group: the group's and its parts'), in the record's order."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,12 @@ class Atlas:
     """The drawings of the muscle map and which shapes show which muscle."""
     programmes: dict[str, Programme] = field(default_factory=dict)
     """Programmes (plans over several weeks) by id."""
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    """What each measuring study found, by source id (sorted)."""
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    """Progression ladders by id, sorted by name."""
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    """Unfinished exercises by id: a page each while serving, never in a list or the export."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
     _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
@@ -86,6 +107,9 @@ class Atlas:
         for article in self.articles.values():
             for source_id in article.sources:
                 citing[source_id].append((None, article.src_uri))
+        for study in self.evidence.values():
+            for row in study.rows:
+                citing[study.id].append((TargetKind.MUSCLE, self.group_id_of(row.muscle)))
         object.__setattr__(self, "_citations", {key: tuple(dict.fromkeys(found)) for key, found in citing.items()})
 
     def _index_routines(self) -> None:
@@ -142,6 +166,17 @@ class Atlas:
         found = [other for other in self._named_as.get((exercise.id, not harder), ()) if other not in named]
         return own + tuple(ExerciseLink.model_construct(exercise=other, note=None) for other in found)
 
+    def evidence_for(self, muscle_id: str) -> tuple[StudyResults, ...]:
+        """What each study measured of a muscle group (its own rows and its parts') or of one part, study by study."""
+        group = self.groups.get(muscle_id)
+        muscles = {muscle_id, *(group.parts if group else ())}
+        found = []
+        for study in self.evidence.values():
+            rows = tuple(row for row in study.rows if row.muscle in muscles)
+            if rows:
+                found.append(StudyResults(study, self.sources[study.id], rows))
+        return tuple(found)
+
     def citing(self, source_id: str) -> tuple[tuple[TargetKind | None, str], ...]:
         """The pages that cite a source: exercises and muscle groups by id, articles by path (kind None)."""
         return self._citations.get(source_id, ())
@@ -161,3 +196,24 @@ class Atlas:
     def with_programmes(self, programmes: dict[str, Programme]) -> Atlas:
         """The same atlas with these programmes."""
         return replace(self, programmes=programmes)
+
+    def with_evidence(self, evidence: dict[str, Evidence]) -> Atlas:
+        """The same atlas with these studies' measurements."""
+        return replace(self, evidence=evidence)
+
+    def with_ladders(self, ladders: dict[str, Ladder]) -> Atlas:
+        """The same atlas with these ladders."""
+        return replace(self, ladders=ladders)
+
+    def with_drafts(self, drafts: dict[str, Draft]) -> Atlas:
+        """The same atlas with these drafts."""
+        return replace(self, drafts=drafts)
+
+    def rungs_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
+        """The ladders an exercise is a step of, each with the step's index."""
+        return tuple((ladder, ladder.exercise_ids.index(exercise_id)) for ladder in self.ladders.values()
+                     if exercise_id in ladder.exercise_ids)
+
+    def ladders_for(self, group_id: str) -> tuple[Ladder, ...]:
+        """The ladders whose target is a group or one of its parts."""
+        return tuple(ladder for ladder in self.ladders.values() if self.group_id_of(ladder.target) == group_id)

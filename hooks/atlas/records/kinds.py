@@ -67,6 +67,7 @@ class Action(StrEnum):
     ELBOW_FLEXION = "elbow-flexion"
     ELBOW_EXTENSION = "elbow-extension"
     CERVICAL_RETRACTION = "cervical-retraction"
+    CRANIOCERVICAL_FLEXION = "craniocervical-flexion"
     THORACIC_EXTENSION = "thoracic-extension"
     THORACIC_ROTATION = "thoracic-rotation"
     HIP_FLEXION = "hip-flexion"
@@ -83,6 +84,7 @@ class Action(StrEnum):
 _ACTION_LABELS = {
     Action.SHOULDER_SCAPTION: "Shoulder scaption (raising the arm in the plane of the shoulder blade)",
     Action.SPINAL_STABILITY: "Spinal stability (holding the spine still)",
+    Action.CRANIOCERVICAL_FLEXION: "Craniocervical flexion (a small nod of the head on the neck)",
     Action.GRIP: "Grip",
 }
 
@@ -138,3 +140,4 @@ class TargetKind(StrEnum):
     MUSCLE = "muscle"
     ROUTINE = "routine"
     SOURCE = "source"
+    LADDER = "ladder"

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from pydantic import Discriminator, Field, StrictInt, StrictStr, Tag
+from pydantic import Discriminator, Field, StrictStr, Tag
 
 from atlas.figures.figure_model import Figure
 from atlas.records.kinds import (
@@ -29,22 +29,24 @@ from atlas.records.kinds import (
     SourceKind,
     TargetKind,
 )
+from atlas.records.evidence_model import Evidence, EvidenceRecord, EvidenceRow, Measure, Participants
 from atlas.records.source_model import Source, SourceRecord
 from atlas.records.taxonomy_model import (
     Equipment, EquipmentRecord, GroupRecord, MuscleGroup, MusclePart, PartRecord, Precaution, PrecautionRecord, TaxonomyRecord,
 )
 from atlas.records.values import (
-    Count, Flag, Id, Line, Metres, Minutes, Paragraph, Record, RepCount, Seconds, SourceId, TemplateName, Title, format_seconds,
+    Count, Flag, FreeExerciseDbId, Id, Line, Metres, Minutes, Paragraph, Positions, RampUpSets, Record, RepCount, ReviewDate, Seconds,
+    SourceId, TemplateName, Title, Uuid, WarmUpMinutes, Weeks, Weight, format_seconds,
 )
 
 __all__ = [
-    "Action", "Article", "ArticleRecord", "BODYWEIGHT", "Category", "Direction", "Dose", "Equipment", "EquipmentRecord", "Exercise",
-    "ExerciseLink", "ExerciseRecord", "Force", "GroupRecord", "Level", "Load", "Mechanics", "Mention", "MuscleGroup", "MuscleKind",
-    "MusclePart", "Muscles", "PagePart", "PartRecord", "Precaution", "PrecautionRecord", "Programme", "ProgrammeRecord", "ProgrammeSession",
-    "Role", "Routine", "RoutineBlock", "RoutineItem", "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind",
-    "TaxonomyRecord", "WarmUp",
+    "Action", "Article", "ArticleRecord", "BODYWEIGHT", "Category", "Direction", "Dose", "Equipment", "EquipmentRecord", "Evidence",
+    "EvidenceRecord", "EvidenceRow", "Exercise", "ExerciseLink", "ExerciseRecord", "Force", "GroupRecord", "Level", "Load", "Measure",
+    "Mechanics", "Mention", "MuscleGroup", "MuscleKind", "MusclePart", "Muscles", "PagePart", "Participants", "PartRecord",
+    "Precaution", "PrecautionRecord", "Programme", "ProgrammeRecord", "ProgrammeSession", "Role", "Routine", "RoutineBlock",
+    "RoutineItem", "RoutineRecord", "Source", "SourceKind", "SourceRecord", "Step", "TargetKind", "TaxonomyRecord", "WarmUp",
 ]
-"""The vocabularies (kinds), the taxonomy and the source records are declared in their own modules and
+"""The vocabularies (kinds), the taxonomy, the source and the evidence records are declared in their own modules and
 importable from here with the records that use them."""
 
 BODYWEIGHT = "none"
@@ -66,13 +68,15 @@ class Dose(Record):
     """Rest between sets, such as "60s" or "2 min"."""
     per_side: Flag = False
     """True when the dose is for each side."""
-    positions: Annotated[StrictInt, Field(ge=2, le=8)] | None = None
+    positions: Positions | None = None
     """For a multi-position drill such as Y-W-T-L-I: how many positions; reps then count per position."""
 
     @property
     def work(self) -> str:
-        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position")."""
+        """Sets × reps, hold or distance, as one short phrase ("3 × 8-12", "30 s", "1 × 5 per position", "2 × 10 (5 s holds)")."""
         effort = str(self.reps) if self.reps else format_seconds(self.hold) if self.hold else f"{self.distance} m" if self.distance else ""
+        if self.reps and self.hold:
+            effort = f"{effort} ({format_seconds(self.hold)} holds)"
         if self.positions and effort:
             effort = f"{effort} per position"
         if self.sets and effort:
@@ -119,6 +123,15 @@ Texts = Annotated[tuple[Paragraph, ...], Field(max_length=30)]
 """A list of short paragraphs."""
 Ids = Annotated[tuple[Id, ...], Field(max_length=12)]
 """A list of ids."""
+
+
+class ExternalIds(Record):
+    """Ids of the same exercise in other open exercise databases."""
+
+    wger: Uuid | None = None
+    """The wger exercise's UUID (wger.de, its exercise data under CC BY-SA)."""
+    free_exercise_db: FreeExerciseDbId | None = None
+    """The free-exercise-db record's id (github.com/yuhonas/free-exercise-db, public domain under the Unlicense)."""
 
 
 class ExerciseRecord(Record):
@@ -174,8 +187,13 @@ class ExerciseRecord(Record):
     """Ids of related exercises."""
     sources: tuple[SourceId, ...] = Field(min_length=1, max_length=12)
     """Ids of source records (exercises/sources/<id>.yml) the facts come from; at least one."""
+    reviewed: ReviewDate | None = None
+    """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
     figure: Figure
     """The movement figure: view, props, start and end pose (hooks/atlas/figures/figure_model.py)."""
+    ids: ExternalIds | None = None
+    """The same exercise in the open exercise databases: only matches checked by hand against the other database's
+    name, description and muscles (a near match is left out)."""
 
     @property
     def primary(self) -> tuple[str, ...]:
@@ -209,7 +227,7 @@ class RoutineItem(Dose):
     """An exercise id."""
     notes: Line | None = None
     """A short note for this item."""
-    ramp_up: Annotated[StrictInt, Field(ge=1, le=4)] | None = None
+    ramp_up: RampUpSets | None = None
     """Lighter ramp-up sets before the work sets (not logged)."""
 
     @property
@@ -242,7 +260,7 @@ class WarmUp(Record):
 
     text: Line
     """What to do, such as "Easy rowing or cycling"."""
-    minutes: Annotated[StrictInt, Field(ge=1, le=20)]
+    minutes: WarmUpMinutes
     """How long, in minutes."""
 
 
@@ -265,6 +283,8 @@ class RoutineRecord(Record):
     """A general warm-up before the first block, counted in the duration."""
     blocks: tuple[RoutineBlock, ...] = Field(min_length=1, max_length=8)
     """The parts of the session, in order."""
+    reviewed: ReviewDate | None = None
+    """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
 
     @property
     def minutes(self) -> int:
@@ -303,7 +323,7 @@ class Routine(RoutineRecord):
 class SearchSettings(Record):
     """How the site search weighs a page (Material's `search` front matter)."""
 
-    boost: Annotated[float, Field(gt=0, le=10)] = 1.0
+    boost: Weight = 1.0
     """How much more the page weighs in search results than others (muscle pages: 5)."""
     exclude: Flag = False
     """true: the page is left out of the search index (credits)."""
@@ -325,7 +345,7 @@ class ProgrammeRecord(Record):
     """The programme's title."""
     goal: Paragraph
     """One sentence: what the programme is for."""
-    weeks: Annotated[StrictInt, Field(ge=2, le=12)]
+    weeks: Weeks
     """How many weeks it lasts."""
     sessions: tuple[ProgrammeSession, ...] = Field(min_length=1, max_length=3)
     """The sessions it repeats, each a routine."""
@@ -335,6 +355,8 @@ class ProgrammeRecord(Record):
     """The progression rule, one step per item (add reps within the range, then load)."""
     notes: Texts = ()
     """Coaching notes."""
+    reviewed: ReviewDate | None = None
+    """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
 
     def times(self, label: str) -> int:
         """How often a session comes round over the whole programme."""
@@ -369,6 +391,8 @@ class ArticleRecord(Record):
     """What people type when this page answers them ("rounded shoulders"): weighted in search, never shown."""
     search: SearchSettings | None = None
     """How search weighs the page."""
+    reviewed: ReviewDate | None = None
+    """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,15 @@ from atlas.layout import ProjectLayout
 from atlas.records.model import MapLabel, MapView, MuscleDrawing, MuscleMap
 from atlas.problems import AtlasProblems, Problem
 from atlas.records.sourced_yaml import SourcedYaml, read_yaml
+from atlas.records.values import EXPECTED, ID_PATTERN, Bounds, show
 
 SHAPE_CALL = re.compile(r'\bs\("([a-z0-9_]+)"\)')
 """How a view template names a muscle shape: {{ s("trapezius_upper_l") }}."""
 INCLUDE = re.compile(r'\{%\s*include\s+"partials/anatomy/([a-z0-9-]+)\.html"\s*%\}')
 """How a view template takes in the shapes it shares with another view."""
+LABEL_BOUNDS = (Bounds(0, 596, "a whole number of drawing units across", whole=True),
+                Bounds(0, 704, "a whole number of drawing units down", whole=True))
+"""Where a number may stand on a drawing (overrides/partials/muscle-map.html draws them 596 by 704)."""
 
 
 def declaration_file(layout: ProjectLayout) -> Path:
@@ -63,7 +67,10 @@ def _views(document: SourcedYaml, folder: Path, problems: list[Problem]) -> dict
     for view_id, spec in raw.items():
         line = document.line_of(("views", view_id))
         template = folder / f"{view_id}.html"
-        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+        if not isinstance(view_id, str) or not re.match(ID_PATTERN, view_id):
+            expected = f"{show(view_id)} is not valid; expected {EXPECTED[ID_PATTERN]}"
+            problems.append(Problem(document.path, line, f"views.{view_id}", expected))
+        elif not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
             problems.append(Problem(document.path, line, f"views.{view_id}", "expected {name: <what the view shows>}"))
         elif not template.is_file():
             expected = f"has no drawing; expected overrides/partials/anatomy/{view_id}.html"
@@ -139,11 +146,15 @@ def _label(document: SourcedYaml, where: tuple[str, ...], raw: Any, shapes: dict
     if raw is None:
         return None
     key = (*where, "label")
-    if not (isinstance(raw, list) and len(raw) == 3 and raw[0] in shapes and all(isinstance(n, int) for n in raw[1:])):
+    if not (isinstance(raw, list) and len(raw) == 3 and raw[0] in shapes):
         expected = f"expected [view, x, y] with a view that shows the muscle ({', '.join(shapes)}) and whole numbers"
         problems.append(Problem(document.path, document.line_of(key), ".".join(key), expected))
         return None
-    return MapLabel(raw[0], raw[1], raw[2])
+    wrong = [(index, message) for index, (value, bounds) in enumerate(zip(raw[1:], LABEL_BOUNDS, strict=True), 1)
+             if (message := bounds.problem(value)) is not None]
+    for index, message in wrong:
+        problems.append(Problem(document.path, document.line_of((*key, index)), f"{'.'.join(key)}[{index}]", message))
+    return None if wrong else MapLabel(raw[0], raw[1], raw[2])
 
 
 def _undrawn(layout: ProjectLayout, atlas: Atlas, drawings: dict[str, MuscleDrawing]) -> list[Problem]:

@@ -47,8 +47,9 @@ def check_record(document: SourcedYaml, model: type[RecordT]) -> tuple[RecordT |
         return model.model_validate(document.value), []
     except ValidationError as error:
         details = error.errors(include_url=False)
-        inner = {tuple(detail["loc"][:-1]) for detail in details if detail["loc"]}
-        # A list whose items failed also reports a wrong length (they are not counted): say only what is wrong with the items.
+        inner = {tuple(detail["loc"][:end]) for detail in details for end in range(len(detail["loc"]))}
+        # A list whose items (or anything inside them) failed also reports a wrong length (they are not counted): say
+        # only what is wrong with the items.
         details = [detail for detail in details if not (detail["type"] in ("too_short", "too_long") and tuple(detail["loc"]) in inner)]
         return None, [_explain(detail, document, model) for detail in details]
 
@@ -93,7 +94,8 @@ def _message(kind: str, value: Any, context: dict[str, Any], fallback: str) -> s
         return f"is {len(value):,} characters long; expected {bound}"
     if kind in ("too_short", "too_long"):
         bound = f"at least {context['min_length']}" if kind == "too_short" else f"at most {context['max_length']}"
-        return f"has {context.get('actual_length', len(value))} entries; expected {bound}"
+        counted = context.get("actual_length")
+        return f"has {len(value) if counted is None else counted} entries; expected {bound}"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = f"at least {context['ge']}" if kind == "greater_than_equal" else f"at most {context['le']}"
         return f"{show(value)} is out of range; expected {bound}"

@@ -6,8 +6,10 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from atlas.records.model import ArticleRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
+from atlas.records.model import ArticleRecord, EvidenceRecord, ExerciseRecord, ProgrammeRecord, RoutineRecord, SourceRecord, TaxonomyRecord
 from atlas.problems import Problem
+from atlas.records.draft_model import DraftRecord
+from atlas.records.ladder_model import LadderRecord
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
 
@@ -21,6 +23,9 @@ class RecordKind(Enum):
     ARTICLE = "article"
     SOURCE = "source"
     PROGRAMME = "programme"
+    EVIDENCE = "evidence"
+    LADDER = "ladder"
+    DRAFT = "draft"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -35,6 +40,9 @@ _MODELS: dict[RecordKind, type[BaseModel]] = {
     RecordKind.ARTICLE: ArticleRecord,
     RecordKind.SOURCE: SourceRecord,
     RecordKind.PROGRAMME: ProgrammeRecord,
+    RecordKind.EVIDENCE: EvidenceRecord,
+    RecordKind.LADDER: LadderRecord,
+    RecordKind.DRAFT: DraftRecord,
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pydantic import Field
 
 from atlas.records.kinds import MuscleKind
-from atlas.records.values import Flag, Id, Line, Paragraph, Record, SourceId
+from atlas.records.values import Flag, Id, Line, Paragraph, Record, ReviewDate, SourceId
 
 
 class EquipmentRecord(Record):
@@ -69,6 +69,8 @@ class GroupRecord(Record):
     """Ids of source records its text rests on."""
     parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)
     """Parts of the group by id; an exercise naming a part counts for the group."""
+    reviewed: ReviewDate | None = None
+    """The day a person last checked it against its sources (2026-12-06); pages show it as "Last reviewed"."""
 
 
 class MuscleGroup(GroupRecord):
@@ -99,9 +101,9 @@ class Precaution(PrecautionRecord):
 class TaxonomyRecord(Record):
     """The taxonomy, exercises/_taxonomy.yml: muscles, equipment and precautions."""
 
-    muscles: dict[Id, GroupRecord] = Field(min_length=1)
+    muscles: dict[Id, GroupRecord] = Field(min_length=1, max_length=60)
     """Muscle groups by id; each group page lives at /muscles/<id>/."""
-    equipment: dict[Id, EquipmentRecord] = Field(min_length=1)
+    equipment: dict[Id, EquipmentRecord] = Field(min_length=1, max_length=100)
     """Equipment by id."""
-    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict)
+    precautions: dict[Id, PrecautionRecord] = Field(default_factory=dict, max_length=40)
     """Precautions by id: who needs care, and the advice shown on the exercises that list them."""

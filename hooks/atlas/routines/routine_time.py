@@ -3,7 +3,7 @@
 The rule (also in the README):
 - a rep takes SECONDS_PER_REP (about two seconds up, two down); a range such as "8-12" counts its middle, rounded up;
 - a hold takes the time written, once per rep when reps are given too; a carry takes SECONDS_PER_METRE a metre;
-- a multi-position drill (Y-W-T-L-I) does its reps in each position;
+- a multi-position drill (Y-W-T-L-I, or neck holds in four directions) does its reps or holds in each position;
 - per side doubles the work, not the rests (the other side works while the first rests);
 - rests are counted between sets as written (none after the last set);
 - each ramp-up set takes RAMP_UP_SET_SECONDS (a few light reps and the change of load);
@@ -39,7 +39,7 @@ def dose_seconds(dose: Dose) -> int:
     """The work and the rests of one prescription, without set-up."""
     sets = dose.sets or 1
     if dose.hold:
-        work = dose.hold * max(1, reps_counted(dose.reps))
+        work = dose.hold * max(1, reps_counted(dose.reps)) * (dose.positions or 1)
     elif dose.distance:
         work = SECONDS_PER_METRE * dose.distance
     else:

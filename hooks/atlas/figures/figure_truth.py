@@ -1,0 +1,275 @@
+"""What a reader would notice in a figure that validates: a repeated movement that does not move, a foot that should be
+on the floor and floats, a weight through the bench, a limb through the trunk. Each is a `file:line: figure…: …` problem.
+
+Everything is measured on the drawing as it is drawn (centimetres, with each limb's and prop's stroke thickness), in
+every key pose: what the stills show and the movement passes through.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from atlas.figures.figure_poses import grips, key_samples, standing
+from atlas.figures.figure_model import Contact, ContactPoint, Figure, Pose, Prop, Surface, View
+from atlas.figures.figure_props import Shape, fixed_shapes
+from atlas.figures.figure_skeleton import HEAD_RADIUS, SIDES, Point, joint_points
+from atlas.problems import Problem, field_label
+from atlas.records.sourced_yaml import SourcedYaml
+
+HALF_WIDTHS = {"trunk": 8.5, "neck": 4.0, "arm": 4.75, "hand": 3.5, "leg": 5.5, "foot": 3.5, "head": HEAD_RADIUS}
+"""Half the drawn thickness of each body part (figures.css), in cm."""
+TONE_HALF_WIDTHS = {"prop": 2.5, "prop-thin": 1.5, "pad": 3.5, "floor": 1.0}
+"""Half the drawn thickness of each prop line's tone (figures.css), in cm."""
+TOUCH = 3.0
+"""A body part touches a surface when the gap between their drawn edges is at most this (cm)."""
+SINK = 4.0
+"""A body part or a weight passes through a surface when it goes this far into it (cm)."""
+MOVES = 4.0
+"""A figure moves when some joint travels at least this far between its key poses (cm)."""
+THROUGH_TRUNK = 6.0
+"""A knee or an elbow this close to the trunk's middle line is drawn through the trunk (cm)."""
+RIBS_FROM = 0.6
+"""Where along the upper trunk (mid-back to shoulders) the line of the chest and upper back begins; with its round end (half the
+trunk's thickness) the part that may rest on a bench or roller starts about a quarter of the way up, above the waist."""
+SURFACE_PROPS = {
+    Surface.FLOOR: ("floor",),
+    Surface.BENCH: ("bench",),
+    Surface.CHAIR: ("chair",),
+    Surface.WALL: ("wall",),
+    Surface.DOORWAY: ("doorway",),
+    Surface.BAR: ("pull-up-bar", "rack"),
+    Surface.FOAM_ROLLER: ("foam-roller",),
+    Surface.TABLE: ("sturdy-table",),
+    Surface.CUSHION: ("cushion",),
+}
+"""The prop kinds each surface can be."""
+SUPPORTS = frozenset({"bench", "sturdy-table", "chair", "foam-roller", "cushion"})
+"""Props a trunk may rest on but never pass through."""
+WEIGHTS = {"dumbbells": (0.0, 7.0), "kettlebell": (15.0, 9.0), "barbell": (0.0, 20.0), "household-weights": (11.0, 7.0)}
+"""A weight in the hand seen from the side: how far below the grip its middle is, and its radius (figure_props.held_shapes)."""
+
+WEIGHT_NAMES = {"dumbbells": "dumbbell", "household-weights": "weight"}
+"""One of a pair, as a message names it."""
+
+FLOOR_LINE = 2.0
+"""Where the floor's line is drawn (figure_props), in cm below the floor."""
+
+Capsule = tuple[Point, Point, float]
+"""A drawn line with round ends: its two ends and half its thickness."""
+
+
+def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose: Any) -> list[Problem]:
+    """What the figure shows wrongly: no movement for a dose of reps or a distance, missed contacts, things passing through."""
+    problems = []
+    counted = "reps" if getattr(dose, "reps", None) else "a distance" if getattr(dose, "distance", None) else None
+    if counted and not _moves(figure) and not (figure.also is not None and _moves(figure.also)):
+        expected = "the steps of the walk" if counted == "a distance" else "the movement the reps repeat"
+        problems.append(_problem(doc, prefix + ("end",), f"is the start pose again, yet the dose counts {counted}; expected {expected}"))
+    for index, contact in enumerate(figure.contacts):
+        problems += _contact_problems(doc, prefix + ("contacts", index), figure, contact)
+    problems += _passing_through(doc, prefix, figure)
+    if figure.also is not None:
+        for index, contact in enumerate(figure.also.contacts):
+            problems += _contact_problems(doc, prefix + ("also", "contacts", index), figure.also, contact)
+        problems += _passing_through(doc, prefix + ("also",), figure.also)
+    return problems
+
+
+def _problem(doc: SourcedYaml, key: tuple[Any, ...], message: str) -> Problem:
+    return Problem(doc.path, doc.line_of(key), field_label(key), message)
+
+
+def _moves(figure: Figure) -> bool:
+    keys = key_samples(figure)
+    first = joint_points(figure.view, keys[0][0], keys[0][1])
+    for pose, root in keys[1:]:
+        points = joint_points(figure.view, pose, root)
+        if any(math.dist(first[name], points[name]) >= MOVES for name in first):
+            return True
+    return False
+
+
+def _pose_name(index: int, count: int) -> str:
+    return "the start pose" if index == 0 else "the end pose" if index == count - 1 else f"key pose {index + 1} of {count}"
+
+
+def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, contact: Contact) -> list[Problem]:
+    sides = SIDES[figure.view]
+    if contact.side is not None and contact.side not in sides:
+        expected = " or ".join(sides)
+        return [_problem(doc, key + ("side",), f"{contact.side!r} is not a side of the {figure.view.value} view; expected {expected}")]
+    surfaces = [
+        capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.touches] for capsule in _prop_capsules(prop, figure.view)
+    ]
+    if not surfaces:
+        return [_problem(doc, key + ("touches",), f"the figure has no {contact.touches.value}; expected a prop of that kind in `props`")]
+    keys = key_samples(figure)
+    wanted = contact.poses or tuple(range(len(keys)))
+    misses: list[tuple[float, str, int]] = []
+    for index in wanted:
+        if index >= len(keys):
+            return [_problem(doc, key + ("poses",), f"{index} is not a key pose; expected 0 to {len(keys) - 1}")]
+        pose, root = keys[index]
+        parts = _body_parts(figure, pose, root, contact.body, (contact.side,) if contact.side else sides)
+        for side, capsules in parts.items():
+            gap = min(_gap(part, surface) for part in capsules for surface in surfaces)
+            if gap > TOUCH:
+                misses.append((gap, f"the {side} {_singular(contact.body)}" if side else f"the {_singular(contact.body)}", index))
+    if not misses:
+        return []
+    gap, who, index = max(misses)
+    more = f" (and {len(misses) - 1} more)" if len(misses) > 1 else ""
+    surface = contact.touches.value.replace("-", " ")
+    pose_name = _pose_name(index, len(keys))
+    return [_problem(doc, key, f"{who} is {gap:.0f} cm off the {surface} in {pose_name}{more}; expected it on the {surface}")]
+
+
+def _singular(point: ContactPoint) -> str:
+    return {"feet": "foot", "knees": "knee", "hands": "hand", "forearms": "forearm"}.get(point.value, point.value.replace("-", " "))
+
+
+def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sides: tuple[str, ...]) -> dict[str, list[Capsule]]:
+    """The drawn lines of a body point, by side ("" for the trunk's points)."""
+    points = joint_points(figure.view, pose, root, standing(figure))
+
+    def line(name: str, part: str) -> Capsule:
+        return (points[name], points[f"{name}:end"], HALF_WIDTHS[part])
+
+    if body is ContactPoint.HEAD:
+        return {"": [(points["head"], points["head"], HEAD_RADIUS)]}
+    if body is ContactPoint.HIPS:
+        return {"": [(points["trunk"], points["trunk"], HALF_WIDTHS["trunk"])]}
+    if body in (ContactPoint.CHEST, ContactPoint.UPPER_BACK):
+        (x1, y1), (x2, y2), half = line("chest", "trunk")
+        low = (x1 + (x2 - x1) * RIBS_FROM, y1 + (y2 - y1) * RIBS_FROM)
+        return {"": [(low, (x2, y2), half)]}
+    if body is ContactPoint.BACK:
+        return {"": [line("trunk", "trunk"), line("chest", "trunk")]}
+    found: dict[str, list[Capsule]] = {}
+    for side in sides:
+        if body is ContactPoint.FEET:
+            found[side] = [line(f"{side}.foot", "foot")]
+        elif body is ContactPoint.TOES:
+            toe = points[f"{side}.foot:end"]
+            found[side] = [(toe, toe, HALF_WIDTHS["foot"])]
+        elif body is ContactPoint.KNEES:
+            knee = points[f"{side}.shin"]
+            found[side] = [(knee, knee, HALF_WIDTHS["leg"])]
+        elif body is ContactPoint.HANDS:
+            found[side] = [line(f"{side}.hand", "hand")]
+        else:
+            found[side] = [line(f"{side}.forearm", "arm")]
+    return found
+
+
+def _prop_capsules(prop: Prop, view: View) -> list[Capsule]:
+    """The surfaces of a standing prop: its lines, discs and box tops (legs and bases left out)."""
+    return [capsule for shape in fixed_shapes(prop, view) if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
+
+
+def _shape_capsules(shape: Shape) -> Iterator[Capsule]:
+    v = shape.values
+    if shape.kind == "line":
+        yield ((v[0], v[1]), (v[2], v[3]), TONE_HALF_WIDTHS.get(shape.tone, 1.0))
+    elif shape.kind in ("disc", "ring"):
+        yield ((v[0], v[1]), (v[0], v[1]), v[2])
+    elif shape.kind == "box":
+        half = v[3] / 2
+        yield ((v[0] + half, v[1] + half), (v[0] + v[2] - half, v[1] + half), half)
+
+
+def _gap(a: Capsule, b: Capsule) -> float:
+    """The distance between the drawn edges of two round-ended lines (negative when they overlap)."""
+    return _segment_distance(a[0], a[1], b[0], b[1]) - a[2] - b[2]
+
+
+def _segment_distance(p1: Point, p2: Point, q1: Point, q2: Point) -> float:
+    if _crosses(p1, p2, q1, q2):
+        return 0.0
+    return min(_point_distance(p1, q1, q2), _point_distance(p2, q1, q2), _point_distance(q1, p1, p2), _point_distance(q2, p1, p2))
+
+
+def _point_distance(p: Point, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
+
+
+def _crosses(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
+    def turn(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2, d3, d4 = turn(q1, q2, p1), turn(q1, q2, p2), turn(p1, p2, q1), turn(p1, p2, q2)
+    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 * d2 != 0 and d3 * d4 != 0
+
+
+def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> list[Problem]:
+    """Body or weight under the floor, a trunk through a bench or roller, a weight through a bench, a knee or elbow through the trunk.
+
+    Checked in each key pose (what the stills show); each kind of fault is reported once, at the first pose that shows it.
+    """
+    if figure.view is View.TOP:
+        return []
+    found: dict[str, tuple[tuple[Any, ...], str]] = {}
+    floors = [capsule for prop in figure.props if prop.kind == "floor" for capsule in _prop_capsules(prop, figure.view)]
+    supports = [(prop.kind, capsule) for prop in figure.props if prop.kind in SUPPORTS for capsule in _prop_capsules(prop, figure.view)]
+    weights = [
+        (prop.kind, SIDES[figure.view] if prop.hold.value == "both" else (prop.hold.value,))
+        for prop in figure.props
+        if prop.kind in WEIGHTS and prop.hold is not None and prop.hold.value != "feet"
+    ]
+    keys = key_samples(figure)
+    for index, (pose, root) in enumerate(keys):
+        when = f"in {_pose_name(index, len(keys))}"
+        moment: tuple[Any, ...] = ("start",) if index == 0 else ("end",) if index == len(keys) - 1 else ("phases", index - 1)
+        points = joint_points(figure.view, pose, root, standing(figure))
+        body = _body_capsules(points, figure.view)
+        if floors:
+            for name, capsule in body:
+                if max(capsule[0][1], capsule[1][1]) > FLOOR_LINE + SINK:  # the middle of the line, well under the floor
+                    found.setdefault(f"floor:{name}", (moment, f"the {name} goes through the floor {when}; expected it on the floor"))
+        for kind, surface in supports:
+            for name, capsule in body:
+                if name in ("trunk", "chest") and _gap(capsule, surface) < -SINK:
+                    found.setdefault(f"{kind}:{name}", (moment, f"the {name} goes through the {kind} {when}; expected it on the {kind}"))
+        if figure.view is View.SIDE and weights:
+            hands = grips(figure.view, pose, root, points)
+            for kind, sides in weights:
+                below, radius = WEIGHTS[kind]
+                for side in sides:
+                    centre = (hands[side][0], hands[side][1] + below)
+                    weight = (centre, centre, radius)
+                    what = f"the {WEIGHT_NAMES.get(kind, kind)}" + (f" in the {side} hand" if len(sides) == 1 else "")
+                    for surface_kind, surface in supports:
+                        if surface_kind != "foam-roller" and _gap(weight, surface) < -SINK:
+                            found.setdefault(f"weight:{surface_kind}", (moment, f"{what} goes through the {surface_kind} {when}"))
+                    if floors and centre[1] + radius > FLOOR_LINE + SINK:
+                        found.setdefault("weight:floor", (moment, f"{what} goes through the floor {when}"))
+        for name, point in _limb_joints(points, figure.view):
+            trunk = [capsule for part, capsule in body if part in ("trunk", "chest")]
+            if min(_point_distance(point, capsule[0], capsule[1]) for capsule in trunk) < THROUGH_TRUNK:
+                found.setdefault(f"through:{name}", (moment, f"the {name} is drawn through the trunk {when}; expected it beside it"))
+    return [_problem(doc, prefix + moment, message) for moment, message in found.values()]
+
+
+def _body_capsules(points: dict[str, Point], view: View) -> list[tuple[str, Capsule]]:
+    found = [("trunk", (points["trunk"], points["trunk:end"], HALF_WIDTHS["trunk"]))]
+    found.append(("chest", (points["chest"], points["chest:end"], HALF_WIDTHS["trunk"])))
+    found.append(("head", (points["head"], points["head"], HEAD_RADIUS)))
+    for side in SIDES[view]:
+        for segment, part, name in (("thigh", "leg", "thigh"), ("shin", "leg", "shin"), ("foot", "foot", "foot"), ("hand", "hand", "hand")):
+            key = f"{side}.{segment}"
+            if key in points:
+                found.append((f"{side} {name}", (points[key], points[f"{key}:end"], HALF_WIDTHS[part])))
+    return found
+
+
+def _limb_joints(points: dict[str, Point], view: View) -> list[tuple[str, Point]]:
+    """Knees (every view) and elbows (front and back views, where an arm cannot cross the trunk's outline)."""
+    found = [(f"{side} knee", points[f"{side}.shin"]) for side in SIDES[view] if f"{side}.shin" in points]
+    if view is not View.SIDE:
+        found += [(f"{side} elbow", points[f"{side}.forearm"]) for side in SIDES[view]]
+    return found
