@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, BuildResult
+from conftest import REPO, BuildResult, build
 
 
 def _section(html: str, heading_id: str) -> str:
@@ -122,3 +122,71 @@ def test_the_routes_are_linked_from_their_guides(real_site: BuildResult) -> None
     expected = {"../../routines/gentle-shoulder-session/", "../lifting-safely/#the-pain-rule", "../lifting-safely/#choosing-the-load"}
     assert expected <= _hrefs(shoulder)
     assert "../../routines/back-strength-bone-health/" in _hrefs(real_site.article("guides/bone-health/"))
+
+
+URGENT_GUIDE = """\
+---
+title: Pain guide
+description: A guide with urgent help in it.
+---
+
+# Pain guide
+
+The face pull trains the rear delts.
+
+Seek urgent medical help for upper-back pain with chest pain or a face pull that hurts.
+
+## When to stop
+
+- pain in the rear delts that builds during a shrug;
+
+## Later
+
+Shrug when the rear delts feel fine.
+"""
+
+
+def test_no_word_of_an_urgent_or_red_flag_passage_is_a_link(project: Path, real_site: BuildResult) -> None:
+    (project / "content/guides/urgent.md").write_text(URGENT_GUIDE)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = result.article("guides/urgent/")
+    paragraphs = re.findall(r"<(p|li)>(.*?)</\1>", html, re.S)
+    texts = {re.sub(r"<[^>]+>", "", body).split(" ")[0]: body for _, body in paragraphs}
+    assert "<a " in texts["The"]  # ordinary prose links the face pull
+    assert "<a " not in texts["Seek"] and "<a " not in texts["pain"]  # the urgent sentence and the red-flag section stay plain
+    assert "<a " in texts["Shrug"]  # the next section links again
+    desk = real_site.article("guides/desk-posture/")
+    urgent = next(body for _, body in re.findall(r"<(p)>(.*?)</p>", desk, re.S) if "urgent medical help" in body)
+    assert "Upper-back pain" not in urgent and "chest" in urgent and "<a " not in urgent
+    stop = _section(real_site.article("guides/lifting-safely/"), "when-to-stop")
+    assert "chest pain" in stop and "<a " not in stop.split("</h2>", 1)[1]
+
+
+def test_an_explicit_link_in_an_urgent_passage_is_a_problem(project: Path) -> None:
+    guide = URGENT_GUIDE.replace("or a face pull that hurts", "or a [[exercise:face-pull]] that hurts")
+    (project / "content/guides/urgent.md").write_text(guide)
+    result = build(project)
+    errors = [line.split("  -  ", 1)[1] for line in result.output.splitlines() if line.startswith("ERROR")]
+    assert result.returncode == 1 and errors[0] == (
+        "content/guides/urgent.md:10: [[exercise:face-pull]]: is in an urgent-help or red-flag passage, where nothing is a link; "
+        "expected plain text (the rule: URGENT_TEXT and URGENT_HEADING in articles.py)")
+
+
+NECK_SIGNS = ("dizziness or vertigo", "double vision", "trouble speaking or swallowing", "drop attacks", "numbness of the face",
+              '"worst ever" headache', "neck manipulation")
+
+
+@pytest.mark.parametrize("path", ["muscles/levator-scapulae/", "muscles/deep-neck-flexors/", "guides/desk-posture/",
+                                  "exercises/chin-tuck/", "exercises/levator-scapulae-stretch/", "exercises/upper-trap-stretch/"])
+def test_neck_pages_carry_the_neck_warning_signs_in_the_red_flag_callout(path: str, real_site: BuildResult) -> None:
+    html = real_site.article(path)
+    callouts = re.findall(r'<div class="admonition danger">(.*?)</div>', html, re.S)
+    assert len(callouts) == 1, path
+    text = re.sub(r"<[^>]+>", "", callouts[0]).replace("&quot;", '"')
+    assert all(sign in text for sign in NECK_SIGNS), path
+    assert "<a " not in callouts[0]
+
+
+def test_the_neck_warning_signs_stay_on_neck_pages(real_site: BuildResult) -> None:
+    assert "worst ever" not in real_site.article("exercises/face-pull/") and "worst ever" not in real_site.article("muscles/rhomboids/")

@@ -9,7 +9,10 @@ import yaml
 
 from conftest import REPO, BuildResult
 
+from atlas.generation import build_atlas
+from atlas.layout import ProjectLayout
 from atlas.records.model import Action, ExerciseRecord
+from atlas.records.precaution_rules import needed_precautions
 from atlas.pages.page_kinds import not_in_nav
 from atlas.records.schema_files import SCHEMA_DIR, stale_schema_files
 
@@ -138,3 +141,26 @@ def test_every_minimal_record_field_is_used() -> None:
         if not path.name.startswith("_"):
             used |= set(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert set(ExerciseRecord.model_fields) - used == set()
+
+
+SAME_RISK_SAME_PRECAUTION = {
+    "osteoporosis": ["turkish-get-up", "lawnmower", "open-book", "seated-thoracic-rotation", "thread-the-needle", "kettlebell-windmill"],
+    "shoulder-instability": ["face-pull", "band-external-rotation-90-90", "prone-90-90-external-rotation", "cross-body-stretch"],
+    "shoulder-surgery": ["face-pull", "band-external-rotation-90-90", "prone-90-90-external-rotation"],
+    "high-blood-pressure": ["bottoms-up-kettlebell-carry", "farmers-carry", "suitcase-carry"],
+    "painful-arc": ["cuban-press", "upright-row", "prone-y-raise"],
+}
+"""The reviews' cases: one risk, one precaution, on every exercise that carries the risk."""
+
+
+def test_precautions_follow_the_taxonomy_rules_not_memory() -> None:
+    atlas = build_atlas(ProjectLayout(REPO, REPO / "content"))
+    for precaution, exercise_ids in SAME_RISK_SAME_PRECAUTION.items():
+        for exercise_id in exercise_ids:
+            exercise = atlas.exercises[exercise_id]
+            assert precaution in needed_precautions(exercise, atlas.precautions), (precaution, exercise_id)
+            assert precaution in exercise.precautions, (precaution, exercise_id)
+    at_side = needed_precautions(atlas.exercises["band-external-rotation"], atlas.precautions)
+    assert not {"shoulder-instability", "shoulder-surgery", "painful-arc"} & set(at_side)  # the arm at the side is the safe base
+    assert "posterior" in atlas.precautions["shoulder-instability"].advice or "back of the shoulder" in atlas.precautions[
+        "shoulder-instability"].advice

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.records.model import Dose, Level, Routine, RoutineBlock, RoutineItem, WarmUp
 from atlas.routines.routine_checks import check_labels
-from atlas.routines.routine_generation import TIME_BUDGET_MINUTES, Phase, phase_of
+from atlas.records.model import Category, Load
+from atlas.routines.load_steps import LOAD_STEPS
+from atlas.routines.routine_generation import LEVEL_CAP, NEEDS, TIME_BUDGET_MINUTES, Phase, phase_of
+from atlas.routines.routine_checks import LEVEL_RANK
 from atlas.routines.routine_time import dose_seconds, routine_seconds
 
 LAYOUT = ProjectLayout(REPO, REPO / "content")
@@ -40,7 +45,8 @@ TRAINING_SET = {
                            direction="horizontal"),
     "other-cable-row": _exercise("Another cable row", "strength", ["middle-traps"], ["cable-machine"], mechanics="compound", force="pull",
                                  direction="horizontal"),
-    "prone-lift": _exercise("Prone lift", "activation", ["lower-traps", "middle-traps"], ["mat"], mechanics="isolation"),
+    "prone-lift": _exercise("Prone lift", "activation", ["lower-traps", "middle-traps"], ["mat"], mechanics="isolation",
+                            actions=["scapular-depression", "scapular-upward-rotation"]),
 }
 
 
@@ -112,18 +118,111 @@ def test_generation_orders_by_phase_and_chooses_by_specificity(training_project:
     assert compound == ["other-cable-row", "chin-pull"]  # the most specific row, then a vertical pull rather than a second row
     assert ("Isolation and holds", "a-shrug-isolation") in names  # the upper traps are covered by an isolation lift
     why = traps.reasons
-    assert why["chin-pull"].startswith("The heavy lift, a vertical pull: works the lower traps hardest")
-    assert why["other-cable-row"].startswith("The heavy lift, a horizontal pull: works the middle traps hardest")
+    assert why["other-cable-row"].startswith("The main lift, a horizontal pull: works the middle traps hardest")
+    assert why["chin-pull"].startswith("A second lift, a vertical pull: works the lower traps hardest")
     assert why["farmers-walk"].startswith("A loaded carry for the upper traps, last")
+    assert not any("heavy" in reason for reason in why.values())
     assert (build_atlas(ProjectLayout(training_project, training_project / "content")).routines
             == atlas.routines)  # same records, same routines
-    assert "focus-lower-traps" in atlas.routines
+    assert "focus-lower-traps" in atlas.routines  # the prone lift draws the shoulder blade down and turns it up
+
+
+def _generated_items(routine: Routine) -> list[RoutineItem]:
+    return [item for block in routine.blocks for item in block.items]
+
+
+def test_generated_sessions_train_what_their_target_needs() -> None:
+    """The cuff turns the arm out at the side or supported; the lower traps draw the shoulder blade down and turn it up."""
+    atlas = build_atlas(LAYOUT)
+    for target, needs in NEEDS.items():
+        exercises = [atlas.exercises[item.exercise_id] for item in _generated_items(atlas.routines[f"focus-{target}"])]
+        for need in needs:
+            assert any(need.met_by(exercise) for exercise in exercises), (target, need.words)
+    cuff = [atlas.exercises[item.exercise_id] for item in _generated_items(atlas.routines["focus-rotator-cuff"])]
+    assert any("shoulder-external-rotation" in e.actions and Load.SHOULDER_AT_SIDE in e.loads for e in cuff)
+    first = atlas.exercises[_generated_items(atlas.routines["focus-lower-traps"])[0].exercise_id]
+    assert all(need.met_by(first) for need in NEEDS["lower-traps"]), first.id  # prone Y, not prone T or W
+
+
+def test_generated_sessions_are_warm_safe_and_no_harder_than_they_say() -> None:
+    atlas = build_atlas(LAYOUT)
+    generated = [routine for routine in atlas.routines.values() if routine.generated]
+    assert len(generated) >= 6
+    for routine in generated:
+        items = _generated_items(routine)
+        exercises = [atlas.exercises[item.exercise_id] for item in items]
+        assert routine.warm_up and routine.warm_up.minutes >= 5, routine.id
+        assert not any(exercise.static_stretch for exercise in exercises), routine.id  # warm-ups are dynamic drills
+        assert not any(Load.SHOULDER_RAISED_TURNED_IN in exercise.loads for exercise in exercises), routine.id  # no upright row
+        assert exercises[-1].force != "carry" or Load.SHOULDER_OVERHEAD not in exercises[-1].loads, routine.id
+        assert LEVEL_RANK[routine.level] <= LEVEL_RANK[LEVEL_CAP] or any(routine.level.value.capitalize() in note for note in routine.notes)
+        compound = [item for item in items if phase_of(atlas.exercises[item.exercise_id]) is Phase.COMPOUND]
+        assert compound and compound[0].ramp_up == 1 and all(item.ramp_up is None for item in compound[1:]), routine.id
+        assert routine.reasons[compound[0].exercise_id].startswith("The main lift"), routine.id
+        notes = " ".join(routine.notes)
+        assert "Load:" in notes and "Progression:" in notes and "Pain:" in notes and "pain rule" in notes, routine.id
+    traps = [item.exercise_id for item in _generated_items(atlas.routines["focus-traps"])]
+    assert "shrug" in traps and "upright-row" not in traps  # the upper traps' only compound lift carries a caution
+
+
+def test_generated_progression_names_the_declared_load_steps() -> None:
+    atlas = build_atlas(LAYOUT)
+    cuff = next(step for step in LOAD_STEPS if step.id == "cuff")
+    notes = " ".join(atlas.routines["focus-rotator-cuff"].notes)
+    assert f"{cuff.kind} {cuff.short}" in notes
+
+
+STATIC_STRETCH = _exercise("A trap stretch", "mobility", ["middle-traps", "lower-traps"], ["mat"], mechanics="isolation",
+                           dose={"sets": 3, "hold": "30s", "per_side": True})
+
+
+def test_a_static_stretch_never_opens_a_generated_session(training_project: Path) -> None:
+    (training_project / "exercises/a-trap-stretch.yml").write_text(yaml.safe_dump(STATIC_STRETCH, sort_keys=False))
+    atlas = build_atlas(ProjectLayout(training_project, training_project / "content"))
+    items = _generated_items(atlas.routines["focus-traps"])
+    assert "a-trap-stretch" not in [item.exercise_id for item in items]
+    assert items[0].exercise_id == "prone-lift" and atlas.exercises["prone-lift"].category is Category.ACTIVATION
+
+
+def test_a_target_with_nothing_but_carries_gets_no_session(project: Path) -> None:
+    for name in ("Serratus carry", "Other serratus carry"):
+        record = _exercise(name, "strength", ["serratus-anterior"], ["kettlebell"], mechanics="compound", force="carry",
+                           dose={"sets": 2, "distance": "20 m", "rest": "60s"})
+        (project / f"exercises/{name.lower().replace(' ', '-')}.yml").write_text(yaml.safe_dump(record, sort_keys=False))
+    atlas = build_atlas(ProjectLayout(project, project / "content"))
+    assert {"serratus-carry", "other-serratus-carry"} <= set(atlas.exercises)
+    assert "focus-serratus-anterior" not in atlas.routines  # it would open with a carry
+    for routine in atlas.routines.values():
+        items = _generated_items(routine)
+        assert atlas.exercises[items[0].exercise_id].force != "carry", routine.id
+
+
+def test_a_cuff_session_without_outward_rotation_at_the_side_is_not_made(project: Path) -> None:
+    def rotation(name: str, loads: list[str]) -> dict[str, object]:
+        return _exercise(name, "strength", ["infraspinatus"], ["resistance-band"], mechanics="isolation",
+                         actions=["shoulder-external-rotation"], loads=loads)
+    (project / "exercises/high-rotation.yml").write_text(yaml.safe_dump(rotation("High rotation", ["shoulder-raised-turned-out"])))
+    atlas = build_atlas(ProjectLayout(project, project / "content"))
+    assert "focus-rotator-cuff" not in atlas.routines  # face pull and 90/90 work turn the arm out raised, not at the side
+    (project / "exercises/side-rotation.yml").write_text(yaml.safe_dump(rotation("Side rotation", ["shoulder-at-side"])))
+    atlas = build_atlas(ProjectLayout(project, project / "content"))
+    cuff = atlas.routines["focus-rotator-cuff"]
+    assert "side-rotation" in [item.exercise_id for item in _generated_items(cuff)]
+    assert "outward rotation with the arm at the side or supported" in cuff.reasons["side-rotation"]
+
+
+def test_no_equipment_is_never_new_equipment(training_project: Path) -> None:
+    record = _exercise("Zed prone lift", "activation", ["lower-traps", "middle-traps"], ["resistance-band"], mechanics="isolation")
+    (training_project / "exercises/zed-prone-lift.yml").write_text(yaml.safe_dump(record, sort_keys=False))
+    atlas = build_atlas(ProjectLayout(training_project, training_project / "content"))
+    reasons = atlas.routines["focus-traps"].reasons
+    assert "prone-lift" in reasons and not any("mat the session already needs" in reason for reason in reasons.values())
 
 
 def test_generated_page_explains_each_choice(real_site: BuildResult) -> None:
     html = real_site.article("routines/focus-rotator-cuff/")
     assert "made by the build from the atlas" in html and "<th>Why this one</th>" in html
-    assert "works the supraspinatus hardest" in html
+    assert "works the supraspinatus hardest" in html and "General warm-up, 5 min" in html
 
 
 def test_duration_estimate_counts_what_doses_say() -> None:
@@ -190,6 +289,23 @@ def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: B
     assert sheets.count('<section class="uba-sheet"') == 2
     assert sheets.count(">Week 1<") == 2 and sheets.count(">Week 4<") == 2 and "Week 5" not in sheets
     assert "session A, Upper back strength, gym" in sheets and "session B, Rotator cuff and rear delt day" in sheets
+
+
+def test_load_steps_are_declared_once_and_shown_on_the_programme_its_sheets_and_the_export(real_site: BuildResult) -> None:
+    steps = {step.id: step for step in LOAD_STEPS}
+    html = real_site.article("routines/upper-back-four-weeks/")
+    table = html[html.index('id="load-steps"'):html.index('id="the-plan"')]
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", table, re.S)
+    by_exercise = {name: step for names, step in rows for name in re.findall(r">([^<]+)</a>", names)}
+    assert by_exercise["Bent-over row"] == steps["barbell"].step and by_exercise["Side-lying external rotation"] == steps["cuff"].step
+    assert "1 to 2.5 kg" not in html  # one step for everything was a 50-250 % jump on the cuff's 1-2 kg
+    doses = dict(re.findall(r'<span class="uba-sheet-name">([^<]+)</span>&ensp;<span class="uba-sheet-dose">([^<]+)</span>', html))
+    assert doses["Bent-over row"].endswith(f" · {steps['barbell'].short}") and doses["Pull-up"].endswith("rest 2 min")
+    assert doses["Band external rotation"].endswith(f" · {steps['band'].short}")
+    data = json.loads((real_site.site / "api/exercises.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1 and [step["id"] for step in data["load_steps"]["steps"]] == list(steps)
+    assert {exercise["id"]: exercise["load_step"] for exercise in data["exercises"]}["bent-over-row"] == "barbell"
+    assert all(exercise["load_step"] in steps for exercise in data["exercises"])
 
 
 def test_programme_with_an_unknown_routine_stops_the_build(project: Path) -> None:

@@ -107,7 +107,7 @@ def test_crlf_line_endings_keep_front_matter_and_the_red_flag(project: Path) -> 
 @pytest.mark.parametrize(("front", "expected"), [
     ("---\ntitle: T\ndescription: D\nred-flag: true\n---\n",
      f"{SAMPLE}:4: front matter: red-flag: unknown field; did you mean 'red_flag'? "
-     "expected one of title, description, red_flag, sources, template, hide, search_terms, search"),
+     "expected one of title, description, red_flag, neck, sources, template, hide, search_terms, search, reviewed"),
     ("---\ntitle: T\n---\n", f"{SAMPLE}:2: front matter: description: is missing; it is required"),
     ("---\ntitle: T\ndescription: D\nred_flag: yes please\n---\n", f"{SAMPLE}:4: front matter: red_flag: is text; expected true or false"),
     ("# No front matter\n", f"{SAMPLE}:1: front matter: is missing; expected the file to start with a --- line, title: and description: "

@@ -39,7 +39,7 @@ def test_every_problem_of_every_kind_of_source_in_one_run_sorted(project: Path) 
     assert result.returncode == 1 and "Traceback" not in result.output
     assert _errors(result.output) == [
         "content/guides/sample.md:4: front matter: red-flag: unknown field; did you mean 'red_flag'? "
-        "expected one of title, description, red_flag, sources, template, hide, search_terms, search",
+        "expected one of title, description, red_flag, neck, sources, template, hide, search_terms, search, reviewed",
         "content/guides/sample.md:32: [[exercise:nope]]: unknown exercise 'nope'; expected the id of an existing exercise",
         "content/guides/sample.md:32: link 'nowhere.md': is not a page or file of the site; expected a path relative to this file, "
         "such as ../exercises/face-pull.md",

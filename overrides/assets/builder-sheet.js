@@ -21,9 +21,21 @@
     return text && item.side ? text + " per side" : text;
   }
 
+  function doseText(item, exercise, steps) {
+    var step = steps.get(exercise.load_step);
+    return workText(item) + (item.rest ? " · rest " + item.rest + "s" : "") + (step ? " · " + step : "");
+  }
+
+  /* Height of one exercise in the log: its set rows, or its text when that is taller (as _item_mm in Python). */
+  function itemMm(item, exercise, steps, layout) {
+    var lines = [exercise.name + "  " + doseText(item, exercise, steps), exercise.cue || "", exercise.alternative || ""]
+      .reduce(function (sum, text) { return sum + Math.ceil(text.length / layout.line_chars); }, 0);
+    return Math.max(Math.max(item.sets || 1, 2) * layout.row_mm, lines * layout.text_line_mm);
+  }
+
   /* How many grids fit one below the other, and the millimetres left below them (as _grids_that_fit in Python). */
-  function fit(items, layout) {
-    var grid = layout.head_mm + items.reduce(function (sum, item) { return sum + Math.max(item.sets || 1, 2) * layout.row_mm; }, 0);
+  function fit(items, exercises, steps, layout) {
+    var grid = layout.head_mm + items.reduce(function (sum, item) { return sum + itemMm(item, exercises.get(item.id), steps, layout); }, 0);
     var count = 1;
     for (var n = 2; n <= layout.max_grids; n++) { if (n * grid + (n - 1) * layout.grid_gap_mm <= layout.log_height_mm) { count = n; } }
     return { grids: count, left: layout.log_height_mm - (count * grid + (count - 1) * layout.grid_gap_mm) };
@@ -50,7 +62,7 @@
     svg.replaceChildren(ground, dark);
   }
 
-  function gridTable(blocks, exercises, first, sessions) {
+  function gridTable(blocks, exercises, steps, first, sessions) {
     var table = element("table", "uba-sheet-grid uba-sheet-grid--" + sessions);
     var headRow = element("tr");
     headRow.appendChild(element("th", "uba-sheet-exercise-head", "Exercise")).setAttribute("scope", "col");
@@ -74,7 +86,7 @@
             if (itemIndex === 0 && block.name) { cell.appendChild(element("span", "uba-sheet-block", block.name)); }
             cell.appendChild(element("span", "uba-sheet-name", exercise.name));
             cell.appendChild(document.createTextNode(" "));
-            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "")));
+            cell.appendChild(element("span", "uba-sheet-dose", doseText(item, exercise, steps)));
             if (exercise.cue) { cell.appendChild(element("span", "uba-sheet-cue", exercise.cue)); }
             if (exercise.alternative) { cell.appendChild(element("span", "uba-sheet-alt", exercise.alternative)); }
           }
@@ -92,7 +104,7 @@
     return table;
   }
 
-  function fillSheet(sheet, routine, exercises, equipmentNames, layout, address) {
+  function fillSheet(sheet, routine, exercises, equipmentNames, layout, steps, address) {
     var items = [];
     routine.blocks.forEach(function (block) { block.items.forEach(function (item) { items.push(item); }); });
     var sessions = items.some(function (item) { return item.side; }) ? layout.sessions_per_side : layout.sessions;
@@ -103,9 +115,9 @@
       " · " + (Array.from(equipment.keys()).join(", ") || "No equipment");
     sheet.querySelector(".uba-sheet-url").textContent = address;
     drawQr(sheet.querySelector(".uba-qr svg"), address);
-    var room = fit(items, layout);
+    var room = fit(items, exercises, steps, layout);
     var grids = [];
-    for (var g = 0; g < room.grids; g++) { grids.push(gridTable(routine.blocks, exercises, g * sessions + 1, sessions)); }
+    for (var g = 0; g < room.grids; g++) { grids.push(gridTable(routine.blocks, exercises, steps, g * sessions + 1, sessions)); }
     sheet.querySelector(".uba-sheet-grids").replaceChildren.apply(sheet.querySelector(".uba-sheet-grids"), grids);
     var lines = Math.max(0, Math.min(MAX_NOTE_LINES, Math.floor((room.left - NOTE_LINE_MM) / NOTE_LINE_MM)));
     var notes = [];

@@ -163,6 +163,8 @@
     this.groups = data.muscles;
     this.equipment = new Map();
     data.equipment.forEach(function (item) { self.equipment.set(item.id, item.name); });
+    this.steps = new Map(); /* the load step of each kind, declared once in load_steps.py */
+    data.load_steps.steps.forEach(function (step) { self.steps.set(step.id, step.short); });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
@@ -437,7 +439,7 @@
   };
 
   Builder.prototype.fillSheet = function () {
-    window.ubaBuilderSheet.fillSheet(this.sheet, this.routine, this.exercises, this.equipment, this.layout, window.location.href);
+    window.ubaBuilderSheet.fillSheet(this.sheet, this.routine, this.exercises, this.equipment, this.layout, this.steps, window.location.href);
   };
 
   /* ---------- On every page (also under Material's instant navigation) ---------- */

@@ -24,6 +24,8 @@ class FrontMatter:
     """Its title ("" when missing)."""
     red_flag: bool = False
     """Whether the red-flag callout is added."""
+    neck: bool = False
+    """Whether the red-flag callout adds the neck warning signs."""
     sources: tuple[str, ...] = ()
     """Ids of the sources it cites as a whole."""
     escaped_yaml: str = ""
@@ -69,6 +71,7 @@ def read_front_matter(text: str, label: str) -> tuple[FrontMatter, str, int]:
     front = FrontMatter(
         title=str(value.get("title", "")).strip() if isinstance(value.get("title"), str) else "",
         red_flag=value.get("red_flag") is True,
+        neck=value.get("neck") is True,
         sources=tuple(item for item in value.get("sources", ()) if isinstance(item, str)) if isinstance(value.get("sources"), list) else (),
         escaped_yaml=_escaped(value) if not problems else "",
         problems=[_front_matter_field(problem) for problem in problems],

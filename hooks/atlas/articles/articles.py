@@ -32,9 +32,18 @@ _ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCES_HEADING = re.compile(r"^##[ \t]+(Sources|References)\b", re.IGNORECASE | re.MULTILINE)
 _TOP_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+URGENT_TEXT = re.compile(r"\b(urgent|emergenc(y|ies)|red[ -]flags?|call 999|call 911|call 112)\b", re.IGNORECASE)
+"""Words that make a paragraph, list item or table cell urgent help or a red flag: nothing in it is ever a link, so
+a reader in trouble is never led away from the warning (the name of a muscle or an exercise stays plain text)."""
+URGENT_HEADING = re.compile(r"\b(when to stop|when to see|red[ -]flags?|warning signs?|urgent|get help|seek help)\b", re.IGNORECASE)
+"""Section headings whose whole section is urgent help or red flags, by the same rule."""
 GUIDES_FOLDER = "guides/"
 SOURCE_KIND = TargetKind.SOURCE.value
 """`[[source:id]]`: a numbered citation of a bibliography record."""
+
+
+_URGENT_LINK = ("is in an urgent-help or red-flag passage, where nothing is a link; expected plain text (the rule: URGENT_TEXT and "
+                "URGENT_HEADING in articles.py)")
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,7 @@ class _Section:
     title: str
     anchor: str
     linked: set[str] = field(default_factory=set)
+    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,12 +201,19 @@ class _Weaver:
         for inline in inlines:
             if inline.place is Place.HEADING:
                 self._enter_section(inline)
+            urgent = inline.place is not Place.HEADING and (self.section.urgent or bool(URGENT_TEXT.search(inline.content)))
             for link in inline.links:
+                if urgent:
+                    self._problem(link.line, f"link {link.target!r}", _URGENT_LINK)
                 if not self.links.reaches(self.src_uri, link.target):
                     self._problem(link.line, f"link {link.target!r}", "is not a page or file of the site; expected a path relative to "
                                   "this file, such as ../exercises/face-pull.md")
             for piece in inline.pieces:
-                replacement = self._explicit(piece) if isinstance(piece, Explicit) else self._auto_link(piece, inline)
+                if urgent and isinstance(piece, Explicit) and piece.kind != SOURCE_KIND:
+                    self._problem(piece.line, f"[[{piece.kind}:{piece.target_id}]]", _URGENT_LINK)
+                    continue
+                replacement = (self._explicit(piece) if isinstance(piece, Explicit)
+                               else None if urgent else self._auto_link(piece, inline))
                 if replacement is not None and piece.start >= 0:
                     edits.setdefault(piece.line, []).append((piece.start, piece.start + _length(piece), replacement))
         for number, changes in edits.items():
@@ -222,11 +239,12 @@ class _Weaver:
         plain = re.sub(r"[*_`]", "", _ATTR_LIST.sub("", raw_title)).strip()
         anchor = custom.group(1) if custom else unique(slugify(plain, "-"), self.anchors)
         self.anchors.add(anchor)
+        urgent = bool(URGENT_HEADING.search(plain))
         if inline.heading_level == 1:
             self.title = self.title or plain
-            self.section = _Section(plain, "")
+            self.section = _Section(plain, "", urgent=urgent)
         else:
-            self.section = _Section(plain, anchor)
+            self.section = _Section(plain, anchor, urgent=urgent)
 
     def _explicit(self, link: Explicit) -> str | None:
         written = f"[[{link.kind}:{link.target_id}]]"
@@ -291,7 +309,7 @@ class _Weaver:
         if cited:
             body = body.rstrip("\n") + "\n\n" + render_markdown("_article_sources.md.j2", self.src_uri, cited=cited)
         if front.red_flag:
-            callout = render_markdown("_red_flag.md.j2", self.src_uri)
+            callout = render_markdown("_red_flag.md.j2", self.src_uri, neck=front.neck)
             sources = _SOURCES_HEADING.search(body)
             body = body[: sources.start()] + callout + "\n" + body[sources.start():] if sources else body.rstrip("\n") + "\n\n" + callout
         if self.src_uri.startswith(GUIDES_FOLDER):

@@ -125,7 +125,7 @@ def _options(atlas: Atlas, steps: tuple[Step, ...]) -> tuple[StepOption, ...]:
 def _callouts(atlas: Atlas, exercise: Exercise) -> list[tuple[str, str, tuple[str | StepOption, ...]]]:
     """The admonitions of the page, in order: kind, title and items (the red flag has its own text)."""
     callouts: list[tuple[str, str, tuple[str | StepOption, ...]]] = [("warning", "Lift safely", exercise.safety)]
-    if exercise.loads:
+    if exercise.red_flag:
         callouts.append(("red-flag", "", ()))
     callouts += [
         ("tip", "Make it easier", _options(atlas, atlas.ladder(exercise, harder=False))),

@@ -12,6 +12,7 @@ from atlas.records.model import BODYWEIGHT, Category, Level, Role, TargetKind
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.rendering import Link, render_markdown
 from atlas.pages.routine_builder import builder_facts
+from atlas.routines.load_steps import LOAD_STEPS, STEP_SHARE, load_step, load_step_data
 
 API_EXERCISES = "api/exercises.json"
 """The public export of every record; the finder reads it."""
@@ -66,6 +67,7 @@ def export_json(atlas: Atlas) -> GeneratedFile:
             for group in atlas.groups.values()
         ],
         "equipment": [{"id": item.id, "name": item.name, "no_equipment": item.no_equipment} for item in atlas.equipment.values()],
+        "load_steps": {"share": STEP_SHARE, "steps": [load_step_data(step) for step in LOAD_STEPS]},
         "exercises": [
             {
                 "id": e.id,
@@ -87,6 +89,7 @@ def export_json(atlas: Atlas) -> GeneratedFile:
                     "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
                 },
                 "routines": [routine.id for routine in atlas.routines_using(e.id)],
+                "load_step": load_step(atlas, e).id,
                 "ladders": [{"id": ladder.id, "step": index + 1} for ladder, index in atlas.rungs_of(e.id)],
                 **({"ids": e.ids.model_dump(exclude_none=True)} if e.ids else {}),
                 **({"figure": figure_data(e.figure)} if e.figure else {}),

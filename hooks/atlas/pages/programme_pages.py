@@ -8,7 +8,9 @@ from atlas.pages.qr_codes import page_address
 from atlas.pages.page_kinds import page_uri, page_url
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.routines.load_steps import STEP_SHARE, steps_used
 from atlas.routines.routine_checks import hardest
+from atlas.pages.links import exercise_link
 from atlas.pages.routine_pages import sheet_blocks, sheet_data
 
 
@@ -37,6 +39,8 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
         level=top.level.value if top else "beginner",
         sessions=[(session.label, Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)), routine) for session, routine in sessions],
         weeks=[(week, list(programme.week)) for week in range(1, programme.weeks + 1)],
+        step_share=STEP_SHARE,
+        load_steps=[(step, [exercise_link(atlas, exercise) for exercise in used]) for step, used in steps_used(atlas, exercises)],
         load_choice=load_choice_link(atlas),
         page_data={"kind": "programme", "id": programme.id, "sheets": sheets},
     )

@@ -19,7 +19,8 @@ def sheet_layout() -> dict[str, float]:
     the way authored sheets are laid out (more sessions when the routine is short)."""
     return {"sessions": sheet.SHEET_SESSIONS, "sessions_per_side": sheet.SHEET_SESSIONS_PER_SIDE,
             "log_height_mm": sheet.SHEET_LOG_HEIGHT_MM, "row_mm": sheet.SHEET_ROW_MM, "head_mm": sheet.SHEET_HEAD_MM,
-            "grid_gap_mm": sheet.SHEET_GRID_GAP_MM, "max_grids": sheet.SHEET_MAX_GRIDS}
+            "grid_gap_mm": sheet.SHEET_GRID_GAP_MM, "max_grids": sheet.SHEET_MAX_GRIDS,
+            "text_line_mm": sheet.SHEET_TEXT_LINE_MM, "line_chars": sheet.SHEET_LINE_CHARS}
 
 
 def render_builder_page(atlas: Atlas, api_uri: str) -> GeneratedPage:

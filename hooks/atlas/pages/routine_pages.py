@@ -17,6 +17,7 @@ from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.qr_codes import page_address, qr_code
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.routines.load_steps import load_step
 from atlas.site.search_terms import routine_terms
 
 BUILDER_ID = "builder"
@@ -25,7 +26,7 @@ SHEET_SESSIONS = 6
 """Sessions the printed log has room for when no set is per side (each set one box)."""
 SHEET_SESSIONS_PER_SIDE = 4
 """Sessions the printed log has room for when a set is per side (two boxes, left and right)."""
-SHEET_LOG_HEIGHT_MM = 210
+SHEET_LOG_HEIGHT_MM = 200
 """Height the log grids may fill on US Letter (the shorter page) when the routine has no notes: the page less its
 margins, the heading with the QR code and the safety lines, measured in Chromium's print layout."""
 SHEET_NOTE_LINE_MM = 1.5
@@ -36,6 +37,10 @@ SHEET_HEAD_MM = 9
 """Height of a log grid's heading row."""
 SHEET_GRID_GAP_MM = 2.5
 """Space between two log grids."""
+SHEET_TEXT_LINE_MM = 3.1
+"""Height of one line of an exercise's text in the printed log (its name and dose, cue, alternative)."""
+SHEET_LINE_CHARS = 44
+"""Characters that fit on one line of the log's exercise column, about."""
 SHEET_MAX_GRIDS = 3
 """At most this many log grids on one sheet, one below the other, for more sessions when the routine is short."""
 
@@ -62,6 +67,8 @@ class SheetRow:
     """Whether each set is logged for the left and the right side."""
     thumbnail: Markup = Markup("")
     """A small still of the exercise's end position (inline SVG), beside its name on the page and the sheet."""
+    step: str = ""
+    """The load step to add when the top of the range is reached (load_steps.py), or "" for bodyweight work."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
         pain_rule=pain_rule(atlas),
+        neck=any(exercise.neck for exercise in exercises),
         load_choice=load_choice_link(atlas),
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
@@ -135,10 +143,17 @@ def sheet_blocks(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRo
 
 def _grids_that_fit(routine: Routine, blocks: list[tuple[str, list[SheetRow]]]) -> int:
     """How many log grids fit on one page below each other (at least one, at most SHEET_MAX_GRIDS)."""
-    grid_mm = SHEET_HEAD_MM + sum(max(row.sets, 2) * SHEET_ROW_MM for _, rows in blocks for row in rows)
+    grid_mm = SHEET_HEAD_MM + sum(_item_mm(row) for _, rows in blocks for row in rows)
     room_mm = SHEET_LOG_HEIGHT_MM - SHEET_NOTE_LINE_MM * sum(math.ceil(len(note) / 80) for note in routine.notes)
     fit = [count for count in range(1, SHEET_MAX_GRIDS + 1) if count * grid_mm + (count - 1) * SHEET_GRID_GAP_MM <= room_mm]
     return max(fit, default=1)
+
+
+def _item_mm(row: SheetRow) -> float:
+    """Height of one exercise in the printed log: its set rows, or its text when that is taller."""
+    dose = f"{row.link.text}  {row.work} · rest {row.rest} · {row.step}"
+    lines = sum(math.ceil(len(text) / SHEET_LINE_CHARS) for text in (dose, row.cue, row.alternative))
+    return max(max(row.sets, 2) * SHEET_ROW_MM, lines * SHEET_TEXT_LINE_MM)
 
 
 def _row_data(row: SheetRow) -> dict[str, object]:
@@ -176,7 +191,7 @@ def sheet_row(atlas: Atlas, item: RoutineItem, why: str = "") -> SheetRow:
     dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
     return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, cue,
                     alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side,
-                    exercise_thumbnail(exercise))
+                    exercise_thumbnail(exercise), load_step(atlas, exercise).short)
 
 
 def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:

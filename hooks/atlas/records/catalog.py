@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from atlas.records.cross_checks import CatalogIds, check_exercise, check_routine, check_source, check_taxonomy, unique_names
+from atlas.records.precaution_rules import check_precautions
 from atlas.figures.figure_check import check_figures
 from atlas.records.graph import Atlas
 from atlas.layout import ProjectLayout
@@ -80,6 +81,8 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
     problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]
     problems += check_figures(exercises, taxonomy_record.equipment)
+    problems += [problem for doc, record in exercises.values()
+                 for problem in check_precautions(doc, record, taxonomy_record.precautions, declared_in["taxonomy"])]
     problems += [problem for doc, record in routines.values() for problem in check_routine(doc, record, ids)]
     problems += unique_names([(doc, record.name) for doc, record in exercises.values()], "exercise")
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")

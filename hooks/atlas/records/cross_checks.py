@@ -41,6 +41,8 @@ class CatalogIds:
     """Source ids (every file with a valid name)."""
     declared_in: dict[str, str]
     """Where each kind of id is declared, as messages name it ("exercise" -> exercises/<id>.yml); the taxonomy otherwise."""
+    part_of: dict[str, str]
+    """The group of each muscle part, by part id."""
 
     @classmethod
     def of(cls, taxonomy: TaxonomyRecord, exercises: set[str], sources: set[str], declared_in: dict[str, str]) -> CatalogIds:
@@ -54,6 +56,7 @@ class CatalogIds:
             frozenset(exercises),
             frozenset(sources),
             declared_in,
+            {part: group_id for group_id, group in taxonomy.muscles.items() for part in group.parts},
         )
 
     def where(self, noun: str) -> str:
@@ -124,6 +127,14 @@ def check_exercise(stem: str, doc: SourcedYaml, record: ExerciseRecord, ids: Cat
                     _problem(doc, ("muscles", role, index), f"{muscle!r} is already {earlier[muscle]}; expected each muscle in one role")
                 )
             earlier.setdefault(muscle, role)
+    roles = ("primary", "secondary", "stabilizers")
+    for role in roles:
+        for index, muscle in enumerate(getattr(record.muscles, role)):
+            group = ids.part_of.get(muscle, "")
+            # A part may work harder than the rest of its group (obliques primary, core a stabilizer), never beside it or less.
+            if group in earlier and roles.index(earlier[group]) <= roles.index(role):
+                problems.append(_problem(doc, ("muscles", role, index), f"{muscle!r} is a part of {group!r}, which is already "
+                                         f"{earlier[group]}; expected the group or its part, or the part in a harder role"))
     problems += _known(doc, ("related",), record.related, ids.exercises, "exercise", ids)
     links: list[tuple[Key, str]] = [(("related", index), other) for index, other in enumerate(record.related)]
     for ladder in ("easier", "harder"):

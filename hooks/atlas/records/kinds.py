@@ -106,10 +106,24 @@ class Role(StrEnum):
 
 
 class Load(StrEnum):
-    """Structures an exercise loads; any of them earns the red-flag callout."""
+    """Structures an exercise loads, and the shoulder positions it loads them in (precaution rules and generated
+    sessions read them); all but the arm at the side earn the red-flag callout."""
 
     SPINE = "spine"
     SHOULDER_OVERHEAD = "shoulder-overhead"
+    SHOULDER_RAISED_TURNED_OUT = "shoulder-raised-turned-out"
+    """The arm out at about shoulder height and turned out against load: the end of a face pull, 90/90 work."""
+    SHOULDER_RAISED_TURNED_IN = "shoulder-raised-turned-in"
+    """The arm raised to the side and turned in under load: the upright row, the first half of the Cuban press."""
+    SHOULDER_AT_SIDE = "shoulder-at-side"
+    """The shoulder turning with the arm at the side or supported: the safe base of rotator-cuff work."""
+    NECK = "neck"
+    """The neck (stretches and exercises of the neck): the red-flag callout adds the neck warning signs."""
+
+    @property
+    def red_flag(self) -> bool:
+        """Whether loading it earns the red-flag callout."""
+        return self is not Load.SHOULDER_AT_SIDE
 
 
 class SourceKind(StrEnum):

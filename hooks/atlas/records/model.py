@@ -177,8 +177,9 @@ class ExerciseRecord(Record):
     """Progressions ("Make it harder"): text, or {exercise: id, note: text}."""
     home: Texts = ()
     """No-gym substitutes ("At home")."""
-    loads: tuple[Load, ...] = Field(default=(), max_length=2)
-    """Structures the exercise loads; any entry shows the red-flag callout on the page."""
+    loads: tuple[Load, ...] = Field(default=(), max_length=4)
+    """Structures the exercise loads and the shoulder positions it loads them in; any but shoulder-at-side shows the
+    red-flag callout on the page, and the taxonomy's precaution rules read them."""
     precautions: Ids = ()
     """Ids from the taxonomy's precautions section; each shows its advice on the page."""
     dose: Dose = Dose()
@@ -194,6 +195,21 @@ class ExerciseRecord(Record):
     ids: ExternalIds | None = None
     """The same exercise in the open exercise databases: only matches checked by hand against the other database's
     name, description and muscles (a near match is left out)."""
+
+    @property
+    def red_flag(self) -> bool:
+        """Whether it loads a structure that earns the red-flag callout."""
+        return any(load.red_flag for load in self.loads)
+
+    @property
+    def neck(self) -> bool:
+        """Whether it works or stretches the neck: its red-flag callout adds the neck warning signs."""
+        return Load.NECK in self.loads
+
+    @property
+    def static_stretch(self) -> bool:
+        """A stretch held still (a mobility drill dosed as a hold): it warms nothing up and works no muscle."""
+        return self.category is Category.MOBILITY and bool(self.dose.hold) and not self.dose.reps
 
     @property
     def primary(self) -> tuple[str, ...]:
@@ -381,6 +397,8 @@ class ArticleRecord(Record):
     """One or two sentences for search engines and link previews."""
     red_flag: Flag = False
     """true when pain or injury is relevant: the page gets the red-flag callout."""
+    neck: Flag = False
+    """true for a page about the neck: its red-flag callout adds the neck warning signs."""
     sources: tuple[SourceId, ...] = Field(default=(), max_length=60)
     """Ids of exercises/sources/<id>.yml, shown as numbered references."""
     template: TemplateName | None = None

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from pydantic import Field
 
-from atlas.records.kinds import MuscleKind
+from atlas.records.kinds import Action, Category, Force, Load, MuscleKind
 from atlas.records.values import Flag, Id, Line, Paragraph, Record, ReviewDate, SourceId
 
 
@@ -65,6 +65,8 @@ class GroupRecord(Record):
     """How it is trained."""
     red_flags: Flag = False
     """Show the red-flag callout on the group's page."""
+    neck: Flag = False
+    """A neck muscle: the red-flag callout on its page adds the neck warning signs."""
     sources: tuple[SourceId, ...] = Field(default=(), max_length=12)
     """Ids of source records its text rests on."""
     parts: Mapping[Id, PartRecord] = Field(default_factory=dict, max_length=12)
@@ -82,6 +84,31 @@ class MuscleGroup(GroupRecord):
     """Its parts by id, in taxonomy order."""
 
 
+class PrecautionRule(Record):
+    """Which exercises must list a precaution: those that match every field given (a list of actions or loads: all
+    of them; of categories, forces or equipment: any one)."""
+
+    because: Line
+    """The risk in plain words, as the build's message names it ("twists the spine, loaded or repeated")."""
+    actions: tuple[Action, ...] = Field(default=(), max_length=6)
+    """Joint actions the exercise trains, all of them."""
+    loads: tuple[Load, ...] = Field(default=(), max_length=4)
+    """Structures or positions it loads, all of them."""
+    category: tuple[Category, ...] = Field(default=(), max_length=4)
+    """Its category is one of these."""
+    force: tuple[Force, ...] = Field(default=(), max_length=4)
+    """Its force is one of these."""
+    equipment: tuple[Id, ...] = Field(default=(), max_length=10)
+    """It needs one of these pieces of equipment."""
+
+    def matches(self, actions: tuple[Action, ...], loads: tuple[Load, ...], category: Category, force: Force | None,
+                equipment: tuple[str, ...]) -> bool:
+        """Whether an exercise with these properties needs the precaution by this rule."""
+        return (set(self.actions) <= set(actions) and set(self.loads) <= set(loads)
+                and (not self.category or category in self.category) and (not self.force or force in self.force)
+                and (not self.equipment or bool(set(self.equipment) & set(equipment))))
+
+
 class PrecautionRecord(Record):
     """A group of people for whom some exercises need care."""
 
@@ -89,6 +116,8 @@ class PrecautionRecord(Record):
     """Who it concerns, such as "Pregnancy"."""
     advice: Paragraph
     """One short, plain piece of advice, shown on every exercise that lists it."""
+    needed_when: tuple[PrecautionRule, ...] = Field(default=(), max_length=12)
+    """The rules that say which exercises must list it: the build reports an exercise that matches one and does not."""
 
 
 class Precaution(PrecautionRecord):
