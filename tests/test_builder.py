@@ -261,3 +261,14 @@ def test_builder_sheet_fills_the_page_and_its_qr_code_opens_the_routine(browser:
         page.pdf(path=str(tmp_path / "long.pdf"), format="Letter")
         assert len(pdf_page_texts(tmp_path / "long.pdf")) == 1
         assert phone.foreign_requests() == []
+
+
+def test_an_address_too_long_for_a_qr_code_prints_without_one(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
+    page = shared_page.page
+    page.goto(f"{real_site_url}routines/builder/?" + "&".join(["x=rear-delt-cable-fly_3_12-15_0_60_0"] * 100))
+    expect(page.locator(".uba-builder-item")).to_have_count(100)
+    expect(page.locator(".uba-sheet .uba-qr")).to_have_attribute("hidden", "")
+    assert page.locator(".uba-sheet .uba-qr path").count() == 0 and shared_page.errors == []
+    page.goto(f"{real_site_url}routines/builder/?x=face-pull")  # a short one has its code again
+    expect(page.locator(".uba-sheet .uba-qr path")).to_have_count(1)
+    assert page.locator(".uba-sheet .uba-qr").get_attribute("hidden") is None

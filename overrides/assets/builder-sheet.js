@@ -41,10 +41,26 @@
     return { grids: count, left: layout.log_height_mm - (count * grid + (count - 1) * layout.grid_gap_mm) };
   }
 
-  function drawQr(svg, text) {
-    var code = window.qrcode(0, "M");
-    code.addData(text);
-    code.make();
+  /* The code at the strongest error correction that holds the address; null when even the lowest cannot (a QR code
+     holds about 2,900 characters: a routine of some 90 exercises or more). */
+  function qrFor(text) {
+    var levels = ["M", "L"];
+    for (var i = 0; i < levels.length; i++) {
+      try {
+        var code = window.qrcode(0, levels[i]);
+        code.addData(text);
+        code.make();
+        return code;
+      } catch (error) { /* too long at this level: try the next */ }
+    }
+    return null;
+  }
+
+  function drawQr(figure, text) {
+    var svg = figure.querySelector("svg");
+    var code = qrFor(text);
+    figure.hidden = !code;
+    if (!code) { svg.replaceChildren(); return; }
     var modules = code.getModuleCount(), quiet = 4, size = modules + 2 * quiet, d = [];
     for (var row = 0; row < modules; row++) {
       for (var col = 0; col < modules; col++) {
@@ -114,7 +130,7 @@
     sheet.querySelector(".uba-sheet-facts").textContent = items.length + (items.length === 1 ? " exercise" : " exercises") +
       " · " + (Array.from(equipment.keys()).join(", ") || "No equipment");
     sheet.querySelector(".uba-sheet-url").textContent = address;
-    drawQr(sheet.querySelector(".uba-qr svg"), address);
+    drawQr(sheet.querySelector(".uba-qr"), address);
     var room = fit(items, exercises, steps, layout);
     var grids = [];
     for (var g = 0; g < room.grids; g++) { grids.push(gridTable(routine.blocks, exercises, steps, g * sessions + 1, sessions)); }
