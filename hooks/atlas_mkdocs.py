@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
 import watchdog.observers
@@ -18,7 +18,7 @@ from atlas.pages.generated import GeneratedPage
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import GeneratedSite, generate_site
 from atlas.site.offline import write_service_worker
-from atlas.layout import ProjectLayout
+from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
@@ -65,8 +65,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _build.search_terms, _build.generated, _build.meta = {}, {}, {}
-    layout = _build.layout = ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve(),
-                                           config.site_url or "")
+    layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
+                                                       config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
     # serve --dirty updates the served site in place (only changed pages); problems in the sources stop a
     # rebuild before anything is written, so the last good site still stands
@@ -91,6 +91,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.sources is not None
     cache = _build.page_cache
+    for leftover in [file for file in files if is_editor_leftover(PurePosixPath(file.src_uri).name)]:
+        files.remove(leftover)
     for article in files.documentation_pages():
         article.edit_uri = url_path(f"{Path(config.docs_dir).name}/{article.src_uri}")
         woven = _build.sources.articles.get(article.src_uri)

@@ -61,23 +61,27 @@ def project_config(**overrides: object) -> str:
 
 
 def make_project(root: Path, source: Path = MINIMAL) -> Path:
-    """A buildable project at `root`: the given sources plus the repository's hooks and overrides."""
+    """A buildable project at `root`: the given sources plus the repository's hooks (linked: code, never published)
+    and a copy of its overrides and asset declaration (a build reads them and refuses links that leave the project)."""
     shutil.copytree(source, root, dirs_exist_ok=True)
-    for shared in ("hooks", "overrides", "assets.yml"):
-        target = root / shared
-        if not target.exists():
-            target.symlink_to(REPO / shared, target_is_directory=True)
+    if not (root / "hooks").exists():
+        (root / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
+    if not (root / "overrides").exists():
+        shutil.copytree(REPO / "overrides", root / "overrides")
+    if not (root / "assets.yml").exists():
+        shutil.copyfile(REPO / "assets.yml", root / "assets.yml")
     (root / "mkdocs.yml").write_text(project_config(), encoding="utf-8")
     return root
 
 
-def build(project: Path, *extra: str, site: Path | None = None) -> BuildResult:
-    """Run `mkdocs build --strict` on a project, as a person would: MkDocs' command line in a process of its own."""
+def build(project: Path, *extra: str, site: Path | None = None, timeout: float = 600) -> BuildResult:
+    """Run `mkdocs build --strict` on a project, as a person would: MkDocs' command line in a process of its own (killed
+    after `timeout` seconds: its status is then negative)."""
     site = site or project / "site"
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     with tempfile.TemporaryDirectory(prefix="mkdocs-output-") as printed:
         stdout, stderr = Path(printed, "stdout"), Path(printed, "stderr")
-        status = run_mkdocs(["build", "--strict", "--site-dir", str(site), *extra], project, environment, stdout, stderr, timeout=600)
+        status = run_mkdocs(["build", "--strict", "--site-dir", str(site), *extra], project, environment, stdout, stderr, timeout=timeout)
         return BuildResult(status, stdout.read_text(encoding="utf-8") + stderr.read_text(encoding="utf-8"), site)
 
 

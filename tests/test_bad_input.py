@@ -1,7 +1,10 @@
 """Every broken source is reported with one clear line per problem; a few cases also go through `mkdocs build`.
 
 Each case is a folder in bad_input/: `files/` overlays the minimal project, `remove.txt` lists files to
-delete, `pad.txt` pads a file to a size, and `expected.txt` holds the exact error lines.
+delete, `pad.txt` pads a file to a size, `repeat.txt` appends text to a file many times (`PATH COUNT TEXT` a line,
+the text with backslash escapes such as \\n), `links.txt` makes symbolic links (`PATH TARGET` a line; a target
+starting with OUTSIDE/ is in a folder beside the project holding secret.txt and secrets/), and `expected.txt`
+holds the exact error lines.
 The cases are checked in-process through the core (fast); END_TO_END cases are also built with MkDocs,
 which must print the same lines, exit 1 and leave the previous site untouched.
 Set UPDATE_GOLDEN=1 to write expected.txt from the current output (then read every line before committing).
@@ -9,6 +12,7 @@ Set UPDATE_GOLDEN=1 to write expected.txt from the current output (then read eve
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 from pathlib import Path
@@ -30,6 +34,20 @@ END_TO_END = ("several-files-at-once", "article-unknown-link", "yaml-syntax")
 def _apply(case: Path, project: Path) -> None:
     if (case / "files").is_dir():
         shutil.copytree(case / "files", project, dirs_exist_ok=True)
+    if (case / "repeat.txt").is_file():
+        for line in (case / "repeat.txt").read_text().splitlines():
+            path, count, text = line.split(" ", 2)
+            with (project / path).open("a", encoding="utf-8") as file:
+                file.write(codecs.decode(text, "unicode_escape") * int(count))
+    if (case / "links.txt").is_file():
+        outside = project.parent / "outside"
+        (outside / "secrets").mkdir(parents=True, exist_ok=True)
+        for secret in (outside / "secret.txt", outside / "secrets/passwords.txt"):
+            secret.write_text("root:x:0:0:secret\n")
+        for line in (case / "links.txt").read_text().splitlines():
+            path, target = line.split(" ", 1)
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / path).symlink_to(str(outside / target.removeprefix("OUTSIDE/")) if target.startswith("OUTSIDE/") else target)
     if (case / "remove.txt").is_file():
         for line in (case / "remove.txt").read_text().split():
             (project / line).unlink()
@@ -41,7 +59,7 @@ def _apply(case: Path, project: Path) -> None:
 
 def _problem_lines(project: Path) -> list[str]:
     try:
-        generate_site(ProjectLayout(project, project / "content"))
+        generate_site(ProjectLayout(project, project / "content", theme_dir=project / "overrides"))
     except AtlasProblems as problems:
         return [str(problem) for problem in problems.problems] + [problems.summary()]
     return []

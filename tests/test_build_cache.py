@@ -153,8 +153,6 @@ def test_theme_templates_are_kept_compiled_and_an_edit_shows_at_once(project: Pa
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs compiles the theme's templates for every build; they are kept compiled, each with its source's checksum."""
     monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
-    (project / "overrides").unlink()
-    shutil.copytree(REPO / "overrides", project / "overrides")
     assert build(project).returncode == 0
     compiled = _entries(tmp_path / "cache" / "compiled-templates")
     assert len(compiled) > 20  # Material's and ours

@@ -295,3 +295,18 @@ def test_a_draft_is_shown_with_its_banner_but_a_strict_build_refuses_it(project:
     data = json.loads((relaxed_site / "api/exercises.json").read_text())
     assert "band-thing" not in {exercise["id"] for exercise in data["exercises"]}
     assert "draft: not published" in printed.with_suffix(".err").read_text()
+
+
+def test_the_export_carries_the_ids_and_names_each_databases_licence(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exported"
+    result = subprocess.run([sys.executable, "-m", "atlas", "--project", str(project), "export", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "docs/api/exercises.json").read_text())
+    assert {exercise["id"]: exercise.get("ids") for exercise in data["exercises"]}["face-pull"] == {"free_exercise_db": "Face_Pull"}
+    entries = [line for line in (out / "README.md").read_text().splitlines() if line.startswith("- **")]
+    assert entries == [
+        "- **free\\-exercise\\-db** (`ids.free_exercise_db`, 1 exercises): public domain, released under the Unlicense "
+        "\\(github\\.com/yuhonas/free\\-exercise\\-db\\)\\.",
+        "- **wger** (`ids.wger`, 0 exercises): each exercise carries its own licence, given with it in wger's data \\(wger\\.de\\)\\.",
+    ]

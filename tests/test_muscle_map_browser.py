@@ -101,7 +101,7 @@ def test_map_pages_log_no_errors_under_instant_navigation(shared_page: WatchedPa
     page.click(".uba-map-legend a[href$='muscles/rotator-cuff/']")
     page.wait_for_selector("h1:text-is('Rotator cuff')")
     assert page.evaluate("window.ubaSamePage === true"), "instant navigation took the link"
-    page.click("article h2:has-text('Exercises that work it hardest') + ul a >> nth=0")
+    page.click("article h2:has-text('Exercises that work it hardest') ~ .uba-exercise-list li > a >> nth=0")
     page.wait_for_selector(".uba-map-key")
     page.go_back()
     page.wait_for_selector("h1:text-is('Rotator cuff')")

@@ -222,7 +222,7 @@ def test_no_equipment_is_never_new_equipment(training_project: Path) -> None:
 def test_generated_page_explains_each_choice(real_site: BuildResult) -> None:
     html = real_site.article("routines/focus-rotator-cuff/")
     assert "made by the build from the atlas" in html and "<th>Why this one</th>" in html
-    assert "works the supraspinatus hardest" in html and "General warm-up, 5 min" in html
+    assert re.search(r"works the supraspinatus[a-z, ]* hardest", html) and "General warm-up, 5 min" in html
 
 
 def test_duration_estimate_counts_what_doses_say() -> None:

@@ -14,6 +14,10 @@ import yaml
 from browser import WatchedPage, search
 from conftest import BuildResult
 
+MIN_QUERIES = 80
+"""Our own suite holds at least this many queries (another suite, such as a held-out one, may hold fewer)."""
+PASS_RATE = 0.95
+"""At least this share of the queries find their pages in the top three (a held-out suite is held to the same)."""
 SUITE = Path(os.environ.get("UBA_SEARCH_QUERIES", Path(__file__).with_name("search_queries.yml")))
 
 
@@ -44,17 +48,21 @@ def check_query(case: dict, top: list[str], equipment: dict[str, set[str]], free
 
 def test_query_suite_finds_the_pages_in_the_top_three(shared_page: WatchedPage, real_site: BuildResult, real_site_url: str) -> None:
     cases = yaml.safe_load(SUITE.read_text(encoding="utf-8"))
-    assert len(cases) >= 40
+    assert len(cases) >= MIN_QUERIES or "UBA_SEARCH_QUERIES" in os.environ, "our own suite holds enough queries"
     page = shared_page.page
     page.goto(real_site_url)
     equipment, free = _equipment_by_page(real_site), _no_equipment_ids(real_site)
-    failures = {}
+    failures, empty = {}, []
     for case in cases:
-        top = search(page, real_site_url, case["query"])[:3]
-        problem = check_query(case, top, equipment, free)
+        found = search(page, real_site_url, case["query"])
+        if not found:
+            empty.append(case["query"])
+        problem = check_query(case, found[:3], equipment, free)
         if problem:
-            failures[case["query"]] = f"{problem}; top 3: {top}"
-    assert failures == {}, "\n".join(f"{query}: {problem}" for query, problem in failures.items())
+            failures[case["query"]] = f"{problem}; top 3: {found[:3]}"
+    assert empty == [], "every query finds something"
+    report = "\n".join(f"{query}: {problem}" for query, problem in failures.items())
+    assert len(failures) <= len(cases) * (1 - PASS_RATE), f"{len(failures)} of {len(cases)} queries fail:\n{report}"
 
 
 def test_search_results_show_no_chips_of_terms(shared_page: WatchedPage, real_site_url: str) -> None:

@@ -58,7 +58,7 @@ def test_index_pages_list_everything(minimal_site: BuildResult) -> None:
 def test_json_export_holds_the_graph(minimal_site: BuildResult) -> None:
     data = json.loads((minimal_site.site / "api/exercises.json").read_text())
     face_pull = next(item for item in data["exercises"] if item["id"] == "face-pull")
-    assert face_pull["groups"] == {"primary": ["rear-delts", "rotator-cuff"], "secondary": ["traps"]}
+    assert face_pull["groups"] == {"primary": ["rear-delts", "rotator-cuff"], "secondary": ["traps"], "stretched": []}
     assert (face_pull["routines"][0] == "quick-pull"
             and set(face_pull["routines"]) <= {"quick-pull", "focus-rear-delts", "focus-rotator-cuff"})
     assert {"id": "rhomboids"}.items() <= next(m for m in data["muscles"] if m["id"] == "rhomboids").items()

@@ -7,7 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from markdown.extensions.toc import unique as toc_unique
 
+from atlas.articles.article_bounds import MAX_ARTICLE_BYTES, MAX_HEADINGS, MAX_HTML_TAGS, MAX_LINK_TARGETS, MAX_NESTING
+from atlas.articles.articles import _Anchors
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
@@ -165,3 +168,51 @@ def test_twenty_kilobytes_of_backticks_build_quickly(project: Path) -> None:
     result = build(project)
     assert result.returncode == 0, result.output
     assert time.monotonic() - started < 30
+
+
+WITHIN_BOUNDS = {
+    "same-headings.md": "## Same\n\n" * (MAX_HEADINGS - 1),  # and the title
+    "open-tags.md": "<div>\n" * (MAX_HTML_TAGS // 2) + "\n" + "<span>" * (MAX_HTML_TAGS // 2) + "\n",
+    "open-links.md": "[a](" * MAX_LINK_TARGETS + "\n",
+    "brackets.md": ("[" * 10_000 + "\n\n") * 5,
+    "nested.md": "".join("    " * depth + "- item\n" for depth in range(MAX_NESTING)) + "\n" + "> " * MAX_NESTING + "quote\n",
+}
+"""Articles at the bounds, each of a shape that Python-Markdown or markdown-it handles slowly: they must build."""
+
+
+def test_articles_at_the_bounds_build_and_past_them_are_one_line_each(project: Path) -> None:
+    for name, body in WITHIN_BOUNDS.items():
+        (project / "content" / name).write_text(FRONT + body, encoding="utf-8")
+    fine = build(project, timeout=300)
+    assert fine.returncode == 0, fine.output
+    assert len(fine.article("same-headings/").split('id="same_')) == MAX_HEADINGS - 1  # same, same_1 … same_198
+    hostile = {"headings.md": "## Same\n\n" * 30_000, "tags.md": "<div>\n" * 10_000, "links.md": "[a](" * 5_000,
+               "nesting.md": "".join("  " * depth + "- x\n" for depth in range(40)), "quotes.md": ">" * 3000 + " x\n"}
+    for name, body in hostile.items():
+        (project / "content" / name).write_text(FRONT + body, encoding="utf-8")
+    refused = build(project, timeout=300)
+    assert refused.returncode == 1 and "Traceback" not in refused.output
+    assert [line.split(": ")[0:2] for line in refused.output.splitlines() if line.startswith("ERROR   -  content/")] == [
+        ["ERROR   -  content/headings.md", "article"], ["ERROR   -  content/links.md", "links"],
+        ["ERROR   -  content/nesting.md:26", "nesting"], ["ERROR   -  content/quotes.md:8", "nesting"],
+        ["ERROR   -  content/tags.md", "html"]]
+    assert f"expected at most {MAX_ARTICLE_BYTES:,}" in refused.output
+
+
+class _CountedSet(set[str]):
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        _CountedSet.lookups += 1
+        return super().__contains__(item)
+
+
+def test_heading_anchors_are_numbered_as_the_table_of_contents_numbers_them_in_linear_time() -> None:
+    names = ["same", "same", "same_1", "same_5", "same", "", "same_2", "other", "same", "same_1_1", "same_1", "-", "same"] * 40
+    anchors, expected_taken = _Anchors(), set[str]()
+    assert [anchors.unique(name) for name in names] == [toc_unique(name, expected_taken) for name in names]
+    counted = _Anchors()
+    counted.taken = _CountedSet()
+    for _ in range(30_000):
+        counted.unique("same")
+    assert _CountedSet.lookups < 4 * 30_000  # 450 million with a search from same_1 every time

@@ -72,6 +72,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
+DATA_BLOCKS = ("application/ld+json", "application/json")
+"""Script types a browser never runs: data blocks, written with tojson (which escapes <, > and &) and read as text."""
+
+
 class _Elements(html.parser.HTMLParser):
     """Elements and attributes as a browser would read them (entities decoded), and inline script text."""
 
@@ -83,7 +87,7 @@ class _Elements(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.append((tag, attrs))
-        self._script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
+        self._script = tag == "script" and dict(attrs).get("type") not in DATA_BLOCKS
 
     def handle_endtag(self, tag: str) -> None:
         self._script = False

@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check every record and article; print each problem")
     export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
-    export.add_argument("out", type=Path, help="the folder to write (replaced if it exists)")
+    export.add_argument("out", type=Path, help="the folder to write: new, empty or an earlier export (replaced whole)")
     commands.add_parser("schema", help="write the JSON Schema files in hooks/atlas/schema/ from the record model")
     importing = commands.add_parser("import", help="write draft records in exercises/drafts/ from free-exercise-db's JSON")
     importing.add_argument("file", type=Path, help="a free-exercise-db JSON file (one record or a list of records)")

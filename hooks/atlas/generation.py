@@ -14,6 +14,7 @@ from atlas.records.catalog import load_catalog
 from atlas.records.evidence import load_evidence
 from atlas.pages.exercise_pages import render_exercise_page
 from atlas.site.build_cache import refresh_caches
+from atlas.site.reserved_addresses import shadowing_problems
 from atlas.pages.generated import GeneratedFile, GeneratedPage
 from atlas.records.graph import Atlas
 from atlas.pages.index_pages import API_EXERCISES, export_json, render_exercise_index
@@ -21,7 +22,7 @@ from atlas.layout import ProjectLayout
 from atlas.records.model import Article, TargetKind
 from atlas.pages.muscle_map import index_map
 from atlas.records.muscle_map_check import load_muscle_map
-from atlas.pages.page_kinds import INDEX_URIS, PAGE_KINDS, page_uri, page_url
+from atlas.pages.page_kinds import PAGE_KINDS, page_uri, page_url
 from atlas.pages.muscle_pages import render_muscle_index, render_muscle_page
 from atlas.problems import AtlasProblems, Problem
 from atlas.pages.programme_pages import render_programme_page
@@ -30,7 +31,7 @@ from atlas.records.ladders import load_ladders
 from atlas.pages.draft_pages import render_draft_page
 from atlas.pages.ladder_pages import render_ladder_index, render_ladder_page
 from atlas.records.programmes import load_programmes
-from atlas.pages.routine_builder import BUILDER_ID, render_builder_page
+from atlas.pages.routine_builder import render_builder_page
 from atlas.routines.routine_checks import check_labels
 from atlas.routines.routine_generation import generate_routines
 from atlas.pages.routine_pages import render_routine_index, render_routine_page
@@ -113,7 +114,7 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     drafts, found_in_drafts = load_drafts(layout, atlas)
     problems += found_in_drafts
     atlas = atlas.with_drafts(drafts)
-    problems += _shadowed_pages(layout, atlas)
+    problems += shadowing_problems(layout, atlas)
     articles, article_problems = weave_articles(layout, known_targets(atlas))
     problems += [problem for problem in article_problems if not _about_left_out(problem, catalog.left_out)]
     if problems:
@@ -160,24 +161,3 @@ def _about_left_out(problem: Problem, left_out: dict[TargetKind, frozenset[str]]
         for kind, ids in left_out.items()
         for record_id in ids
     )
-
-
-def _shadowed_pages(layout: ProjectLayout, atlas: Atlas) -> list[Problem]:
-    """Articles at the address of a generated page, which would silently replace it."""
-    made_from: dict[str, str | None] = {uri: None for uri in INDEX_URIS.values()}
-    made_from |= {page_uri(TargetKind.EXERCISE, e.id): e.source for e in atlas.exercises.values()}
-    made_from |= {page_uri(TargetKind.MUSCLE, group_id): atlas.taxonomy_file for group_id in atlas.groups}
-    made_from |= {page_uri(TargetKind.ROUTINE, r.id): r.source for r in atlas.routines.values()}
-    made_from |= {page_uri(TargetKind.ROUTINE, p.id): p.source for p in atlas.programmes.values()}
-    made_from |= {page_uri(TargetKind.LADDER, ladder.id): ladder.source for ladder in atlas.ladders.values()}
-    made_from |= {page_uri(TargetKind.EXERCISE, draft.id): draft.source for draft in atlas.drafts.values()}
-    made_from[page_uri(TargetKind.ROUTINE, BUILDER_ID)] = None
-    problems = []
-    for uri, source in made_from.items():
-        file = layout.content_dir / uri
-        if file.exists():
-            origin = f" from {source}" if source else ""
-            problems.append(
-                Problem(layout.label(file), 0, "file", f"has the address of the page generated{origin}; move or rename the article")
-            )
-    return problems

@@ -3,20 +3,35 @@
 Only regular files inside the project are sources. A symbolic link is followed only when it stays inside
 the project; one that leaves it, dangles or loops is a problem, and so is a folder that cannot be read.
 A pull request can add a link to any file on the machine that builds the site: it must never be read.
+The rule covers every folder the build reads: the records, docs_dir (content/), the theme's custom_dir
+(overrides/) and the `watch:` paths, each of which must itself be inside the project.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.problems import Problem
 
+CONFIG_FILE = "mkdocs.yml"
+"""The project's settings, in its folder."""
+EXPORT_FOLDER = "export"
+"""The one folder inside the project that `upper-back-atlas export` may write (.gitignore lists it)."""
 RECORD_SUFFIXES = (".yml", ".yaml")
 """Record files end in .yml (or .yaml); the catalog reports files it would skip (other cases, other folders)."""
+EDITOR_LEFTOVERS = re.compile(r"\.#.*|#.*#|.*~|.*\.sw[a-p]")
+"""Files an editor leaves beside the file it has open: Emacs' lock links (.#name, often dangling) and auto-saves
+(#name#), backups (name~) and Vim's swap files (.name.swp): never sources, never published, never a problem."""
+
+
+def is_editor_leftover(name: str) -> bool:
+    """Whether a file name is one an editor leaves behind (EDITOR_LEFTOVERS)."""
+    return EDITOR_LEFTOVERS.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)
@@ -29,6 +44,27 @@ class ProjectLayout:
     """Hand-written pages (MkDocs' docs_dir)."""
     site_url: str = ""
     """The site's public address (mkdocs.yml site_url), for addresses printed on paper such as QR codes."""
+    theme_dir: Path | None = None
+    """The theme's custom_dir (overrides/): templates, and files published as they are."""
+    watched: tuple[Path, ...] = ()
+    """The `watch:` paths of mkdocs.yml (what `serve` watches besides the sources)."""
+
+    @classmethod
+    def of_settings(cls, config_dir: Path, docs_dir: str, custom_dir: str | None = None, watch: Sequence[str] = (),
+                    site_url: str = "") -> ProjectLayout:
+        """The layout that mkdocs.yml in `config_dir` describes (paths as written there: relative to it, or absolute)."""
+        root = config_dir.resolve()
+
+        def place(path: str) -> Path:
+            written = os.path.relpath(os.path.join(config_dir, path), config_dir)  # an absolute path elsewhere: ../..
+            return Path(os.path.normpath(root / written))
+
+        return cls(root, place(docs_dir), site_url, place(custom_dir) if custom_dir else None, tuple(place(path) for path in watch))
+
+    @property
+    def export_dir(self) -> Path:
+        """The project's own export folder (EXPORT_FOLDER)."""
+        return self.root / EXPORT_FOLDER
 
     @property
     def exercises_dir(self) -> Path:
@@ -90,6 +126,10 @@ class ProjectLayout:
         """A regular file, or a link that ends at one inside the project."""
         return _problem_of(self, path, expect_dir=False) is None
 
+    def file_problem(self, path: Path) -> Problem | None:
+        """Why `path` may not be read as a source file (not a regular file, or a link that leaves the project), or None."""
+        return _problem_of(self, path, expect_dir=False)
+
     def record_files(self, folder: Path) -> list[Path]:
         """The record files of a folder (files starting with _ are not records), sorted; unsafe ones left out
         (source_problems says why)."""
@@ -106,12 +146,40 @@ class ProjectLayout:
         """Every safe file under content/, sorted."""
         return sorted(path for path, problem in _walk(self, self.content_dir) if problem is None)
 
+    def theme_files(self) -> list[Path]:
+        """Every safe file under the theme's custom_dir, sorted."""
+        return sorted(path for path, problem in _walk(self, self.theme_dir) if problem is None) if self.theme_dir else []
+
     def source_problems(self) -> list[Problem]:
-        """Links that leave the project, dangle or loop, and folders that cannot be read."""
-        problems = [problem for _, problem in _walk(self, self.content_dir) if problem is not None]
+        """Links that leave the project, dangle or loop, folders that cannot be read, and folders mkdocs.yml names
+        outside the project."""
+        found: dict[str, Problem] = {}
+        for setting, folder in self._read_folders():
+            for problem in self._folder_problems(setting, folder):
+                found.setdefault(problem.path, problem)
+        problems = list(found.values())
         for folder in self.record_dirs:
             problems += self._record_folder_problems(folder)
         return problems
+
+    def _read_folders(self) -> list[tuple[str, Path]]:
+        """Every folder (or file) the build reads besides the records, with the setting that names it."""
+        folders = [("docs_dir", self.content_dir)]
+        if self.theme_dir is not None:
+            folders.append(("theme.custom_dir", self.theme_dir))
+        return folders + [("watch", path) for path in self.watched]
+
+    def _folder_problems(self, setting: str, folder: Path) -> list[Problem]:
+        if folder != self.root and self.root not in folder.parents:
+            return [Problem(CONFIG_FILE, 0, setting, f"{self.label(folder)!r} is outside the project; expected a path inside it "
+                            "(nothing outside the project is ever published)")]
+        if not folder.exists() and not folder.is_symlink():
+            return []
+        if folder.is_symlink():
+            problem = _problem_of(self, folder, expect_dir=folder.is_dir())
+            if problem is not None:
+                return [problem]
+        return [problem for _, problem in _walk(self, folder) if problem is not None]
 
     def _record_folder_problems(self, folder: Path) -> list[Problem]:
         if not folder.exists() and not folder.is_symlink():
@@ -125,6 +193,8 @@ class ProjectLayout:
             return [Problem(self.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder of records")]
         problems = []
         for path in entries:
+            if is_editor_leftover(path.name):
+                continue
             if path.suffix in RECORD_SUFFIXES or path.is_symlink():
                 found = _problem_of(self, path, expect_dir=path.is_dir() and not path.suffix)
                 if found is not None:
@@ -133,7 +203,7 @@ class ProjectLayout:
 
 
 def _is_record_name(name: str) -> bool:
-    return os.path.splitext(name)[1] in RECORD_SUFFIXES and not name.startswith("_")
+    return os.path.splitext(name)[1] in RECORD_SUFFIXES and not name.startswith("_") and not is_editor_leftover(name)
 
 
 def _plain_file(entry: os.DirEntry[str]) -> bool:
@@ -165,6 +235,8 @@ def _problem_of(layout: ProjectLayout, path: Path, expect_dir: bool) -> Problem 
             mode = target.stat().st_mode
         if expect_dir and not stat.S_ISDIR(mode):
             return Problem(label, 0, noun, "is not a folder; expected a folder")
+        if not expect_dir and stat.S_ISDIR(mode):
+            return Problem(label, 0, "file", "is a folder; expected a regular file (rename the folder if its name ends like a file's)")
         if not expect_dir and not stat.S_ISREG(mode):
             return Problem(label, 0, noun, "is not a regular file (a device, pipe or socket); expected a regular file")
     except OSError as error:
@@ -182,8 +254,8 @@ def _printable_target(path: Path) -> str:
 def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | None]]:
     """Every file under `top` with the problem that stops it being a source (or None); folders that cannot be
     read are reported, and a link to a folder that holds it (a loop) is reported, never followed."""
-    if not top.is_dir():
-        return
+    if not top.is_dir() or (top.is_symlink() and _problem_of(layout, top, expect_dir=True) is not None):
+        return  # a linked folder that leaves the project is one problem (source_problems), never read
     pending: list[tuple[Path, frozenset[Path]]] = [(top, frozenset({top.resolve()}))]
     while pending:
         folder, chain = pending.pop()
@@ -193,6 +265,8 @@ def _walk(layout: ProjectLayout, top: Path) -> Iterator[tuple[Path, Problem | No
             yield folder, Problem(layout.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder")
             continue
         for entry in entries:
+            if is_editor_leftover(entry.name):
+                continue
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)

@@ -8,10 +8,8 @@ from typing import Any
 
 import yaml
 
-from atlas.layout import ProjectLayout
+from atlas.layout import CONFIG_FILE, ProjectLayout
 from atlas.problems import AtlasProblems, Problem
-
-CONFIG_FILE = "mkdocs.yml"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -63,5 +61,10 @@ def read_config(project: Path) -> tuple[dict[str, Any], ProjectLayout]:
                                      "expected valid YAML")]) from None
     if not isinstance(config, dict):
         raise AtlasProblems([Problem(label, 1, "(config)", "is not a mapping of settings; expected site_name: and other settings")])
-    docs_dir = config.get("docs_dir") or "docs"
-    return config, ProjectLayout(config_file.parent, config_file.parent / str(docs_dir), str(config.get("site_url") or ""))
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    watch = config.get("watch")
+    watch = watch if isinstance(watch, list) else []
+    return config, ProjectLayout.of_settings(config_file.parent, str(config.get("docs_dir") or "docs"),
+                                             str(custom_dir) if custom_dir else None, [str(path) for path in watch],
+                                             str(config.get("site_url") or ""))

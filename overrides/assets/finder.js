@@ -38,7 +38,7 @@
   function stateQuery(state) {
     var params = new URLSearchParams();
     if (state.muscle) { params.set("muscle", state.muscle); }
-    if (state.role === "any") { params.set("role", "any"); }
+    if (state.role !== "primary") { params.set("role", state.role); }
     MULTI.forEach(function (name) { state[name].forEach(function (value) { params.append(name, value); }); });
     if (state.q) { params.set("q", state.q); }
     var query = params.toString();
@@ -73,12 +73,14 @@
   function prepare(exercise, muscles, equipmentNames) {
     var primary = new Set(exercise.muscles.primary.concat(exercise.groups.primary));
     var any = new Set(Array.from(primary).concat(exercise.muscles.secondary, exercise.groups.secondary));
+    var stretched = new Set(exercise.muscles.stretched.concat(exercise.groups.stretched));
     var words = [exercise.name].concat(exercise.aliases, [exercise.summary]);
     primary.forEach(function (id) { words = words.concat(muscles[id] || []); });
     exercise.equipment.forEach(function (id) { words.push(equipmentNames[id] || id); });
     var text = fold(words.join(" "));
     var keys = function (set) { return ["muscle="].concat(Array.from(set).map(function (id) { return "muscle=" + id; })); };
-    return { exercise: exercise, sets: [exercise.equipment].concat(exercise.equipment_alternatives || []), primary: primary, any: any, text: text, primaryKeys: keys(primary), anyKeys: keys(any),
+    return { exercise: exercise, sets: [exercise.equipment].concat(exercise.equipment_alternatives || []), byRole: { primary: primary, any: any, stretched: stretched },
+             roleKeys: { primary: keys(primary), any: keys(any), stretched: keys(stretched) }, text: text,
              levelKey: "level=" + exercise.level, categoryKey: "category=" + exercise.category };
   }
 
@@ -226,7 +228,6 @@
     var categories = toSet(state.category);
     var words = queryWords(state.q);
     var free = this.free;
-    var any = state.role === "any";
     var allEquipment = this.optionKeys.equipment;
     var found = [];
     for (var i = 0; i < this.items.length; i++) {
@@ -252,14 +253,14 @@
         for (var f = 0; f < words[w].length && !textOk; f++) { textOk = item.text.indexOf(words[w][f]) !== -1; }
       }
       if (!textOk) { continue; }
-      var muscleOk = !state.muscle || (any ? item.any : item.primary).has(state.muscle);
+      var muscleOk = !state.muscle || item.byRole[state.role].has(state.muscle);
       var equipmentOk = !state.equipment.length || missing === 0;
       var levelOk = !state.level.length || levels[e.level] === true;
       var categoryOk = !state.category.length || categories[e.category] === true;
       var failed = (muscleOk ? 0 : 1) + (equipmentOk ? 0 : 1) + (levelOk ? 0 : 1) + (categoryOk ? 0 : 1);
       if (failed > 1) { continue; }
       if (failed === 0) { found.push(item); }
-      if (failed === 0 || !muscleOk) { addAll(counts, any ? item.anyKeys : item.primaryKeys); }
+      if (failed === 0 || !muscleOk) { addAll(counts, item.roleKeys[state.role]); }
       if (failed === 0 || !equipmentOk) {
         if (missing === 0) { addAll(counts, allEquipment); } else if (singles) { for (var only in singles) { add(counts, "equipment=" + only); } }
       }

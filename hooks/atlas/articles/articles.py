@@ -11,8 +11,9 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 
+from atlas.articles.article_bounds import structure_problems, text_problems
 from atlas.articles.article_front_matter import FrontMatter, read_front_matter
 from atlas.articles.article_markdown import Explicit, Inline, Place, Prose, parse_article
 from atlas.records.graph import Atlas
@@ -32,6 +33,7 @@ _ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCES_HEADING = re.compile(r"^##[ \t]+(Sources|References)\b", re.IGNORECASE | re.MULTILINE)
 _TOP_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+_NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
 URGENT_TEXT = re.compile(r"\b(urgent|emergenc(y|ies)|red[ -]flags?|call 999|call 911|call 112)\b", re.IGNORECASE)
 """Words that make a paragraph, list item or table cell urgent help or a red flag: nothing in it is ever a link, so
 a reader in trouble is never led away from the warning (the name of a muscle or an exercise stays plain text)."""
@@ -182,18 +184,27 @@ class _Weaver:
         self.problems: list[Problem] = []
         self.mentions: list[Mention] = []
         self.citations: dict[str, int] = {}
-        self.anchors: set[str] = set()
+        self.anchors = _Anchors()
         self.title = ""
         self.section = _Section("", "")
         self.offset = 0
 
     def weave(self, raw: str) -> Article | None:
         text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        too_much = text_problems(self.label, text)
+        if too_much:
+            self.problems += too_much
+            return None
         front, body, self.offset = read_front_matter(text, self.label)
         self.problems += front.problems
         self.title = front.title
         lines = body.split("\n")
         inlines, literal = parse_article(lines)
+        too_much = structure_problems(self.label, [self.offset + inline.line + 1 for inline in inlines if inline.place is Place.HEADING],
+                                      [(self.offset + inline.line + 1, len(inline.content)) for inline in inlines])
+        if too_much:
+            self.problems += too_much
+            return None
         for found in literal:
             self._problem(found.line, found.text, "is inside an HTML block, where Markdown is not read; expected it outside the HTML, "
                           "or a plain Markdown link")
@@ -237,7 +248,7 @@ class _Weaver:
         raw_title = inline.content
         custom = _CUSTOM_ID.search(raw_title)
         plain = re.sub(r"[*_`]", "", _ATTR_LIST.sub("", raw_title)).strip()
-        anchor = custom.group(1) if custom else unique(slugify(plain, "-"), self.anchors)
+        anchor = custom.group(1) if custom else self.anchors.unique(slugify(plain, "-"))
         self.anchors.add(anchor)
         urgent = bool(URGENT_HEADING.search(plain))
         if inline.heading_level == 1:
@@ -317,6 +328,37 @@ class _Weaver:
             at = heading.end() + 1 if heading else 0
             body = body[:at] + "\n" + render_markdown("_disclaimer.md.j2", self.src_uri) + body[at:]
         return body
+
+
+class _Anchors:
+    """The anchors of an article's headings so far, numbered as Python-Markdown's table of contents numbers them
+    (face-pull, face-pull_1, face-pull_2 …), in linear time: each name remembers how far its numbers are taken."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.counters: dict[str, int] = {}
+        """Per name, the n for which name_1 … name_n are all known to be taken."""
+
+    def add(self, anchor: str) -> None:
+        self.taken.add(anchor)
+
+    def unique(self, anchor: str) -> str:
+        """The anchor Python-Markdown gives a heading with this slug (markdown.extensions.toc.unique), taken now."""
+        if anchor in self.taken or not anchor:
+            numbered = _NUMBERED.match(anchor)
+            base, count = (numbered.group(1), int(numbered.group(2))) if numbered else (anchor, 0)
+            known = self.counters.get(base, 0)
+            skip = count <= known or anchor == f"{base}_{known + 1}"  # within the known run, or just after it
+            if skip:
+                count = max(count, known)
+            count += 1
+            while f"{base}_{count}" in self.taken:
+                count += 1
+            anchor = f"{base}_{count}"
+            if skip:
+                self.counters[base] = count
+        self.taken.add(anchor)
+        return anchor
 
 
 def _length(piece: Explicit | Prose) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from atlas.records.graph import Atlas
 from atlas.pages.links import exercise_link, mention_links, muscle_link
 from atlas.records.model import Category, Exercise, ExerciseLink, Step, TargetKind
-from atlas.pages.muscle_map import highlight
+from atlas.pages.muscle_map import highlight, role_key
 from atlas.pages.page_kinds import page_uri
 from atlas.pages.ladder_pages import positions
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
@@ -59,9 +59,15 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         load_choice=load_choice_link(atlas) if exercise.category is not Category.MOBILITY else None,
         search_terms=exercise_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
-        page_data={"kind": "exercise", "id": exercise.id, "map": highlight(atlas, exercise.primary, exercise.secondary)},
+        page_data={"kind": "exercise", "id": exercise.id, "map": _map(atlas, exercise)},
     )
     return GeneratedPage(uri, markdown, exercise.source)
+
+
+def _map(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
+    """The muscles it works, helps with and stretches, shaded, with a key that says each muscle's role in words."""
+    shaded = highlight(atlas, exercise.primary, exercise.secondary, stretched=exercise.stretched)
+    return {**shaded, "key": role_key(atlas, exercise.muscles)}
 
 
 def pain_rule(atlas: Atlas) -> Link | None:
@@ -88,6 +94,7 @@ def _facts(atlas: Atlas, exercise: Exercise) -> list[Fact]:
         Fact("Primary muscles", (tuple(muscle_link(atlas, muscle) for muscle in exercise.primary),)),
         Fact("Secondary muscles", (tuple(muscle_link(atlas, muscle) for muscle in exercise.secondary),)),
         Fact("Stabilizers", (tuple(muscle_link(atlas, muscle) for muscle in exercise.stabilizers),)),
+        Fact("Stretches", (tuple(muscle_link(atlas, muscle) for muscle in exercise.stretched),)),
         Fact("Joint actions", (tuple(action.label for action in exercise.actions),)),
         Fact("Movement", ((movement.capitalize(),),)),
         Fact("Equipment", ((atlas.equipment_text(exercise.equipment),),)),

@@ -26,10 +26,12 @@ def render_exercise_index(atlas: Atlas) -> GeneratedPage:
         if exercises:
             heading = Link(group.name, page_uri(TargetKind.MUSCLE, group.id))
             sections.append((heading, group.id, [exercise_link(atlas, e) for e in exercises]))
+    stretches = [exercise_link(atlas, e) for e in atlas.exercises.values() if not e.primary]
     markdown = render_markdown(
         "exercises_index.md.j2",
         INDEX_URIS[TargetKind.EXERCISE],
         sections=sections,
+        stretches=stretches,
         count=len(atlas.exercises),
         page_data={"kind": "exercise-index", "api": API_EXERCISES, "facets": finder_facets(atlas)},
     )
@@ -40,7 +42,7 @@ def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:
     """The finder's filter options, in display order; the page renders them as form controls."""
     muscles = []
     for group in atlas.groups.values():
-        if atlas.exercises_for(group.id, Role.PRIMARY) or atlas.exercises_for(group.id, Role.SECONDARY):
+        if any(atlas.exercises_for(group.id, role) for role in (Role.PRIMARY, Role.SECONDARY, Role.STRETCHED)):
             muscles.append({"value": group.id, "label": group.name, "kind": "group"})
             muscles += [{"value": part.id, "label": part.name, "kind": "part"} for part in group.parts.values()]
     return {
@@ -83,10 +85,12 @@ def export_json(atlas: Atlas) -> GeneratedFile:
                 "direction": e.direction and e.direction.value,
                 "actions": [a.value for a in e.actions],
                 "equipment_alternatives": [list(option) for option in e.equipment_alternatives],
-                "muscles": {"primary": list(e.primary), "secondary": list(e.secondary), "stabilizers": list(e.stabilizers)},
+                "muscles": {"primary": list(e.primary), "secondary": list(e.secondary), "stabilizers": list(e.stabilizers),
+                            "stretched": list(e.stretched)},
                 "groups": {
                     "primary": sorted({atlas.group_id_of(m) for m in e.primary}),
                     "secondary": sorted({atlas.group_id_of(m) for m in e.secondary} - {atlas.group_id_of(m) for m in e.primary}),
+                    "stretched": sorted({atlas.group_id_of(m) for m in e.stretched}),
                 },
                 "routines": [routine.id for routine in atlas.routines_using(e.id)],
                 "load_step": load_step(atlas, e).id,

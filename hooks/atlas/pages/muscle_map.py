@@ -5,30 +5,43 @@ from __future__ import annotations
 from typing import Any
 
 from atlas.records.graph import Atlas
-from atlas.records.model import MapLabel, Role, TargetKind
+from atlas.records.model import MapLabel, Muscles, Role, TargetKind
 from atlas.pages.page_kinds import page_url
 
 
-def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = (), every_view: bool = False) -> dict[str, Any]:
-    """The map of a page about these muscles, in declared order: for each primary muscle the view that shows
-    most of it (the first such), and for a secondary one only when no view already chosen shows it; or, with
-    every_view, each view that shows any of them. Each view gives the role ("primary" or "secondary") of every
-    shape of theirs it holds. A group lights its parts."""
+SHADED = (Role.PRIMARY, Role.SECONDARY, Role.STRETCHED)
+"""The roles the map shades, each its own way, strongest first; stabilizers are named in the key only."""
+
+
+def highlight(atlas: Atlas, primary: tuple[str, ...], secondary: tuple[str, ...] = (), every_view: bool = False,
+              stretched: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The map of a page about these muscles, in declared order: for each primary or stretched muscle the view that
+    shows most of it (the first such), and for a secondary one only when no view already chosen shows it; or, with
+    every_view, each view that shows any of them. Each view gives the role ("primary", "secondary" or "stretched")
+    of every shape of theirs it holds. A group lights its parts."""
+    by_role = {Role.PRIMARY: primary, Role.SECONDARY: secondary, Role.STRETCHED: stretched}
     roles: dict[str, dict[str, str]] = {view_id: {} for view_id in atlas.muscle_map.views}
     wanted: set[str] = set()
-    for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)):
-        for muscle_id in muscles:
+    for role in SHADED:
+        for muscle_id in by_role[role]:
             for drawing_id in _drawn_ids(atlas, muscle_id):
                 drawing = atlas.muscle_map.drawings[drawing_id]
-                if role is Role.PRIMARY or not wanted & set(drawing.shapes):
+                if role is not Role.SECONDARY or not wanted & set(drawing.shapes):
                     wanted.add(max(drawing.shapes, key=lambda view_id: len(drawing.shapes[view_id])))
                 for view_id, shapes in drawing.shapes.items():
                     for shape in shapes:
                         roles[view_id].setdefault(shape, role.value)
     views = [{"id": view.id, "name": view.name, "shapes": roles[view.id]} for view in atlas.muscle_map.views.values()
              if roles[view.id] and (every_view or view.id in wanted)]
-    shades = [role.value for role, muscles in ((Role.PRIMARY, primary), (Role.SECONDARY, secondary)) if muscles]
-    return {"views": views, "roles": shades}
+    return {"views": views, "roles": [role.value for role in SHADED if by_role[role]]}
+
+
+def role_key(atlas: Atlas, muscles: Muscles) -> list[dict[str, Any]]:
+    """The key of an exercise's map in words: each role it gives muscles, its label and the muscles' names; a shaded
+    role names its shade."""
+    return [{"role": role.value, "label": role.label, "shaded": role in SHADED,
+             "muscles": ", ".join(atlas.muscle_name(muscle) for muscle in muscles.of(role))}
+            for role in Role if muscles.of(role)]
 
 
 def group_map(atlas: Atlas) -> dict[str, Any]:

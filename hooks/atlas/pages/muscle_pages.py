@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from atlas.figures.figure_render import exercise_thumbnail
 from atlas.records.graph import Atlas
 from atlas.pages.evidence_tables import READING_THE_EVIDENCE, evidence_source_ids, study_tables
 from atlas.pages.ladder_pages import ladder_links
 from atlas.pages.links import exercise_link, mention_links
-from atlas.records.model import MuscleGroup, MuscleKind, Role, TargetKind
+from atlas.pages.muscle_ranking import LEVEL_ORDER, rank_exercises
+from atlas.records.model import Exercise, MuscleGroup, MuscleKind, Role, TargetKind
+from atlas.routines.routine_generation import FOCUS_PREFIX
 from atlas.pages.muscle_map import highlight, index_map
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
@@ -20,16 +28,73 @@ KIND_TITLES = {
 }
 
 
+BEST_SHOWN = 3
+"""How many exercises the "Best exercises" block at the top of a muscle page shows."""
+PART_SHOWN = 6
+"""How many of a part's ranked exercises its section shows (the finder on the part shows them all)."""
+
+
+@dataclass(frozen=True)
+class ListedExercise:
+    """An exercise in a muscle page's list: its link (with level and equipment) and its small figure."""
+
+    link: Link
+    """The exercise page, with level and equipment as its note."""
+    thumbnail: Markup
+    """A small still of the exercise's end position (inline SVG)."""
+
+
+@dataclass(frozen=True)
+class RankedList:
+    """The exercises that work one muscle (a group or a part) hardest, in the page's order."""
+
+    muscle_id: str
+    """The group or part."""
+    name: str
+    """Its name."""
+    exercises: tuple[ListedExercise, ...]
+    """Hardest-working first (pages/muscle_ranking.py)."""
+    order_note: str
+    """One line that says how the list is ordered."""
+    finder: str
+    """The finder opened on this muscle (a page uri with its query)."""
+
+
+def _listed(atlas: Atlas, exercises: Iterable[Exercise]) -> tuple[ListedExercise, ...]:
+    return tuple(ListedExercise(exercise_link(atlas, exercise), exercise_thumbnail(exercise)) for exercise in exercises)
+
+
+def _finder(muscle_id: str) -> str:
+    return f"{INDEX_URIS[TargetKind.EXERCISE]}?muscle={muscle_id}"
+
+
+def ranked_list(atlas: Atlas, muscle_id: str) -> RankedList:
+    """The exercises that work a group or a part hardest, ranked, with the line that says how."""
+    exercises, note = rank_exercises(atlas, muscle_id, atlas.exercises_for(muscle_id, Role.PRIMARY))
+    return RankedList(muscle_id, atlas.muscle_name(muscle_id), _listed(atlas, exercises), note, _finder(muscle_id))
+
+
+def _by_name(atlas: Atlas, muscle_id: str, role: Role) -> tuple[ListedExercise, ...]:
+    return _listed(atlas, sorted(atlas.exercises_for(muscle_id, role), key=lambda exercise: (LEVEL_ORDER[exercise.level], exercise.name)))
+
+
 def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
-    """The page at /muscles/<group>/."""
+    """The page at /muscles/<group>/: the best exercises first, then the anatomy, each part's ranked list, the whole
+    group's list, its stretches and where it only helps."""
     uri = page_uri(TargetKind.MUSCLE, group.id)
+    focus = atlas.routines.get(f"{FOCUS_PREFIX}{group.id}")
     cited = tuple(dict.fromkeys(group.sources + evidence_source_ids(atlas, group.id)))
     markdown = render_markdown(
         "muscle.md.j2",
         uri,
         group=group,
-        primary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.PRIMARY)],
-        secondary=[exercise_link(atlas, exercise) for exercise in atlas.exercises_for(group.id, Role.SECONDARY)],
+        ranked=ranked_list(atlas, group.id),
+        parts={part_id: ranked_list(atlas, part_id) for part_id in group.parts},
+        best_shown=BEST_SHOWN,
+        part_shown=PART_SHOWN,
+        focus=Link(focus.name, page_uri(TargetKind.ROUTINE, focus.id)) if focus else None,
+        stretches=_by_name(atlas, group.id, Role.STRETCHED),
+        secondary=_by_name(atlas, group.id, Role.SECONDARY),
         mentions=mention_links(atlas, TargetKind.MUSCLE, group.id),
         studies=study_tables(atlas, group.id, cited),
         reading_the_evidence=READING_THE_EVIDENCE,

@@ -7,6 +7,7 @@ from atlas.records.model import Programme, TargetKind
 from atlas.pages.qr_codes import page_address
 from atlas.pages.page_kinds import page_uri, page_url
 from atlas.pages.exercise_pages import load_choice_link
+from atlas.pages.session_plans import session_plan
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import STEP_SHARE, steps_used
 from atlas.routines.routine_checks import hardest
@@ -43,5 +44,7 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
         load_steps=[(step, [exercise_link(atlas, exercise) for exercise in used]) for step, used in steps_used(atlas, exercises)],
         load_choice=load_choice_link(atlas),
         page_data={"kind": "programme", "id": programme.id, "sheets": sheets},
+        session_plans=[session_plan(atlas, routine, f"{programme.name}: session {session.label}, {routine.name}",
+                                    f"session {session.label}") for session, routine in sessions],
     )
     return GeneratedPage(uri, markdown, programme.source)

@@ -16,6 +16,7 @@ from atlas.pages.muscle_map import highlight
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.qr_codes import page_address, qr_code
 from atlas.pages.exercise_pages import load_choice_link
+from atlas.pages.session_plans import session_plan
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import load_step
 from atlas.site.search_terms import routine_terms
@@ -107,6 +108,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),
                    "sheet": sheet_data(routine, blocks, equipment, address)},
+        session_plans=[session_plan(atlas, routine)],
     )
     return GeneratedPage(uri, markdown, routine.source)
 

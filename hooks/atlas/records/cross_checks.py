@@ -12,6 +12,7 @@ from atlas.records.model import (
     ExerciseLink,
     ExerciseRecord,
     Force,
+    Role,
     RoutineRecord,
     SourceKind,
     SourceRecord,
@@ -118,7 +119,10 @@ def check_exercise(stem: str, doc: SourcedYaml, record: ExerciseRecord, ids: Cat
         doc, ("equipment_alternatives",), [" + ".join(sorted(option)) for option in record.equipment_alternatives], "set of equipment"
     )
     earlier: dict[str, str] = {}
-    for role in ("primary", "secondary", "stabilizers"):
+    if not record.muscles.primary and not record.muscles.stretched:
+        expected = "expected at least one muscle it works hardest or stretches"
+        problems.append(_problem(doc, ("muscles",), f"names no primary or stretched muscle; {expected}"))
+    for role in (role.field for role in Role):
         muscles = getattr(record.muscles, role)
         problems += _known(doc, ("muscles", role), muscles, ids.muscles, "muscle", ids)
         for index, muscle in enumerate(muscles):

@@ -73,13 +73,11 @@ class Atlas:
         object.__setattr__(self, "parts", parts)
         by_group: dict[tuple[str, Role], dict[str, Exercise]] = defaultdict(dict)
         for exercise in self.exercises.values():
-            primary_groups = {self.group_id_of(muscle) for muscle in exercise.primary}
-            for group_id in primary_groups:
-                by_group[group_id, Role.PRIMARY][exercise.id] = exercise
-            for muscle in exercise.secondary:
-                group_id = self.group_id_of(muscle)
-                if group_id not in primary_groups:
-                    by_group[group_id, Role.SECONDARY][exercise.id] = exercise
+            listed: set[str] = set()
+            for role in (Role.PRIMARY, Role.SECONDARY, Role.STRETCHED):
+                for muscle_id in self._muscles_named(exercise.muscles.of(role)) - listed:
+                    by_group[muscle_id, role][exercise.id] = exercise
+                listed |= self._muscles_named(exercise.muscles.of(role))
         object.__setattr__(self, "_by_group", {key: tuple(found.values()) for key, found in by_group.items()})
         self._index_routines()
         self._index_mentions()
@@ -129,6 +127,11 @@ class Atlas:
                 mentions[mention.kind, target].append(mention)
         object.__setattr__(self, "_mentions", {key: tuple(found) for key, found in mentions.items()})
 
+    def _muscles_named(self, muscle_ids: tuple[str, ...]) -> set[str]:
+        """The groups and parts these ids train: each id, its group, and a group's parts."""
+        named = {self.group_id_of(muscle_id) for muscle_id in muscle_ids} | set(muscle_ids)
+        return named | {part for muscle_id in muscle_ids if muscle_id in self.groups for part in self.groups[muscle_id].parts}
+
     def group_id_of(self, muscle_id: str) -> str:
         """The group a muscle id names: itself for a group, its group for a part."""
         part = self.parts.get(muscle_id)
@@ -147,9 +150,11 @@ class Atlas:
         """Whether any of these is more than what every room has (a mat, a wall: no_equipment in the taxonomy)."""
         return any(not self.equipment[item].no_equipment for item in equipment_ids)
 
-    def exercises_for(self, group_id: str, role: Role) -> tuple[Exercise, ...]:
-        """Exercises that train a group in that role (a secondary list leaves out the primary ones)."""
-        return self._by_group.get((group_id, role), ())
+    def exercises_for(self, muscle_id: str, role: Role) -> tuple[Exercise, ...]:
+        """Exercises that have a group or a part in that role, by name. Each exercise is in one list of a muscle, the
+        first of primary, secondary, stretched (a part counts for its group, a group for each of its parts);
+        stabilizers are listed by no muscle."""
+        return self._by_group.get((muscle_id, role), ())
 
     def routines_using(self, exercise_id: str) -> tuple[Routine, ...]:
         """Routines that include an exercise."""

@@ -98,11 +98,35 @@ class MuscleKind(StrEnum):
 
 
 class Role(StrEnum):
-    """How hard an exercise works a muscle."""
+    """What an exercise does to a muscle: works it hardest, has it help, has it steady, or stretches it."""
 
     PRIMARY = "primary"
     SECONDARY = "secondary"
     STABILIZER = "stabilizer"
+    STRETCHED = "stretched"
+
+    @property
+    def label(self) -> str:
+        """How pages name the role in a heading or a key: "Works hardest"."""
+        return _ROLE_LABELS[self]
+
+    @property
+    def field(self) -> str:
+        """The record field under muscles: that lists it."""
+        return "stabilizers" if self is Role.STABILIZER else self.value
+
+    @property
+    def works(self) -> bool:
+        """Whether the muscle does work in this role (a stretched muscle does not)."""
+        return self is not Role.STRETCHED
+
+
+_ROLE_LABELS = {
+    Role.PRIMARY: "Works hardest",
+    Role.SECONDARY: "Helps",
+    Role.STABILIZER: "Steadies",
+    Role.STRETCHED: "Stretches",
+}
 
 
 class Load(StrEnum):

@@ -94,14 +94,22 @@ class Dose(Record):
 
 
 class Muscles(Record):
-    """The muscles an exercise works, by role; ids of groups or parts from the taxonomy."""
+    """The muscles an exercise works or stretches, by role; ids of groups or parts from the taxonomy.
+    At least one muscle is primary or stretched."""
 
-    primary: tuple[Id, ...] = Field(min_length=1, max_length=12)
-    """Muscles that do most of the work (at least one)."""
+    primary: tuple[Id, ...] = Field(default=(), max_length=12)
+    """Muscles that do most of the work ("Works hardest")."""
     secondary: tuple[Id, ...] = Field(default=(), max_length=12)
     """Muscles that help."""
     stabilizers: tuple[Id, ...] = Field(default=(), max_length=12)
-    """Muscles that hold position without moving the load."""
+    """Muscles that hold position without moving the load ("Steadies")."""
+    stretched: tuple[Id, ...] = Field(default=(), max_length=12)
+    """Muscles a stretch or mobility drill lengthens or takes through their range ("Stretches"); never counted as worked."""
+
+    def of(self, role: Role) -> tuple[str, ...]:
+        """The muscle ids in a role."""
+        ids: tuple[str, ...] = getattr(self, role.field)
+        return ids
 
 
 class ExerciseLink(Record):
@@ -129,9 +137,9 @@ class ExternalIds(Record):
     """Ids of the same exercise in other open exercise databases."""
 
     wger: Uuid | None = None
-    """The wger exercise's UUID (wger.de, its exercise data under CC BY-SA)."""
+    """The wger exercise's UUID (wger.de)."""
     free_exercise_db: FreeExerciseDbId | None = None
-    """The free-exercise-db record's id (github.com/yuhonas/free-exercise-db, public domain under the Unlicense)."""
+    """The free-exercise-db record's id (github.com/yuhonas/free-exercise-db). The databases' licences: engines/export.py."""
 
 
 class ExerciseRecord(Record):
@@ -226,6 +234,11 @@ class ExerciseRecord(Record):
         """Muscle ids that hold position."""
         return self.muscles.stabilizers
 
+    @property
+    def stretched(self) -> tuple[str, ...]:
+        """Muscle ids it stretches (never counted as worked)."""
+        return self.muscles.stretched
+
 
 class Exercise(ExerciseRecord):
     """An exercise record, checked; its page lives at /exercises/<id>/."""
@@ -295,6 +308,8 @@ class RoutineRecord(Record):
     """Equipment ids; derived from the exercises when omitted."""
     notes: Texts = ()
     """Coaching notes shown under the goal."""
+    search_terms: tuple[Line, ...] = Field(default=(), max_length=20)
+    """What people type when this session is the answer ("back day", "no gym"); search weighs them, pages never show them."""
     warm_up: WarmUp | None = None
     """A general warm-up before the first block, counted in the duration."""
     blocks: tuple[RoutineBlock, ...] = Field(min_length=1, max_length=8)

@@ -37,6 +37,9 @@ class PartRecord(Record):
     """Other names people use."""
     does: Paragraph
     """What it does."""
+    search_terms: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Problems and goals in people's words that training it answers ("shoulder blade winging"); search finds its
+    section's page and the exercises that work it hardest by them."""
 
 
 class MusclePart(PartRecord):
@@ -63,6 +66,9 @@ class GroupRecord(Record):
     """What it does."""
     training: Paragraph
     """How it is trained."""
+    search_terms: tuple[Line, ...] = Field(default=(), max_length=20)
+    """Problems and goals in people's words that training it answers ("shoulder blade winging"); search finds its page
+    and the exercises that work it hardest by them."""
     red_flags: Flag = False
     """Show the red-flag callout on the group's page."""
     neck: Flag = False

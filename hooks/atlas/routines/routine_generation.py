@@ -47,6 +47,8 @@ from atlas.routines.load_steps import BODYWEIGHT_STEP, STEP_SHARE, load_step, st
 from atlas.routines.routine_checks import LEVEL_RANK, hardest
 from atlas.routines.routine_time import item_seconds, stated_minutes
 
+FOCUS_PREFIX = "focus-"
+"""A focus session's id is this and its target's id: /routines/focus-<target>/ (muscle pages link it)."""
 TIME_BUDGET_MINUTES = 35
 """The most a focus session may take, by the estimate rule, general warm-up included."""
 ISOLATION_SETS = 2
@@ -195,7 +197,7 @@ def focus_session(atlas: Atlas, target: Target) -> Routine | None:
     rule = ("a general warm-up and dynamic drills first, then compound lifts, isolation and carries, each chosen for how hard it "
             "works the target")
     reasons = {item.exercise_id: why for (item, _), why in zip(items, session.reasons, strict=True)}
-    return Routine.model_construct(id=f"focus-{target.id}", source=None, name=f"{target.name} focus session", goal=goal, level=level,
+    return Routine.model_construct(id=FOCUS_PREFIX + target.id, source=None, name=f"{target.name} focus session", goal=goal, level=level,
                                    duration=minutes, equipment=equipment, notes=_notes(atlas, used, top), warm_up=GENERAL_WARM_UP,
                                    blocks=blocks, rule=rule, reasons=reasons)
 

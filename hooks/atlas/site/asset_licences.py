@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from atlas.layout import ProjectLayout
+from atlas.layout import EXPORT_FOLDER, ProjectLayout
 from atlas.problems import AtlasProblems, Problem
 from atlas.records.sourced_yaml import SourcedYaml, read_yaml
 
@@ -16,7 +16,7 @@ ASSET_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".i
 """File kinds that are assets wherever they are."""
 ASSET_FOLDERS = ("overrides/partials/anatomy",)
 """Folders whose every file is an asset (the muscle map's drawings are Jinja partials)."""
-SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "site", "__pycache__", ".pytest_cache"}
+SKIPPED_FOLDERS = {".git", ".venv", "venv", "node_modules", "site", EXPORT_FOLDER, "__pycache__", ".pytest_cache"}
 """Folders that hold no sources of the project."""
 REQUIRED = ("title", "source", "licence")
 """What every entry must say."""
@@ -64,7 +64,10 @@ def check_assets(layout: ProjectLayout) -> tuple[Asset, ...]:
     files = asset_files(layout)
     file = declaration_file(layout)
     document: SourcedYaml | None = None
-    if file.is_file():
+    unsafe = layout.file_problem(file) if file.exists() or file.is_symlink() else None
+    if unsafe is not None:
+        problems.append(unsafe)
+    elif file.is_file():
         document, problems = read_yaml(file, layout.label(file))
     assets = _entries(document, problems) if document is not None else {}
     for path in files:

@@ -7,11 +7,17 @@ code's included), so an edited record, template or module gives a new hash and t
 and a hit is always what doing the work again would give. Nothing is stored in the project (a pull request
 could plant a file there): entries live in the user's cache folder, or in `$UPPER_BACK_ATLAS_CACHE`
 (set and empty: nothing is written to disk).
+
+Every entry, of every kind, starts with a header giving the length and the SHA-256 of what follows, and is written
+beside its place and renamed into it. An entry is used only when it reads whole and matches its header: one cut
+short, damaged or unreadable is a miss, made again (said in verbose mode only), and a cache that cannot be written
+costs time, never the build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -20,6 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 CACHE_SETTING = "UPPER_BACK_ATLAS_CACHE"
 """Environment variable naming the cache folder; set and empty, nothing is written to disk."""
@@ -28,6 +35,10 @@ KEPT_VERSIONS = 3
 of the code, or by another checkout sharing the cache)."""
 CODE_DIR = Path(__file__).parents[1]
 """The generator's package (atlas/): its modules in every subpackage, and its templates."""
+ENTRY_HEADER = b"upper-back-atlas cache entry"
+"""How every entry starts: then its length and SHA-256 (hex) on the same line, then its bytes."""
+log = logging.getLogger("mkdocs.plugins.upper_back_atlas.cache")
+"""Damaged entries are said at debug level: shown by `mkdocs build --verbose`, never counted by --strict."""
 
 
 def cache_home() -> Path | None:
@@ -123,20 +134,66 @@ def _open_folder(parent: Path, fingerprint: str) -> Path | None:
 
 
 def _read(path: Path) -> str | None:
+    data = _read_entry(path)
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return data.decode("utf-8") if data is not None else None
+    except UnicodeDecodeError:
         return None
 
 
 def _write(path: Path, text: str) -> None:
-    """Write beside, then rename: another build reading the same entry never sees half of it."""
+    _write_entry(path, text.encode("utf-8"))
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """The bytes of an entry, or None when there is none or it is not whole and as written (then it is made again)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.debug("Upper Back Atlas: cache entry %s cannot be read (%s); it is made again", path, error.strerror)
+        return None
+    header, _, body = data.partition(b"\n")
+    if header != _header(body):
+        log.debug("Upper Back Atlas: cache entry %s is damaged; it is made again", path)
+        return None
+    return body
+
+
+def _header(body: bytes) -> bytes:
+    return b"%s %d %s" % (ENTRY_HEADER, len(body), hashlib.sha256(body).hexdigest().encode("ascii"))
+
+
+def _write_entry(path: Path, body: bytes) -> None:
+    """Write beside, then rename: another build reading the same entry never sees half of it. A cache that cannot be
+    written only costs time."""
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        partial.write_bytes(_header(body) + b"\n" + body)
         os.replace(partial, path)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    except OSError as error:
+        log.debug("Upper Back Atlas: cache entry %s cannot be written (%s)", path, error.strerror)
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+class _CheckedBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's store of compiled templates, its entries checked and written like every other entry of the cache."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = _read_entry(Path(self._get_cache_filename(bucket)))
+        if data is None:
+            return
+        try:
+            bucket.bytecode_from_string(data)
+        except Exception:  # whole and as written, yet not what this Jinja reads: compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        _write_entry(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
 FIGURES = TextCache("figures", in_memory=True)
@@ -155,7 +212,7 @@ def compiled_templates() -> BytecodeCache | None:
     compiles an edited template again; the folder is this code's (its fingerprint includes Jinja's version)."""
     home = cache_home()
     folder = _open_folder(home / "compiled-templates", code_fingerprint()) if home else None
-    return FileSystemBytecodeCache(str(folder)) if folder else None
+    return _CheckedBytecodeCache(str(folder)) if folder else None
 
 
 def refresh_caches() -> None:
