@@ -216,3 +216,37 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     context.close()
     assert phone.foreign_requests() == []
     assert phone.errors == []
+
+
+def _top(page: Page, selector: str) -> float:
+    return float(page.eval_on_selector(selector, "element => element.getBoundingClientRect().top + window.scrollY"))
+
+
+def test_exercise_page_puts_figure_dose_and_steps_before_the_map_and_facts(phone: WatchedPage, browser: Browser,
+                                                                            real_site_url: str) -> None:
+    page = phone.page
+    page.goto(f"{real_site_url}exercises/face-pull/")
+    steps = _top(page, "h2#how-to-do-it")
+    assert _top(page, "h1") < _top(page, ".uba-fig") < steps < _top(page, ".uba-dose") < _top(page, "h2#how-to-do-it ~ ol")
+    assert steps < _top(page, ".uba-map--small") and steps < _top(page, ".uba-facts")
+    assert max(_top(page, ".uba-map--small"), _top(page, ".uba-facts")) < _top(page, "h2#sources")  # references last
+    assert page.is_visible(".uba-dose") and "3 × 12" in page.inner_text(".uba-dose")
+    assert steps < 1.5 * PHONE["height"]  # the steps start on the second screen at the latest, not 2,400 px down
+    with fresh_page(browser, viewport={"width": 1280, "height": 900}) as desktop:  # the desktop keeps its layout
+        desktop.page.goto(f"{real_site_url}exercises/face-pull/")
+        assert _top(desktop.page, ".uba-map--small") < _top(desktop.page, ".uba-facts") < _top(desktop.page, "h2#how-to-do-it")
+        assert desktop.page.is_hidden(".uba-dose")
+
+
+def test_routine_page_is_compact_cards_with_the_safety_text_once(phone: WatchedPage, real_site_url: str) -> None:
+    page = phone.page
+    page.goto(f"{real_site_url}routines/upper-back-strength-gym/")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    cards = page.eval_on_selector_all(".uba-plan tr:has(td:nth-child(2):not(:empty))",
+                                      "rows => rows.map(row => row.getBoundingClientRect().height)")
+    assert len(cards) == 10 and max(cards) < 200
+    assert page.locator("h2", has_text="Lift safely").count() == 1
+    assert page.locator(".uba-safety .uba-sheet-pain").count() == 1 and page.locator(".uba-safety .uba-sheet-safety").count() == 1
+    assert page.locator(".admonition.warning").count() == 0  # no box per exercise: their notes fold into one list
+    assert page.locator("details.warning li").count() >= 8
+    assert page.evaluate("document.documentElement.scrollHeight") < 3800  # was 7,964 px before the cards

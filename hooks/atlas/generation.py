@@ -151,7 +151,7 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
     pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
     pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
-    pages.append(render_builder_page(API_EXERCISES))
+    pages.append(render_builder_page(atlas, API_EXERCISES))
     return GeneratedSite(atlas, tuple(pages), (export_json(atlas), *render_map_drawings(layout, atlas.muscle_map)),
                          tuple(draft_notices(atlas.drafts)))
 

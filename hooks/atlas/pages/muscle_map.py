@@ -46,6 +46,21 @@ def role_key(atlas: Atlas, muscles: Muscles) -> list[dict[str, Any]]:
             for role in Role if muscles.of(role)]
 
 
+def group_map(atlas: Atlas) -> dict[str, Any]:
+    """A blank map of every view that draws a group, with the drawn muscles of each group (its parts', too), for a
+    script to shade (--uba-m-<muscle> on each view's svg): {"views": [...], "groups": {group id: [drawn muscle ids]}}."""
+    groups: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for group_id in atlas.groups:
+        drawn = list(_drawn_ids(atlas, group_id))
+        for drawing_id in drawn:
+            used.update(atlas.muscle_map.drawings[drawing_id].shapes)
+        if drawn:
+            groups[group_id] = drawn
+    views = [_view(view, muscles={}) for view in atlas.muscle_map.views.values() if view.id in used]
+    return {"views": views, "groups": groups}
+
+
 def index_map(atlas: Atlas) -> dict[str, Any]:
     """The map that leads to every muscle page: every view, each drawn muscle numbered and tinted, each of its
     shapes linked to its number, and the legend of named links (groups in taxonomy order, each with its parts)."""
