@@ -197,7 +197,8 @@ def test_a_routine_from_the_builder_runs_in_session_mode_and_is_logged_under_its
         browser: Browser, real_site: BuildResult, real_site_url: str) -> None:
     with fresh_page(browser, viewport=PHONE) as watched:
         page = watched.page
-        page.goto(real_site_url + "routines/builder/?n=Pull%20%3Cb%3Eday%3C%2Fb%3E&b=Main&x=face-pull_2_12_0_60_0&x=band-pull-apart_2_15_0_30_0")
+        page.goto(real_site_url + "routines/builder/?n=Pull%20%3Cb%3Eday%3C%2Fb%3E&b=Main"
+                  "&x=face-pull_2_12_0_60_0&x=band-pull-apart_2_15_0_30_0")
         expect(page.locator(".uba-builder-item")).to_have_count(2)
         page.get_by_role("button", name="Start session").click()
         expect(page.locator(".uba-session__routine")).to_have_text("Pull <b>day</b>")  # the name stays text
