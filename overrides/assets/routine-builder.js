@@ -164,7 +164,8 @@
     this.equipment = new Map();
     data.equipment.forEach(function (item) { self.equipment.set(item.id, item.name); });
     this.steps = new Map(); /* the load step of each kind, declared once in load_steps.py */
-    data.load_steps.steps.forEach(function (step) { self.steps.set(step.id, step.short); });
+    this.loadSteps = new Map();
+    data.load_steps.steps.forEach(function (step) { self.steps.set(step.id, step.short); self.loadSteps.set(step.id, step); });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
@@ -385,6 +386,31 @@
     });
   };
 
+  /* The routine as session mode's plan (the same fields a routine page carries, see hooks/atlas/pages/session_plans.py),
+     its signature a hash of what is logged, so a session begun on another version of this routine is not resumed. */
+  Builder.prototype.sessionPlan = function () {
+    var self = this;
+    var items = [];
+    this.routine.blocks.forEach(function (block) {
+      block.items.forEach(function (item) {
+        var exercise = self.exercises.get(item.id);
+        var step = self.loadSteps.get(exercise.load_step) || {};
+        var amount = item.reps || (item.hold ? item.hold + " s" : "");
+        items.push({ id: item.id, name: exercise.name, url: exercise.url, block: block.name, sets: item.sets || 1, ramp_up: 0,
+                     reps: item.reps && /^\d+(-\d+)?$/.test(item.reps) ? item.reps : null, hold: item.hold || null, distance: null,
+                     rest: item.rest || 0, per_side: Boolean(item.side),
+                     work: (item.sets || 1) + " × " + amount + (item.side ? " per side" : ""), cue: exercise.cue || "",
+                     easier: exercise.alternative || "", step: { kg: step.kg || null, short: step.short || "", words: step.step || "" },
+                     next_steps: [] });
+      });
+    });
+    var text = items.map(function (item) { return [item.id, item.sets, item.per_side ? 1 : 0].join("_"); }).join(",");
+    var a = 5381, b = 52711;
+    for (var i = 0; i < text.length; i += 1) { a = (a * 33) ^ text.charCodeAt(i); b = (b * 31) ^ text.charCodeAt(i); }
+    var signature = ((a >>> 0).toString(16) + "00000000").slice(0, 6) + ((b >>> 0).toString(16) + "00000000").slice(0, 6);
+    return { routine: "builder", name: this.routine.name || "My routine", label: "session", signature: signature, items: items };
+  };
+
   Builder.prototype.items = function () {
     var all = [];
     this.routine.blocks.forEach(function (block) { block.items.forEach(function (item) { all.push(item); }); });
@@ -462,7 +488,13 @@
       if (!document.body.contains(root)) { return; }
       var builder = new Builder(root, data);
       builder.start();
-      window.ubaBuilder = Object.freeze({ currentPlan: function () { return builder.currentPlan(); } });
+      window.ubaBuilder = Object.freeze({ currentPlan: function () { return builder.currentPlan(); },
+                                          sessionPlan: function () { return builder.sessionPlan(); } });
+      var start = root.querySelector("[data-uba-builder-session]");
+      if (start && window.ubaSession) {
+        start.hidden = false;
+        start.onclick = function () { if (builder.items().length) { window.ubaSession.start(builder.sessionPlan(), start.parentNode); } };
+      }
     }, function () { /* the data could not be read: the page stays as it is without JavaScript */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
