@@ -195,3 +195,21 @@ def contrast_ratio(a: str, b: str) -> float:
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+MAP_SHADE = """([muscle, view]) => {
+  const svg = document.querySelectorAll('.uba-view svg')[view];
+  const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  probe.style.fill = `var(--uba-m-${muscle}, var(--uba-idle))`;
+  svg.appendChild(probe);
+  const fill = getComputedStyle(probe).fill;
+  probe.remove();
+  return fill;
+}"""
+"""The fill a muscle's shapes take inside a view's shared drawing: the drawing's own rule for a shape
+(hooks/atlas/templates/map_drawing.svg.j2), resolved where the <use> would resolve it."""
+
+
+def map_shade(page: Page, muscle: str, view: int = 0) -> str:
+    """The fill of a muscle's shapes in a view of the page's map (a muscle the page does not shade is idle)."""
+    return str(page.evaluate(MAP_SHADE, [muscle, view]))

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, ViewportSize
 
+from atlas.project_config import read_config
 from atlas.site.build_cache import CACHE_SETTING
 from browser import WatchedPage, chromium, fresh_page, serve_folder
 from mkdocs_process import run_mkdocs
@@ -52,9 +53,14 @@ SIMPLE_FIGURE: dict[str, object] = {
 """A valid movement figure (a shrug seen from the front) for exercise records that tests write."""
 
 
+def repo_config() -> dict[str, Any]:
+    """The repository's mkdocs.yml as MkDocs reads it (its !ENV tags resolved in this environment)."""
+    return read_config(REPO)[0]
+
+
 def project_config(**overrides: object) -> str:
     """The repository's mkdocs.yml (declared once), without its nav, with overrides."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = repo_config()
     config.pop("nav", None)
     config.update(overrides)
     return yaml.safe_dump(config, sort_keys=False)

@@ -3,14 +3,17 @@ and the credits page (on the minimal site, which has every kind of map page)."""
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 from collections.abc import Iterator
 from typing import Literal
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage, contrast_ratio, fresh_page, serve_folder
+from browser import WatchedPage, contrast_ratio, fresh_page, map_shade, serve_folder
 from conftest import REPO, build, make_project, project_config
 
 PHONE = {"width": 390, "height": 844}
@@ -18,6 +21,10 @@ PHONE = {"width": 390, "height": 844}
 
 def _fill(page: Page, selector: str) -> str:
     return page.eval_on_selector(selector, "element => getComputedStyle(element).fill")
+
+
+def _rgb(colour: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", colour)[:3])
 
 
 @pytest.fixture
@@ -33,6 +40,9 @@ def test_map_works_by_keyboard(shared_page: WatchedPage, instant_site_url: str) 
     page.goto(f"{instant_site_url}muscles/")
     legend = page.eval_on_selector_all(".uba-map-legend a", "links => links.map(link => link.textContent.trim())")
     assert "Rhomboids" in " ".join(legend) and len(legend) >= 15
+    focus = page.evaluate("getComputedStyle(document.querySelector('.uba-view svg')).getPropertyValue('--uba-focus').trim()")
+    focus = page.evaluate("c => { const e = document.createElement('i'); e.style.color = c; document.body.append(e); "
+                          "const v = getComputedStyle(e).color; e.remove(); return v; }", focus)
     page.click("article h1 + p")  # start tabbing from the text above the map
     reached = []
     for _ in range(60):
@@ -42,14 +52,18 @@ def test_map_works_by_keyboard(shared_page: WatchedPage, instant_site_url: str) 
             reached.append(focused)
             number = page.evaluate("document.activeElement.dataset.link || null")
             if number:  # its shapes light up with it, so the reader sees where it is
-                assert page.locator(f".uba-shape[data-link='{number}'].uba-shape--lit").count() > 0
+                hit = page.locator(f".uba-hit[data-link='{number}']").first
+                assert "uba-shape--lit" in (hit.get_attribute("class") or "")
+                view = page.evaluate("hit => [...document.querySelectorAll('.uba-view svg')].indexOf(hit.ownerSVGElement)",
+                                     hit.element_handle())
+                assert map_shade(page, hit.get_attribute("data-muscle") or "", view) == focus
         if len(reached) == len(legend):
             break
     assert reached == legend, "every muscle link is reached in order"
     page.focus(".uba-map-legend a[href$='muscles/rhomboids/']")
     page.keyboard.press("Enter")
     page.wait_for_selector("h1:text-is('Rhomboids')")
-    assert page.locator(".uba-shape--primary").count() > 0
+    assert "--uba-m-rhomboids:var(--uba-primary)" in (page.locator(".uba-view svg").first.get_attribute("style") or "")
 
 
 def test_map_works_by_touch_on_a_phone(phone: WatchedPage, instant_site_url: str) -> None:
@@ -61,12 +75,11 @@ def test_map_works_by_touch_on_a_phone(phone: WatchedPage, instant_site_url: str
     small = [(name, width, height) for name, width, height in boxes if width < 24 or height < 24]
     assert boxes and small == [], small
     # Before any tap, neighbouring muscles look different: the three parts of the traps and the lats.
-    fills = {shape: _fill(page, f".uba-view [data-shape={shape}]")
-             for shape in ("trapezius_upper_r", "trapezius_middle_r", "trapezius_lower_r", "latissimus_dorsi_r")}
-    idle = _fill(page, ".uba-view [data-shape=triceps_brachii_caput_laterale_r]")
+    fills = {muscle: map_shade(page, muscle) for muscle in ("upper-traps", "middle-traps", "lower-traps", "lats")}
+    idle = map_shade(page, "triceps")
     assert len(set(fills.values())) >= 3 and idle not in fills.values()
     assert page.locator(".uba-badge").first.is_visible()
-    rhomboid = page.locator(".uba-view [data-shape=rhomboid_major_l]")
+    rhomboid = page.locator(".uba-view .uba-hit[*|href$='#rhomboid_major_l']")
     rhomboid.scroll_into_view_if_needed()
     box = rhomboid.bounding_box()
     assert box is not None and box["width"] >= 24 and box["height"] >= 24
@@ -108,7 +121,7 @@ def test_map_pages_log_no_errors_under_instant_navigation(shared_page: WatchedPa
     page.go_back()
     page.wait_for_selector(".uba-map-legend")
     page.wait_for_function("document.querySelectorAll('.uba-view').length === 4")
-    page.locator(".uba-view [data-shape=rhomboid_major_l]").click()
+    page.locator(".uba-view .uba-hit[*|href$='#rhomboid_major_l']").click()
     page.wait_for_url("**/muscles/rhomboids/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.ubaSamePage === true"), "the pages were reached by instant navigation"
@@ -122,12 +135,15 @@ def test_prime_movers_look_stronger_than_helpers_in_both_schemes(scheme: Literal
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{instant_site_url}exercises/face-pull/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
-    primary, secondary = _fill(page, ".uba-shape--primary"), _fill(page, ".uba-shape--secondary")
-    idle = _fill(page, ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)")
+    primary, secondary, idle = (map_shade(page, muscle) for muscle in ("rear-delts", "middle-traps", "lats"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert contrast_ratio(primary, background) > contrast_ratio(secondary, background) > contrast_ratio(idle, background)
     assert contrast_ratio(primary, secondary) >= 3 and contrast_ratio(secondary, idle) >= 3
-    assert _fill(page, ".uba-map-key .uba-shape--primary") == primary and _fill(page, ".uba-map-key .uba-shape--secondary") == secondary
+    assert _fill(page, ".uba-key--primary rect") == primary and _fill(page, ".uba-key--secondary rect") == secondary
+    # and the shared drawing is drawn with them: pixels of both shades in the first view
+    shot = Image.open(io.BytesIO(page.locator(".uba-view svg").first.screenshot())).convert("RGB")
+    colours = {shot.getpixel((x, y)) for x in range(shot.width) for y in range(shot.height)}
+    assert _rgb(primary) in colours and _rgb(secondary) in colours and _rgb(idle) in colours
 
 
 def test_map_prints_in_black_and_white(shared_page: WatchedPage, instant_site_url: str) -> None:
@@ -135,10 +151,10 @@ def test_map_prints_in_black_and_white(shared_page: WatchedPage, instant_site_ur
     page.goto(f"{instant_site_url}exercises/face-pull/")
     page.emulate_media(media="print")
     assert page.locator(".uba-view").first.is_visible()
-    assert _fill(page, ".uba-shape--primary") == "rgb(0, 0, 0)"
-    assert _fill(page, ".uba-shape--secondary") == 'url("#uba-hatch")'
-    assert _fill(page, ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)") == "rgb(255, 255, 255)"
-    assert _fill(page, ".uba-map-key .uba-shape--secondary") == 'url("#uba-hatch")', "the key shows the same pattern"
+    assert map_shade(page, "rear-delts") == "rgb(0, 0, 0)"
+    assert map_shade(page, "middle-traps") == 'url("#uba-hatch")'
+    assert map_shade(page, "lats") == "rgb(255, 255, 255)"
+    assert _fill(page, ".uba-key--secondary rect") == 'url("#uba-hatch")', "the key shows the same pattern"
     colours = page.eval_on_selector_all(".uba-view svg *",
                                         "els => [...new Set(els.flatMap(e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]))]")
     assert set(colours) <= {"rgb(0, 0, 0)", "rgb(255, 255, 255)", 'url("#uba-hatch")', "none"}, colours

@@ -145,39 +145,69 @@ def test_manifest_is_valid_and_its_icons_exist(real_site: BuildResult) -> None:
     assert '<meta name="theme-color"' in head
 
 
-def _offline_context(browser: Browser, site_url: str, requests: list[str] | None = None) -> BrowserContext:
-    """A context that visited the home page once and is now controlled by the service worker, offline; `requests`
-    collects every request of the context, the service worker's precaching included."""
+def _offline_context(browser: Browser, site_url: str, requests: list[str] | None = None,
+                     visited: tuple[str, ...] = (), saved: str | None = None) -> BrowserContext:
+    """A context that visited the home page and the `visited` pages, saved the routine `saved` for offline use, and
+    is now controlled by the service worker, offline; `requests` collects every request of the context, the service
+    worker's precaching included."""
     context = open_context(browser, service_worker=True, viewport=PHONE, has_touch=True)
     if requests is not None:
         context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     page.goto(site_url)
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+    for path in visited:
+        page.goto(site_url + path)
+    if saved:
+        page.goto(site_url + saved)
+        page.tap("[data-uba-save]")
+        page.wait_for_selector(".uba-save-note:has-text('Saved for offline use')", timeout=60_000)
     page.close()
     context.set_offline(True)
     return context
 
 
+def _precached(site: Path) -> list[str]:
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    return json.loads(worker.split("var FILES = ", 1)[1].split(";\n", 1)[0])
+
+
+def test_precache_holds_the_shell_and_the_pages_to_browse_by(real_site: BuildResult) -> None:
+    files = _precached(real_site.site)
+    for needed in ("./", "exercises/", "muscles/", "muscles/rhomboids/", "routines/upper-back-strength-gym/", "guides/activation/",
+                   "search/search_index.json", "api/exercises.json", "assets/anatomy/back.svg", "assets/images/logo.svg"):
+        assert needed in files, needed
+    assert [url for url in files if url.startswith("exercises/") and url != "exercises/"] == []
+    size = sum((real_site.site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")).stat().st_size for url in files)
+    assert size < 5_000_000
+
+
 def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildResult, real_site_url: str, tmp_path: Path) -> None:
     requests: list[str] = []
-    context = _offline_context(browser, real_site_url, requests)
-    assert len(requests) > 100 and [url for url in requests if not url.startswith(real_site_url)] == []  # the site, precached
+    context = _offline_context(browser, real_site_url, requests, visited=("exercises/shrug/",), saved="routines/upper-back-strength-gym/")
+    assert len(requests) > 50 and [url for url in requests if not url.startswith(real_site_url)] == []  # the site, precached
     phone = WatchedPage(context.new_page())
     page = phone.page
-    # An exercise page never visited, then search from it.
+    # A visited exercise page, then search from it.
     page.goto(f"{real_site_url}exercises/shrug/")
     assert page.text_content("h1").startswith("Shrug")
     assert search(page, real_site_url, "face pull")[0] == "exercises/face-pull/"
-    # The finder, filtered, and instant navigation from it.
+    # An exercise of the saved routine, and one neither visited nor saved: the page says it is not here.
+    routine = json.loads((real_site.site / "api" / "exercises.json").read_text(encoding="utf-8"))
+    gym = next(item for item in routine["routines"] if item["id"] == "upper-back-strength-gym")
+    kept = set(gym["exercises"])
+    page.goto(f"{real_site_url}exercises/{sorted(kept)[0]}/")
+    assert page.text_content("h1") != "Page not found"
+    unread = next(exercise["id"] for exercise in routine["exercises"] if exercise["id"] not in kept | {"shrug"})
+    page.goto(f"{real_site_url}exercises/{unread}/")
+    assert page.text_content("h1") == "Page not found"
+    # The finder, filtered.
     page.goto(f"{real_site_url}exercises/?muscle=rhomboids")
     page.wait_for_selector(".uba-finder-results li")
     page.tap(".uba-finder-toggle")
     page.tap(".uba-finder-panel label:has(input[value='beginner'])")
     page.wait_for_function("location.search.includes('level=beginner')")
-    first = page.text_content(".uba-finder-results li:first-child a")
-    page.tap(".uba-finder-results li:first-child a")
-    page.wait_for_function("name => document.querySelector('h1') && document.querySelector('h1').textContent.startsWith(name)", arg=first)
     # A routine, printed.
     page.goto(f"{real_site_url}routines/upper-back-strength-gym/")
     pdf = tmp_path / "sheet.pdf"
@@ -186,3 +216,37 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     context.close()
     assert phone.foreign_requests() == []
     assert phone.errors == []
+
+
+def _top(page: Page, selector: str) -> float:
+    return float(page.eval_on_selector(selector, "element => element.getBoundingClientRect().top + window.scrollY"))
+
+
+def test_exercise_page_puts_figure_dose_and_steps_before_the_map_and_facts(phone: WatchedPage, browser: Browser,
+                                                                            real_site_url: str) -> None:
+    page = phone.page
+    page.goto(f"{real_site_url}exercises/face-pull/")
+    steps = _top(page, "h2#how-to-do-it")
+    assert _top(page, "h1") < _top(page, ".uba-fig") < steps < _top(page, ".uba-dose") < _top(page, "h2#how-to-do-it ~ ol")
+    assert steps < _top(page, ".uba-map--small") and steps < _top(page, ".uba-facts")
+    assert max(_top(page, ".uba-map--small"), _top(page, ".uba-facts")) < _top(page, "h2#sources")  # references last
+    assert page.is_visible(".uba-dose") and "3 × 12" in page.inner_text(".uba-dose")
+    assert steps < 1.5 * PHONE["height"]  # the steps start on the second screen at the latest, not 2,400 px down
+    with fresh_page(browser, viewport={"width": 1280, "height": 900}) as desktop:  # the desktop keeps its layout
+        desktop.page.goto(f"{real_site_url}exercises/face-pull/")
+        assert _top(desktop.page, ".uba-map--small") < _top(desktop.page, ".uba-facts") < _top(desktop.page, "h2#how-to-do-it")
+        assert desktop.page.is_hidden(".uba-dose")
+
+
+def test_routine_page_is_compact_cards_with_the_safety_text_once(phone: WatchedPage, real_site_url: str) -> None:
+    page = phone.page
+    page.goto(f"{real_site_url}routines/upper-back-strength-gym/")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    cards = page.eval_on_selector_all(".uba-plan tr:has(td:nth-child(2):not(:empty))",
+                                      "rows => rows.map(row => row.getBoundingClientRect().height)")
+    assert len(cards) == 10 and max(cards) < 200
+    assert page.locator("h2", has_text="Lift safely").count() == 1
+    assert page.locator(".uba-safety .uba-sheet-pain").count() == 1 and page.locator(".uba-safety .uba-sheet-safety").count() == 1
+    assert page.locator(".admonition.warning").count() == 0  # no box per exercise: their notes fold into one list
+    assert page.locator("details.warning li").count() >= 8
+    assert page.evaluate("document.documentElement.scrollHeight") < 3800  # was 7,964 px before the cards

@@ -11,19 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 import zxingcpp
 from PIL import Image
 
 from browser import WatchedPage, pdf_page_texts
-from conftest import REPO, BuildResult
+from conftest import REPO, BuildResult, repo_config
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 
 ATLAS = build_atlas(ProjectLayout(REPO, REPO / "content"))
 ROUTINES = sorted(ATLAS.routines)
-SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text())["site_url"]
+SITE_URL = repo_config()["site_url"]
 MM_PER_CSS_PX = 25.4 / 96
 
 

@@ -91,7 +91,9 @@ def test_the_open_books_page_says_what_it_stretches(phone: WatchedPage, real_sit
     key = {(row.locator("dt").text_content() or "").strip(): row.locator("dd").text_content() or "" for row in rows}
     stretched = _exercises(real_site)["open-book"]["muscles"]["stretched"]
     assert list(key) == ["Stretches"] and len(key["Stretches"].split(", ")) == len(stretched), key
-    assert page.locator(".uba-shape--stretched").count() > 0 and page.locator(".uba-shape--primary").count() == 0
+    # the shared drawings take each muscle's shade from the map's <svg>: stretched ones, and none working hardest
+    assert page.locator(".uba-view svg[style*='var(--uba-stretched)']").count() > 0
+    assert page.locator(".uba-view svg[style*='var(--uba-primary)']").count() == 0
     assert "Works hardest" not in page.locator("article").inner_text()
 
 
@@ -129,5 +131,5 @@ def test_the_home_map_lights_the_muscle_a_name_points_at(phone: WatchedPage, rea
     link = page.locator(".uba-map--home .uba-map-legend a", has_text="Serratus anterior")
     number = link.get_attribute("data-link")
     link.focus()
-    page.wait_for_selector(f".uba-map--home .uba-shape[data-link='{number}'].uba-shape--lit")
+    page.wait_for_selector(f".uba-map--home .uba-hit[data-link='{number}'].uba-shape--lit", state="attached")
     assert page.locator(f".uba-map--home .uba-badge[data-link='{number}']").count() == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, BuildResult
+from conftest import REPO, BuildResult, repo_config
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
@@ -131,7 +131,7 @@ def test_enums_are_declared_once() -> None:
 
 
 def test_not_in_nav_follows_the_page_kinds() -> None:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = repo_config()
     assert config["not_in_nav"] == not_in_nav(), "mkdocs.yml not_in_nav must list every page kind's folder (atlas.page_kinds)"
 
 

@@ -66,7 +66,11 @@ def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: Buil
     assert "light load" in table  # the item's note is its key cue
     coverage = html[html.index('id="muscles-it-works"'):]
     assert '<a href="../../muscles/rear-delts/">Rear delts</a></td>\n<td>2</td>' in coverage
-    assert html.count('<p class="admonition-title">Face pull</p>') == 1
+    page = html[:html.index('<section class="uba-sheet"')]
+    assert page.count('id="lift-safely"') == 1 and page.count('class="uba-sheet-pain"') == 1  # the safety text once
+    assert page.count('class="uba-sheet-safety"') == 1 and page.count("Stop and see a professional first") == 1
+    assert '<details class="warning">' in page and page.count('<div class="admonition warning">') == 0  # no box per exercise
+    assert page.count('<li><strong><a href="../../exercises/face-pull/">Face pull</a>:</strong>') == 1
     sheet = html[html.index('<section class="uba-sheet"'):]
     grids = sheet.count('<table class="uba-sheet-grid')
     assert grids == 3  # a short routine: three grids of six sessions, one below the other

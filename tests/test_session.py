@@ -191,3 +191,25 @@ def test_programme_pages_start_each_session_and_exercise_pages_stay_quiet_withou
         page.goto(real_site_url + "exercises/bent-over-row/")
         expect(page.locator(".uba-last-time")).to_be_hidden()
         assert watched.errors == []
+
+
+def test_a_routine_from_the_builder_runs_in_session_mode_and_is_logged_under_its_name(
+        browser: Browser, real_site: BuildResult, real_site_url: str) -> None:
+    with fresh_page(browser, viewport=PHONE) as watched:
+        page = watched.page
+        page.goto(real_site_url + "routines/builder/?n=Pull%20%3Cb%3Eday%3C%2Fb%3E&b=Main"
+                  "&x=face-pull_2_12_0_60_0&x=band-pull-apart_2_15_0_30_0")
+        expect(page.locator(".uba-builder-item")).to_have_count(2)
+        page.get_by_role("button", name="Start session").click()
+        expect(page.locator(".uba-session__routine")).to_have_text("Pull <b>day</b>")  # the name stays text
+        expect(page.locator(".uba-session__progress")).to_have_text("Exercise 1 of 2")
+        expect(page.locator(".uba-session__dose")).to_have_text("2 × 12 · rest 1:00")
+        _log_set(page, 1, "7.5", "12")
+        page.get_by_role("button", name="Next exercise").click()
+        expect(page.locator(".uba-session__name")).to_have_text("Band pull-apart")
+        assert page.locator(".uba-session__set").nth(0).get_by_label("kg").count() == 0  # a band has no kilograms to log
+        page.get_by_role("button", name="Finish session").click()
+        session = _stored(page)["sessions"][0]  # type: ignore[index]
+        assert (session["routine"], session["name"]) == ("builder", "Pull <b>day</b>")
+        assert [(s["load"], s["reps"]) for s in session["entries"][0]["sets"] if s["done"]] == [(7.5, 12)]
+        assert watched.errors == []

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from atlas.site.build_cache import CACHE_SETTING
-from browser import FINDER_DRAWN, NO_TRANSITIONS, WatchedPage, contrast_ratio, open_context, serious_accessibility_violations
+from browser import FINDER_DRAWN, NO_TRANSITIONS, WatchedPage, contrast_ratio, map_shade, open_context, serious_accessibility_violations
 from conftest import DESKTOP, REPO, BuildResult
 from shared_run import SharedRun
 
@@ -86,10 +86,7 @@ def test_muscle_map_highlights_have_enoughcontrast_ratio(scheme: str, shared_pag
     page.goto(real_site_url + "exercises/face-pull/")
     page.add_style_tag(content=NO_TRANSITIONS)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    fill = "sel => getComputedStyle(document.querySelector(sel)).fill"
-    primary, secondary, idle = (page.evaluate(fill, selector) for selector in
-                                (".uba-shape--primary", ".uba-shape--secondary",
-                                 ".uba-shape:not(.uba-shape--primary):not(.uba-shape--secondary)"))
+    primary, secondary, idle = (map_shade(page, muscle) for muscle in ("rear-delts", "lower-traps", "lats"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert min(contrast_ratio(primary, idle), contrast_ratio(secondary, idle), contrast_ratio(primary, secondary),
                contrast_ratio(primary, background)) >= 3

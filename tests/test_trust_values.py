@@ -17,9 +17,9 @@ from atlas.generation import generate_site
 from atlas.layout import ProjectLayout
 from atlas.pages.index_pages import inert_json
 from atlas.problems import AtlasProblems
-from conftest import REPO, SIMPLE_FIGURE, BuildResult, build, project_config
+from conftest import SIMPLE_FIGURE, BuildResult, build, project_config, repo_config
 
-EDIT_BASE = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["edit_uri"]
+EDIT_BASE = repo_config()["edit_uri"]
 UNSAFE = "which a web address cannot carry safely; expected a name without quotes, angle brackets, backslashes or control characters"
 
 

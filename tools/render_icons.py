@@ -2,8 +2,7 @@
 
 The icons are committed; run this again after changing overrides/assets/images/logo.svg. Each icon is the
 logo on a full square of its own background colour, inside the central 80 % that maskable icons keep.
-It also copies the logo to overrides/.icons/atlas/logo.svg, where the theme inlines it in the header
-(`theme.icon.logo`), so the header needs no image request.
+The header shows the logo file itself (`theme.logo`, also the favicon): one cached file instead of a copy in every page.
 """
 
 from __future__ import annotations
@@ -18,15 +17,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import chromium  # noqa: E402
 
 IMAGES = ROOT / "overrides" / "assets" / "images"
-HEADER_ICON = ROOT / "overrides" / ".icons" / "atlas" / "logo.svg"
 SIZES = {"icon-192.png": 192, "icon-512.png": 512, "apple-touch-icon.png": 180}
 BACKGROUND = "#fdf6ef"
 """The logo tile's colour, so the square and the tile are one surface."""
 
 
 def main() -> None:
-    HEADER_ICON.parent.mkdir(parents=True, exist_ok=True)
-    HEADER_ICON.write_bytes((IMAGES / "logo.svg").read_bytes())
     svg = "data:image/svg+xml;base64," + base64.b64encode((IMAGES / "logo.svg").read_bytes()).decode("ascii")
     with chromium() as browser:
         for name, size in SIZES.items():

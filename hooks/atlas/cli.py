@@ -1,5 +1,6 @@
 """Command line: `upper-back-atlas check` checks every source; `export OUT` writes a hook-free copy; `schema` writes the schema
-files; `import FILE` writes draft records from free-exercise-db."""
+files; `import FILE` writes draft records from free-exercise-db; `address` checks that site_url is an address to publish at,
+not a placeholder."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from atlas.project_config import read_config
 from atlas.records.drafts import draft_notices
 from atlas.records.free_exercise_db import ImportProblem, import_drafts
 from atlas.records.schema_files import SCHEMA_DIR, write_schema_files
+from atlas.site.site_address import address_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the site as plain Markdown plus JSON, buildable without hooks")
     export.add_argument("out", type=Path, help="the folder to write: new, empty or an earlier export (replaced whole)")
     commands.add_parser("schema", help="write the JSON Schema files in hooks/atlas/schema/ from the record model")
+    commands.add_parser("address", help="check that site_url (from the environment when deploying) is no placeholder")
     importing = commands.add_parser("import", help="write draft records in exercises/drafts/ from free-exercise-db's JSON")
     importing.add_argument("file", type=Path, help="a free-exercise-db JSON file (one record or a list of records)")
     arguments = parser.parse_args(argv)
@@ -43,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
             for line in imported.skipped:
                 print(printable(line), file=sys.stderr)
             print(f"Wrote {len(imported.written)} drafts to {layout.label(layout.drafts_dir)}/; {len(imported.skipped)} left out.")
+            return 0
+        if arguments.command == "address":
+            if problems := address_problems(layout.site_url, f"{printable(str(arguments.project))}/mkdocs.yml"):
+                raise AtlasProblems(problems)
+            print(f"site_url: {layout.site_url}")
             return 0
         if arguments.command == "check":
             atlas = build_atlas(layout)

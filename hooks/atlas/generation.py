@@ -20,6 +20,7 @@ from atlas.records.graph import Atlas
 from atlas.pages.index_pages import API_EXERCISES, export_json, render_exercise_index
 from atlas.layout import ProjectLayout
 from atlas.records.model import Article, TargetKind
+from atlas.pages.map_drawings import render_map_drawings
 from atlas.pages.muscle_map import index_map
 from atlas.records.muscle_map_check import load_muscle_map
 from atlas.pages.page_kinds import PAGE_KINDS, page_uri, page_url
@@ -53,7 +54,7 @@ class GeneratedSite:
     pages: tuple[GeneratedPage, ...]
     """Generated Markdown pages."""
     files: tuple[GeneratedFile, ...]
-    """Generated non-page files (the JSON export)."""
+    """Generated non-page files (the JSON export, the muscle map's drawings)."""
     notices: tuple[Problem, ...] = ()
     """Advice the engine shows as warnings (a strict build stops on them): unfinished drafts."""
 
@@ -150,8 +151,9 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
     pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
     pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
-    pages.append(render_builder_page(API_EXERCISES))
-    return GeneratedSite(atlas, tuple(pages), (export_json(atlas),), tuple(draft_notices(atlas.drafts)))
+    pages.append(render_builder_page(atlas, API_EXERCISES))
+    return GeneratedSite(atlas, tuple(pages), (export_json(atlas), *render_map_drawings(layout, atlas.muscle_map)),
+                         tuple(draft_notices(atlas.drafts)))
 
 
 def _about_left_out(problem: Problem, left_out: dict[TargetKind, frozenset[str]]) -> bool:

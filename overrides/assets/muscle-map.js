@@ -6,6 +6,11 @@
   function lit(map, number, on) {
     map.querySelectorAll('[data-link="' + number + '"]').forEach(function (element) {
       element.classList.toggle("uba-shape--lit", on);
+      if (element.classList.contains("uba-hit")) {
+        /* The shape is drawn inside a shared drawing (<use>): its colour is a custom property of the map's <svg>. */
+        var shade = on ? "var(--uba-focus)" : "var(--uba-tint-" + element.getAttribute("data-tint") + ")";
+        element.ownerSVGElement.style.setProperty("--uba-m-" + element.getAttribute("data-muscle"), shade);
+      }
     });
   }
   function init() {

@@ -1,5 +1,5 @@
 /* Upper Back Atlas routine builder, and the "Add to my routine" buttons on exercise pages and finder results.
-   The routine lives in the builder's URL: ?n=<name>&b=<block>&x=<id>_<sets>_<reps>_<hold s>_<rest s>_<per side 0|1>...
+   The routine lives in the builder's URL: ?n=<name>&w=<sessions a week>&b=<block>&x=<id>_<sets>_<reps>_<hold s>_<rest s>_<per side 0|1>...
    (each b starts a block, each x is an exercise of the last block). A draft of the same text is kept in this
    browser's localStorage so buttons on other pages can add to it. Nothing is sent anywhere.
    Elements are built with DOM calls and textContent only (no HTML strings). The address and the draft go through
@@ -8,8 +8,7 @@
 (function () {
   "use strict";
   var DRAFT_KEY = "uba-my-routine";
-  var SESSIONS = 6;            /* as SHEET_SESSIONS in hooks/atlas/routine_pages.py */
-  var SESSIONS_PER_SIDE = 4;   /* as SHEET_SESSIONS_PER_SIDE */
+  var WEEK_DEFAULT = 2;   /* sessions a week when the address does not say */
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var MAX_BLOCKS = 20;
   var MAX_ITEMS = 100;
@@ -40,10 +39,14 @@
 
   /* The routine a query string (the address, or the draft) holds; `ignored` says what it left out. */
   function parse(search) {
-    var routine = { name: "", blocks: [], ignored: [] };
+    var routine = { name: "", week: WEEK_DEFAULT, blocks: [], ignored: [] };
     var items = 0;
     new URLSearchParams(search).forEach(function (value, key) {
       if (key === "n") { routine.name = value.slice(0, 80); }
+      else if (key === "w") {
+        var week = whole(value, 1, 7);
+        if (week === null) { routine.ignored.push("sessions a week " + shown(value)); } else { routine.week = week; }
+      }
       else if (key === "b") {
         if (routine.blocks.length < MAX_BLOCKS) { routine.blocks.push({ name: value.slice(0, 60), items: [] }); }
         else { routine.ignored.push("block " + shown(value) + " (at most " + MAX_BLOCKS + " blocks)"); }
@@ -63,6 +66,7 @@
   function serialize(routine) {
     var params = new URLSearchParams();
     if (routine.name) { params.append("n", routine.name); }
+    if (routine.week !== WEEK_DEFAULT) { params.append("w", String(routine.week)); }
     routine.blocks.forEach(function (block) {
       params.append("b", block.name);
       block.items.forEach(function (item) {
@@ -87,6 +91,10 @@
 
   /* ---------- "Add to my routine" ---------- */
 
+  function inDraft(id) {
+    return parse(readDraft()).blocks.some(function (block) { return block.items.some(function (item) { return item.id === id; }); });
+  }
+
   function addToDraft(id) {
     var routine = parse(readDraft());
     if (!routine.blocks.length) { routine.blocks.push({ name: "Main", items: [] }); }
@@ -101,14 +109,23 @@
     status.setAttribute("role", "status");
     button.insertAdjacentElement("afterend", status);
     button.hidden = false;
-    button.addEventListener("click", function () {
-      var count = addToDraft(id);
-      while (status.firstChild) { status.removeChild(status.firstChild); }
-      status.appendChild(document.createTextNode(" Added: " + count + (count === 1 ? " exercise" : " exercises") + " in "));
-      var link = document.createElement("a");
+    function routineLink() {
+      var link = element("a", "", "my routine");
       link.href = BUILDER_URL.href;
-      link.textContent = "my routine";
-      status.appendChild(link);
+      return link;
+    }
+    function add() {
+      var count = addToDraft(id);
+      status.replaceChildren(document.createTextNode(" Added: " + count + (count === 1 ? " exercise" : " exercises") + " in "), routineLink());
+    }
+    /* The same exercise twice: ask first (a second copy is for, say, a warm-up set and a finisher). */
+    button.addEventListener("click", function () {
+      if (!inDraft(id)) { add(); return; }
+      var again = element("button", "md-button uba-add-again", "Add it again");
+      again.type = "button";
+      again.addEventListener("click", function () { add(); button.focus(); });
+      status.replaceChildren(document.createTextNode(" Already in "), routineLink(), document.createTextNode(". "), again);
+      again.focus();
     });
   }
 
@@ -138,12 +155,6 @@
     return node;
   }
 
-  function workText(item) {
-    var effort = item.hold ? item.hold + " s hold" : (item.reps || "");
-    var text = item.sets && effort ? item.sets + " × " + effort : item.sets ? item.sets + " sets" : effort;
-    return text && item.side ? text + " per side" : text;
-  }
-
   function Builder(root, data) {
     var self = this;
     this.root = root;
@@ -153,10 +164,15 @@
     this.equipment = new Map();
     data.equipment.forEach(function (item) { self.equipment.set(item.id, item.name); });
     this.steps = new Map(); /* the load step of each kind, declared once in load_steps.py */
-    data.load_steps.steps.forEach(function (step) { self.steps.set(step.id, step.short); });
+    this.loadSteps = new Map();
+    data.load_steps.steps.forEach(function (step) { self.steps.set(step.id, step.short); self.loadSteps.set(step.id, step); });
     this.blocksNode = root.querySelector(".uba-builder-blocks");
     this.nameInput = root.querySelector("#uba-builder-name");
     this.sheet = document.querySelector("[data-uba-builder-sheet]");
+    this.layout = JSON.parse(root.getAttribute("data-sheet-layout"));
+    this.groupMuscles = JSON.parse(root.getAttribute("data-map-groups"));
+    this.weekInput = root.querySelector("[data-uba-builder-week]");
+    this.undoNode = root.querySelector(".uba-builder-undo");
     this.nextKey = 1;
   }
 
@@ -180,6 +196,12 @@
     document.querySelectorAll(".uba-builder-nojs").forEach(function (node) { node.hidden = true; });
     this.nameInput.value = this.routine.name;
     this.nameInput.addEventListener("input", function () { self.routine.name = self.nameInput.value.slice(0, 80); self.saved(); });
+    this.weekInput.value = String(this.routine.week);
+    this.weekInput.addEventListener("input", function () { self.routine.week = whole(self.weekInput.value, 1, 7) || WEEK_DEFAULT; self.saved(); });
+    var volume = window.ubaBuilderVolume;
+    this.root.querySelector(".uba-builder-counting").textContent = volume.counting;
+    this.root.querySelector('[data-uba-key="high"]').textContent = volume.keyHigh;
+    this.root.querySelector('[data-uba-key="low"]').textContent = volume.keyLow;
     this.root.querySelector("[data-uba-builder-block]").addEventListener("click", function () {
       self.routine.blocks.push({ name: "Block " + (self.routine.blocks.length + 1), items: [] });
       self.render();
@@ -270,6 +292,13 @@
     var exercise = this.exercises.get(item.id);
     var li = element("li", "uba-builder-item");
     li.setAttribute("data-key", String(item.key));
+    var handle = element("button", "uba-builder-handle", "⠿");
+    handle.type = "button";
+    handle.tabIndex = -1;   /* for fingers and mice; the keyboard has Move up and Move down */
+    handle.setAttribute("aria-hidden", "true");
+    handle.title = "Drag to reorder";
+    window.ubaBuilderReorder.attach(handle, li, function (from, to, after) { self.moveTo(from, to, after); });
+    li.appendChild(handle);
     var title = element("p", "uba-builder-item-name");
     var link = element("a", "", exercise.name);
     link.href = new URL(exercise.url, SITE_ROOT).href;
@@ -311,6 +340,7 @@
       var neighbour = items[itemIndex] || items[itemIndex - 1];
       this.render(neighbour ? { key: neighbour.key, action: "remove" } : null);
       if (!neighbour) { this.nameInput.focus(); }
+      this.offerUndo(item, blocks[blockIndex], itemIndex);
       return;
     }
     items.splice(itemIndex, 1);
@@ -318,6 +348,67 @@
       if (itemIndex > 0) { items.splice(itemIndex - 1, 0, item); } else { blocks[blockIndex - 1].items.push(item); }
     } else if (itemIndex < items.length) { items.splice(itemIndex + 1, 0, item); } else { blocks[blockIndex + 1].items.unshift(item); }
     this.render({ key: item.key, action: action });
+  };
+
+  /* A removal can be undone until the next one: the exercise goes back where it was. */
+  Builder.prototype.offerUndo = function (item, block, index) {
+    var self = this;
+    var undo = element("button", "md-button uba-builder-small", "Undo");
+    undo.type = "button";
+    undo.addEventListener("click", function () {
+      if (self.routine.blocks.indexOf(block) < 0) { self.routine.blocks.push(block); }
+      block.items.splice(Math.min(index, block.items.length), 0, item);
+      self.undoNode.replaceChildren();
+      self.render({ key: item.key, action: "remove" });
+    });
+    this.undoNode.replaceChildren(document.createTextNode("Removed " + this.exercises.get(item.id).name + ". "), undo);
+  };
+
+  /* Drag and drop: the item with key `from` goes before (or after) the item with key `to`, in that item's block. */
+  Builder.prototype.moveTo = function (from, to, after) {
+    var moving = null;
+    this.routine.blocks.forEach(function (block) {
+      var index = block.items.findIndex(function (item) { return item.key === from; });
+      if (index >= 0) { moving = block.items.splice(index, 1)[0]; }
+    });
+    if (!moving) { return; }
+    this.routine.blocks.forEach(function (block) {
+      var index = block.items.findIndex(function (item) { return item.key === to; });
+      if (index >= 0 && moving) { block.items.splice(after ? index + 1 : index, 0, moving); moving = null; }
+    });
+    this.render();
+  };
+
+  /* The routine as a plan for session mode: each exercise in order with its dose (seconds for hold and rest). */
+  Builder.prototype.currentPlan = function () {
+    return this.items().map(function (item) {
+      return { id: item.id, sets: item.sets, reps: item.reps || "", hold: item.hold || 0, rest: item.rest || 0, per_side: Boolean(item.side) };
+    });
+  };
+
+  /* The routine as session mode's plan (the same fields a routine page carries, see hooks/atlas/pages/session_plans.py),
+     its signature a hash of what is logged, so a session begun on another version of this routine is not resumed. */
+  Builder.prototype.sessionPlan = function () {
+    var self = this;
+    var items = [];
+    this.routine.blocks.forEach(function (block) {
+      block.items.forEach(function (item) {
+        var exercise = self.exercises.get(item.id);
+        var step = self.loadSteps.get(exercise.load_step) || {};
+        var amount = item.reps || (item.hold ? item.hold + " s" : "");
+        items.push({ id: item.id, name: exercise.name, url: exercise.url, block: block.name, sets: item.sets || 1, ramp_up: 0,
+                     reps: item.reps && /^\d+(-\d+)?$/.test(item.reps) ? item.reps : null, hold: item.hold || null, distance: null,
+                     rest: item.rest || 0, per_side: Boolean(item.side),
+                     work: (item.sets || 1) + " × " + amount + (item.side ? " per side" : ""), cue: exercise.cue || "",
+                     easier: exercise.alternative || "", step: { kg: step.kg || null, short: step.short || "", words: step.step || "" },
+                     next_steps: [] });
+      });
+    });
+    var text = items.map(function (item) { return [item.id, item.sets, item.per_side ? 1 : 0].join("_"); }).join(",");
+    var a = 5381, b = 52711;
+    for (var i = 0; i < text.length; i += 1) { a = (a * 33) ^ text.charCodeAt(i); b = (b * 31) ^ text.charCodeAt(i); }
+    var signature = ((a >>> 0).toString(16) + "00000000").slice(0, 6) + ((b >>> 0).toString(16) + "00000000").slice(0, 6);
+    return { routine: "builder", name: this.routine.name || "My routine", label: "session", signature: signature, items: items };
   };
 
   Builder.prototype.items = function () {
@@ -352,10 +443,15 @@
     } else if (top && !others.length && items.length > 1) {
       warnings.push("All of the volume goes to one group, the " + top.name.toLowerCase() + ": fine for a focus session, narrow for a whole workout.");
     }
+    var volume = window.ubaBuilderVolume;
+    var weekly = volume.weeklySets(items, this.exercises, this.routine.week);
+    volume.paint(this.root, this.groupMuscles, weekly);
     this.groups.forEach(function (group) {
       if (!primary[group.id] && !helping[group.id]) { return; }
       var row = element("tr");
+      row.setAttribute("data-group", group.id);
       row.appendChild(element("th", "", group.name)).setAttribute("scope", "row");
+      row.appendChild(element("td", "uba-builder-weekly", volume.format(weekly.get(group.id) || 0)));
       row.appendChild(element("td", "", String(primary[group.id] || 0)));
       row.appendChild(element("td", "", String(helping[group.id] || 0)));
       rows.appendChild(row);
@@ -368,65 +464,8 @@
       "Push and pull: " + pull + " pulling " + (pull === 1 ? "set" : "sets") + ", " + push + " pushing " + (push === 1 ? "set" : "sets") + " (" + balance + ").";
   };
 
-  /* The printed sheet: the same structure and classes as overrides/partials/routine-sheet.html. */
   Builder.prototype.fillSheet = function () {
-    var self = this;
-    var sheet = this.sheet;
-    var items = this.items();
-    var perSide = items.some(function (item) { return item.side; });
-    var sessions = perSide ? SESSIONS_PER_SIDE : SESSIONS;
-    var equipment = Object.create(null);
-    items.forEach(function (item) { self.exercises.get(item.id).equipment.forEach(function (id) { equipment[self.equipment.get(id) || id] = true; }); });
-    sheet.querySelector(".uba-sheet-title").textContent = this.routine.name || "My routine";
-    sheet.querySelector(".uba-sheet-facts").textContent = items.length + (items.length === 1 ? " exercise" : " exercises") + " · " + (Object.keys(equipment).join(", ") || "No equipment");
-    sheet.querySelector(".uba-sheet-url").textContent = window.location.href;
-    var table = sheet.querySelector(".uba-sheet-grid");
-    table.className = "uba-sheet-grid uba-sheet-grid--" + sessions;
-    var headRow = element("tr");
-    headRow.appendChild(element("th", "uba-sheet-exercise-head", "Exercise")).setAttribute("scope", "col");
-    var setHead = headRow.appendChild(element("th", "uba-sheet-set-head", "#"));
-    setHead.setAttribute("aria-label", "Set");
-    for (var s = 1; s <= sessions; s++) {
-      var th = element("th", "", "Session " + s);
-      th.appendChild(element("span", "uba-sheet-date", "Date:"));
-      headRow.appendChild(th);
-    }
-    table.querySelector("thead").replaceChildren(headRow);
-    table.querySelectorAll("tbody").forEach(function (body) { body.remove(); });
-    this.routine.blocks.forEach(function (block) {
-      block.items.forEach(function (item, itemIndex) {
-        var exercise = self.exercises.get(item.id);
-        var body = element("tbody", "uba-sheet-item");
-        for (var set = 1; set <= (item.sets || 1); set++) {
-          var tr = element("tr");
-          if (set === 1) {
-            var cell = element("th", "uba-sheet-exercise");
-            cell.setAttribute("scope", "row");
-            cell.rowSpan = item.sets || 1;
-            if (itemIndex === 0 && block.name) { cell.appendChild(element("span", "uba-sheet-block", block.name)); }
-            cell.appendChild(element("span", "uba-sheet-name", exercise.name));
-            cell.appendChild(document.createTextNode(" "));
-            var step = self.steps.get(exercise.load_step);
-            cell.appendChild(element("span", "uba-sheet-dose", workText(item) + (item.rest ? " · rest " + item.rest + "s" : "") + (step ? " · " + step : "")));
-            if (exercise.cue) { cell.appendChild(element("span", "uba-sheet-cue", exercise.cue)); }
-            if (exercise.alternative) { cell.appendChild(element("span", "uba-sheet-alt", exercise.alternative)); }
-            tr.appendChild(cell);
-          }
-          tr.appendChild(element("td", "uba-sheet-set", String(set)));
-          for (var session = 0; session < sessions; session++) {
-            var td = element("td");
-            (item.side ? ["L", "R"] : [null]).forEach(function (side) {
-              var box = element("span", "uba-box");
-              if (side) { box.setAttribute("data-side", side); }
-              td.appendChild(box);
-            });
-            tr.appendChild(td);
-          }
-          body.appendChild(tr);
-        }
-        table.appendChild(body);
-      });
-    });
+    window.ubaBuilderSheet.fillSheet(this.sheet, this.routine, this.exercises, this.equipment, this.layout, this.steps, window.location.href);
   };
 
   /* ---------- On every page (also under Material's instant navigation) ---------- */
@@ -446,7 +485,16 @@
     var root = document.querySelector("[data-uba-builder]");
     if (!root) { return; }
     fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
-      if (document.body.contains(root)) { new Builder(root, data).start(); }
+      if (!document.body.contains(root)) { return; }
+      var builder = new Builder(root, data);
+      builder.start();
+      window.ubaBuilder = Object.freeze({ currentPlan: function () { return builder.currentPlan(); },
+                                          sessionPlan: function () { return builder.sessionPlan(); } });
+      var start = root.querySelector("[data-uba-builder-session]");
+      if (start && window.ubaSession) {
+        start.hidden = false;
+        start.onclick = function () { if (builder.items().length) { window.ubaSession.start(builder.sessionPlan(), start.parentNode); } };
+      }
     }, function () { /* the data could not be read: the page stays as it is without JavaScript */ });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }

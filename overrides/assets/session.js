@@ -358,6 +358,20 @@
     return new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), window.location.href);
   }
 
+  /* Resume this plan's session when one is under way, else start one; a session begun on another version of the routine
+     is saved as it stood (never resumed into other exercises) and the reader is told. */
+  function startOrResume(plan, near) {
+    var current = window.ubaLog.read().log.current;
+    var resumable = current && current.routine === plan.routine && current.name === plan.name;
+    var changed = resumable && current.signature !== plan.signature;
+    var message = near ? near.querySelector("[data-uba-session-message]") : null;
+    if (changed) {
+      window.ubaLog.finish(current);
+      if (message) { message.textContent = "This routine has changed since that session began; it was saved as it stood and a new one starts."; }
+    }
+    open(plan, resumable && !changed ? current : null);
+  }
+
   function initButtons() {
     var plans = readPlans();
     var current = window.ubaLog.read().log.current;
@@ -368,14 +382,7 @@
       var changed = resumable && current.signature !== plan.signature;
       start.textContent = (resumable && !changed ? "Resume " : "Start ") + plan.label;
       start.hidden = false;
-      start.onclick = function () {
-        var message = start.parentNode.querySelector("[data-uba-session-message]");
-        if (changed && message) {
-          message.textContent = "This routine has changed since that session began; it was saved as it stood and a new one starts.";
-          window.ubaLog.finish(current);
-        }
-        open(plan, resumable && !changed ? current : null);
-      };
+      start.onclick = function () { startOrResume(plan, start.parentNode); };
     });
     document.querySelectorAll("[data-uba-last-time]").forEach(function (node) {
       var id = node.getAttribute("data-uba-last-time");
@@ -385,6 +392,11 @@
     });
     initLogControls();
   }
+
+  window.ubaSession = Object.freeze({
+    /* Session mode for a plan made in the page (the routine builder's): parsed like a routine page's own. */
+    start: function (raw, near) { var plan = parsePlan(raw); if (plan) { startOrResume(plan, near || null); } }
+  });
 
   if (typeof document$ !== "undefined") { document$.subscribe(initButtons); }
   else { document.addEventListener("DOMContentLoaded", initButtons); }

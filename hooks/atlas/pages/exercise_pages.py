@@ -55,7 +55,7 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         link_sections=_link_sections(atlas, exercise),
         ladders=positions(atlas, exercise.id),
         cited=citations(atlas, exercise.sources),
-        pain_rule=_pain_rule(atlas),
+        pain_rule=pain_rule(atlas),
         load_choice=load_choice_link(atlas) if exercise.category is not Category.MOBILITY else None,
         search_terms=exercise_terms(atlas, exercise),
         structured_data=_how_to(atlas, exercise),
@@ -70,7 +70,7 @@ def _map(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
     return {**shaded, "key": role_key(atlas, exercise.muscles)}
 
 
-def _pain_rule(atlas: Atlas) -> Link | None:
+def pain_rule(atlas: Atlas) -> Link | None:
     """The link to the pain rule, or None in a project without that article."""
     return _guide_link(atlas, PAIN_RULE, "the pain rule")
 

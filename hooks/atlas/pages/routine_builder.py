@@ -9,15 +9,28 @@ from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, TargetKind
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
 from atlas.pages.rendering import GeneratedPage, render_markdown
+from atlas.pages.muscle_map import group_map
+from atlas.pages import routine_pages as sheet
 from atlas.pages.routine_pages import BUILDER_ID, alternative
 
 
-def render_builder_page(api_uri: str) -> GeneratedPage:
-    """The page at /routines/builder/, reading the export at `api_uri`; its template and script do the work."""
+def sheet_layout() -> dict[str, float]:
+    """The printed sheet's measures, declared in routine_pages, for the builder's script to lay out its own sheet
+    the way authored sheets are laid out (more sessions when the routine is short)."""
+    return {"sessions": sheet.SHEET_SESSIONS, "sessions_per_side": sheet.SHEET_SESSIONS_PER_SIDE,
+            "log_height_mm": sheet.SHEET_LOG_HEIGHT_MM, "row_mm": sheet.SHEET_ROW_MM, "head_mm": sheet.SHEET_HEAD_MM,
+            "grid_gap_mm": sheet.SHEET_GRID_GAP_MM, "max_grids": sheet.SHEET_MAX_GRIDS,
+            "text_line_mm": sheet.SHEET_TEXT_LINE_MM, "line_chars": sheet.SHEET_LINE_CHARS}
+
+
+def render_builder_page(atlas: Atlas, api_uri: str) -> GeneratedPage:
+    """The page at /routines/builder/, reading the export at `api_uri`; its template and script do the work. The
+    muscle map starts blank: the script paints each group by its weekly sets."""
     uri = page_uri(TargetKind.ROUTINE, BUILDER_ID)
     markdown = render_markdown("routine_builder.md.j2", uri, routines_uri=INDEX_URIS[TargetKind.ROUTINE],
                                finder_uri=INDEX_URIS[TargetKind.EXERCISE],
-                               page_data={"kind": "routine-builder", "api": api_uri})
+                               page_data={"kind": "routine-builder", "api": api_uri, "map": group_map(atlas),
+                                          "sheet_layout": sheet_layout()})
     return GeneratedPage(uri, markdown, None)
 
 

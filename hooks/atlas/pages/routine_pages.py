@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from atlas.figures.figure_render import exercise_thumbnail
 from atlas.records.graph import Atlas
+from atlas.pages.exercise_pages import pain_rule
 from atlas.pages.links import exercise_link
 from atlas.records.model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routine, RoutineItem, TargetKind
 from atlas.pages.muscle_map import highlight
@@ -100,7 +101,7 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         blocks=blocks,
         coverage=coverage(atlas, exercises),
         safety=[(exercise_link(atlas, exercise), exercise.safety) for exercise in exercises if exercise.safety],
-        red_flag=any(exercise.red_flag for exercise in exercises),
+        pain_rule=pain_rule(atlas),
         neck=any(exercise.neck for exercise in exercises),
         load_choice=load_choice_link(atlas),
         search_terms=routine_terms(atlas, routine),

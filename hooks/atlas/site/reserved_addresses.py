@@ -8,6 +8,7 @@ atlas), the files the build adds from the modules that write them, and the files
 from __future__ import annotations
 
 from atlas.layout import ProjectLayout
+from atlas.pages.map_drawings import drawing_uri
 from atlas.pages.index_pages import API_EXERCISES
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
 from atlas.pages.routine_builder import BUILDER_ID
@@ -47,6 +48,7 @@ def reserved_addresses(layout: ProjectLayout, atlas: Atlas) -> dict[str, str]:
     reserved = {output_path(uri): f"the page generated from {source}" if source else "the page generated"
                 for uri, source in made_from.items()}
     reserved |= {address: f"{what} ({address})" for address, what in BUILT_FILES.items()}
+    reserved |= {drawing_uri(view_id): f"the muscle map's drawing of the view {view_id!r}" for view_id in atlas.muscle_map.views}
     theme = layout.theme_dir
     for file in layout.theme_files():
         if file.suffix != ".html":  # templates are read, every other file is published as it is
