@@ -41,6 +41,6 @@ def builder_facts(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
     return {
         "dose": {"sets": dose.sets or 0, "reps": str(dose.reps) if dose.reps else f"{dose.distance} m" if dose.distance else "",
                  "hold": dose.hold or 0, "rest": dose.rest or 0, "per_side": dose.per_side},
-        "cue": exercise.cues[0] if exercise.cues else "",
+        "cue": exercise.first_cue,
         "alternative": alternative(atlas, exercise),
     }

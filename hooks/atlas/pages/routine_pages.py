@@ -189,10 +189,8 @@ def alternative(atlas: Atlas, exercise: Exercise) -> str:
 def sheet_row(atlas: Atlas, item: RoutineItem, why: str = "") -> SheetRow:
     """One routine item, ready for the page and the sheet."""
     exercise = atlas.exercises[item.exercise_id]
-    cue = item.notes or (exercise.cues[0] if exercise.cues else "")
-    dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
-    return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, cue,
-                    alternative(atlas, exercise), why, item.dose.sets or dose.sets or 1, item.dose.per_side or dose.per_side,
+    return SheetRow(exercise_link(atlas, exercise), item_work(item, exercise), item.dose.rest_text, item.key_cue(exercise),
+                    alternative(atlas, exercise), why, item.work_sets(exercise), item.on_each_side(exercise),
                     exercise_thumbnail(exercise), load_step(atlas, exercise).short)
 
 

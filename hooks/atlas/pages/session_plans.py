@@ -27,22 +27,22 @@ def session_plan(atlas: Atlas, routine: Routine, title: str | None = None, label
 
 def _item(atlas: Atlas, item: RoutineItem, block: str) -> dict[str, object]:
     exercise = atlas.exercises[item.exercise_id]
-    dose = item.dose if (item.dose.reps or item.dose.hold or item.dose.distance) else exercise.dose
+    dose = item.work_dose(exercise)
     step = load_step(atlas, exercise)
     return {
         "id": exercise.id,
         "name": exercise.name,
         "url": page_url(TargetKind.EXERCISE, exercise.id),
         "block": block,
-        "sets": item.dose.sets or dose.sets or 1,
+        "sets": item.work_sets(exercise),
         "ramp_up": item.ramp_up or 0,
         "reps": str(dose.reps) if dose.reps else None,
         "hold": dose.hold,
         "distance": dose.distance,
         "rest": item.dose.rest or dose.rest or 0,
-        "per_side": item.dose.per_side or dose.per_side,
+        "per_side": item.on_each_side(exercise),
         "work": item.dose.work or exercise.dose.work,
-        "cue": item.notes or (exercise.cues[0] if exercise.cues else ""),
+        "cue": item.key_cue(exercise),
         "easier": _easier(atlas, exercise),
         "step": {"kg": step.kg, "short": step.short, "words": step.step},
         "next_steps": _next_steps(atlas, exercise),

@@ -235,6 +235,11 @@ class ExerciseRecord(Record):
         return self.muscles.stabilizers
 
     @property
+    def first_cue(self) -> str:
+        """The exercise's key cue ("" when it has none)."""
+        return self.cues[0] if self.cues else ""
+
+    @property
     def stretched(self) -> tuple[str, ...]:
         """Muscle ids it stretches (never counted as worked)."""
         return self.muscles.stretched
@@ -268,6 +273,22 @@ class RoutineItem(Dose):
     def dose(self) -> Dose:
         """Sets, reps or hold, rest, per side."""
         return self
+
+    def work_dose(self, exercise: ExerciseRecord) -> Dose:
+        """What the work is counted in: this item's dose when it gives reps, a hold or a distance, else the exercise's."""
+        return self if (self.reps or self.hold or self.distance) else exercise.dose
+
+    def work_sets(self, exercise: ExerciseRecord) -> int:
+        """Sets to log (ramp-up sets are not logged)."""
+        return self.sets or self.work_dose(exercise).sets or 1
+
+    def on_each_side(self, exercise: ExerciseRecord) -> bool:
+        """Whether each set is done once for each side."""
+        return self.per_side or self.work_dose(exercise).per_side
+
+    def key_cue(self, exercise: ExerciseRecord) -> str:
+        """The cue a page or sheet shows beside the item: its own note, else the exercise's first cue."""
+        return self.notes or exercise.first_cue
 
     @classmethod
     def of(cls, exercise_id: str, dose: Dose, notes: str | None = None) -> RoutineItem:
