@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import html.parser
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from conftest import BuildResult, build, make_project
+from html_tree import Node, parse_html
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "path", "circle", "rect"}
 
 EKSTROM_ROWS = """\
 participants: {n: 30, who: healthy subjects}
@@ -55,68 +53,8 @@ Within one study only.
 """
 
 
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(child if isinstance(child, str) else child.text for child in self.children).split())
-
-    def find_all(self, tag: str) -> list[Node]:
-        found = []
-        for child in self.children:
-            if isinstance(child, Node):
-                found += [child] if child.tag == tag else []
-                found += child.find_all(tag)
-        return found
-
-    def by_id(self, element_id: str) -> Node:
-        for node in self._all():
-            if node.attrs.get("id") == element_id:
-                return node
-        raise AssertionError(f"no element with id {element_id!r}")
-
-    def _all(self) -> list[Node]:
-        nodes = []
-        for child in self.children:
-            if isinstance(child, Node):
-                nodes += [child, *child._all()]
-        return nodes
-
-    def siblings_after(self, parent: Node) -> list[Node]:
-        nodes = [child for child in parent.children if isinstance(child, Node)]
-        return nodes[nodes.index(self) + 1:]
-
-
-class TreeParser(html.parser.HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.root = Node("root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {key: value or "" for key, value in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
 def article_tree(site: BuildResult, path: str) -> Node:
-    parser = TreeParser()
-    parser.feed(site.article(path) + "</article>")
-    return parser.root.find_all("article")[0]
+    return parse_html(site.article(path) + "</article>").find_all("article")[0]
 
 
 def _project(tmp_path: Path) -> Path:

@@ -7,13 +7,13 @@ import json
 import os
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import REPO, BuildResult, build, make_project
+from html_tree import parse_html
 from mkdocs_process import run_mkdocs
 
 from atlas.generation import build_atlas, generate_site
@@ -32,63 +32,6 @@ LADDER = {
         {"exercise": "reverse-fly", "move_on": "Add load in small steps."},
     ],
 }
-
-
-class Elements(HTMLParser):
-    """Every element of a page with its classes, attributes and the text inside it (nested text included)."""
-
-    VOID = {"img", "br", "hr", "meta", "link", "input", "source", "path", "circle", "line", "rect", "ellipse", "polygon", "use"}
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.found: list[dict[str, object]] = []
-        self._open: list[dict[str, object]] = []
-        self.feed(html)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add(tag, attrs, opened=False)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add(tag, attrs, opened=tag not in self.VOID)
-
-    def _add(self, tag: str, attrs: list[tuple[str, str | None]], opened: bool) -> None:
-        element: dict[str, object] = {"tag": tag, "attrs": dict(attrs), "classes": (dict(attrs).get("class") or "").split(),
-                                      "text": "", "children": []}
-        if self._open:
-            self._open[-1]["children"].append(element)  # type: ignore[union-attr]
-        self.found.append(element)
-        if opened:
-            self._open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in {str(element["tag"]) for element in self._open}:
-            return
-        while self._open:
-            if self._open.pop()["tag"] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        for element in self._open:
-            element["text"] = str(element["text"]) + data
-
-    def with_class(self, name: str) -> list[dict[str, object]]:
-        return [element for element in self.found if name in element["classes"]]  # type: ignore[operator]
-
-
-def _words(element: dict[str, object]) -> str:
-    return " ".join(str(element["text"]).split())
-
-
-def _links(element: dict[str, object]) -> list[tuple[str, str]]:
-    """(text, href) of every link inside an element."""
-    found = []
-    stack = [element]
-    while stack:
-        current = stack.pop(0)
-        if current["tag"] == "a":
-            found.append((_words(current), str(current["attrs"]["href"])))  # type: ignore[index]
-        stack[0:0] = current["children"]  # type: ignore[list-item]
-    return found
 
 
 def _add_reverse_fly(project: Path) -> None:
@@ -125,48 +68,48 @@ def ladder_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def test_the_ladder_page_shows_every_step_in_order_with_its_figure_level_and_criterion(ladder_site: BuildResult) -> None:
-    page = Elements(ladder_site.article("ladders/rear-delts/"))
+    page = parse_html(ladder_site.article("ladders/rear-delts/"))
     steps = page.with_class("uba-ladder__step")
     assert len(steps) == 3
-    assert [[_words(e) for e in _descendants(step) if "uba-ladder__number" in e["classes"]] for step in steps] == [
+    assert [[node.text for node in step.with_class("uba-ladder__number")] for step in steps] == [
         ["Step 1 of 3"], ["Step 2 of 3"], ["Step 3 of 3"]]
-    assert [_links(step)[0] for step in steps] == [
+    assert [step.links()[0] for step in steps] == [
         ("Band pull-apart", "../../exercises/band-pull-apart/"),
         ("Face pull", "../../exercises/face-pull/"),
         ("Reverse fly for the test", "../../exercises/reverse-fly/"),
     ]
     for step in steps:
-        assert any("uba-fig-thumb" in element["classes"] for element in _descendants(step))  # each step shows its figure
-    criteria = [_words(e) for e in page.with_class("uba-ladder__criterion")]
+        assert step.with_class("uba-fig-thumb")  # each step shows its figure
+    criteria = [node.text for node in page.with_class("uba-ladder__criterion")]
     assert criteria == ["Move up when: 3 x 20 with straight arms.", "Move up when: 3 x 20 with the rope at the face.",
                         "Then: Add load in small steps."]
-    assert "Intermediate" in _words(page.with_class("uba-ladder__note")[2])
+    assert "Intermediate" in page.with_class("uba-ladder__note")[2].text
 
 
 def test_an_exercise_on_a_ladder_says_which_step_it_is_with_the_steps_around_it(ladder_site: BuildResult) -> None:
-    page = Elements(ladder_site.article("exercises/face-pull/"))
-    boxes = [box for box in page.with_class("admonition") if "progression ladder" in _words(box)]
+    page = parse_html(ladder_site.article("exercises/face-pull/"))
+    boxes = [box for box in page.with_class("admonition") if "progression ladder" in box.text]
     assert len(boxes) == 1
     box = boxes[0]
-    assert _words(box).startswith("Step 2 of 3 on a progression ladder")
-    assert _links(box) == [
+    assert box.text.startswith("Step 2 of 3 on a progression ladder")
+    assert box.links() == [
         ("Rear delts for the test", "../../ladders/rear-delts/"),
         ("Band pull-apart", "../band-pull-apart/"),
         ("Reverse fly for the test", "../reverse-fly/"),
     ]
-    assert "once you can do this: 3 x 20 with the rope at the face." in _words(box)
-    first = Elements(ladder_site.article("exercises/band-pull-apart/"))
-    box = next(box for box in first.with_class("admonition") if "progression ladder" in _words(box))
-    assert "Step before" not in _words(box) and "Step 1 of 3" in _words(box)
-    assert not [box for box in Elements(ladder_site.article("exercises/shrug/")).with_class("admonition")
-                if "progression ladder" in _words(box)]
+    assert "once you can do this: 3 x 20 with the rope at the face." in box.text
+    first = parse_html(ladder_site.article("exercises/band-pull-apart/"))
+    box = next(box for box in first.with_class("admonition") if "progression ladder" in box.text)
+    assert "Step before" not in box.text and "Step 1 of 3" in box.text
+    assert not [box for box in parse_html(ladder_site.article("exercises/shrug/")).with_class("admonition")
+                if "progression ladder" in box.text]
 
 
 def test_the_muscle_page_and_the_index_link_the_ladder_and_the_export_carries_it(ladder_site: BuildResult) -> None:
-    muscle = Elements(ladder_site.article("muscles/rear-delts/"))
-    assert ("Rear delts for the test", "../../ladders/rear-delts/") in _links(muscle.found[0])
-    index = Elements(ladder_site.article("ladders/"))
-    rows = [_links(row) for row in index.found if row["tag"] == "tr"][1:]
+    muscle = parse_html(ladder_site.article("muscles/rear-delts/"))
+    assert ("Rear delts for the test", "../../ladders/rear-delts/") in muscle.links()
+    index = parse_html(ladder_site.article("ladders/"))
+    rows = [row.links() for row in index.find_all("tr")][1:]
     assert rows == [[("Rear delts for the test", "rear-delts/"), ("Rear delts", "../muscles/rear-delts/")]]
     data = json.loads((ladder_site.site / "api/exercises.json").read_text())
     assert data["ladders"] == [{
@@ -179,8 +122,8 @@ def test_the_muscle_page_and_the_index_link_the_ladder_and_the_export_carries_it
 
 
 def test_an_article_links_a_ladder_by_its_id(ladder_site: BuildResult) -> None:
-    article = Elements(ladder_site.article("climbing/"))
-    assert ("Rear delts for the test", "../ladders/rear-delts/") in _links(article.found[0])
+    article = parse_html(ladder_site.article("climbing/"))
+    assert ("Rear delts for the test", "../ladders/rear-delts/") in article.links()
 
 
 def test_a_ladder_that_breaks_its_rules_is_reported_with_file_line_and_field(project: Path) -> None:
@@ -215,15 +158,6 @@ def test_a_ladder_that_breaks_its_rules_is_reported_with_file_line_and_field(pro
         "exercises/ladders/wrong.yml:8: steps[2].exercise: unknown exercise 'face-pulls'; expected an id of exercises/<id>.yml",
     ]
 
-
-def _descendants(element: dict[str, object]) -> list[dict[str, object]]:
-    found = []
-    stack = list(element["children"])  # type: ignore[call-overload]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack += current["children"]
-    return found
 
 
 
@@ -288,10 +222,10 @@ def test_a_draft_is_shown_with_its_banner_but_a_strict_build_refuses_it(project:
     status = run_mkdocs(["build", "--site-dir", str(relaxed_site)], project, environment, printed.with_suffix(".out"),
                         printed.with_suffix(".err"), timeout=600)
     assert status == 0  # without --strict, as `mkdocs serve` builds
-    page = Elements(BuildResult(0, "", relaxed_site).article("exercises/band-thing/"))
+    page = parse_html(BuildResult(0, "", relaxed_site).article("exercises/band-thing/"))
     banner = page.with_class("admonition")[0]
-    assert _words(banner).startswith("Draft: not checked, not published")
-    assert not [element for element in page.found if element["tag"] in ("script", "i")]  # record text stays text
+    assert banner.text.startswith("Draft: not checked, not published")
+    assert not page.find_all("script") + page.find_all("i")  # record text stays text
     data = json.loads((relaxed_site / "api/exercises.json").read_text())
     assert "band-thing" not in {exercise["id"] for exercise in data["exercises"]}
     assert "draft: not published" in printed.with_suffix(".err").read_text()
