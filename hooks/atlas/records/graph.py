@@ -67,6 +67,8 @@ class Atlas:
     _mentions: dict[tuple[TargetKind, str], tuple[Mention, ...]] = field(init=False, repr=False)
     _citations: dict[str, tuple[tuple[TargetKind | None, str], ...]] = field(init=False, repr=False)
     _named_as: dict[tuple[str, bool], tuple[str, ...]] = field(init=False, repr=False)
+    _rungs: dict[str, tuple[tuple[Ladder, int], ...]] = field(init=False, repr=False)
+    _ladders_by_group: dict[str, tuple[Ladder, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         parts = {part.id: part for group in self.groups.values() for part in group.parts.values()}
@@ -83,6 +85,18 @@ class Atlas:
         self._index_mentions()
         self._index_citations()
         self._index_ladders()
+        self._index_rungs()
+
+    def _index_rungs(self) -> None:
+        """Exercise id -> the progression ladders it is a step of, with its index; group id -> the ladders that climb it."""
+        rungs: dict[str, list[tuple[Ladder, int]]] = defaultdict(list)
+        by_group: dict[str, list[Ladder]] = defaultdict(list)
+        for ladder in self.ladders.values():
+            for index, exercise_id in enumerate(ladder.exercise_ids):
+                rungs[exercise_id].append((ladder, index))
+            by_group[self.group_id_of(ladder.target)].append(ladder)
+        object.__setattr__(self, "_rungs", {key: tuple(found) for key, found in rungs.items()})
+        object.__setattr__(self, "_ladders_by_group", {key: tuple(found) for key, found in by_group.items()})
 
     def _index_ladders(self) -> None:
         """(exercise id, harder?) -> exercises that name it as their harder (or easier) option, in exercise order."""
@@ -216,9 +230,8 @@ class Atlas:
 
     def rungs_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
         """The ladders an exercise is a step of, each with the step's index."""
-        return tuple((ladder, ladder.exercise_ids.index(exercise_id)) for ladder in self.ladders.values()
-                     if exercise_id in ladder.exercise_ids)
+        return self._rungs.get(exercise_id, ())
 
     def ladders_for(self, group_id: str) -> tuple[Ladder, ...]:
         """The ladders whose target is a group or one of its parts."""
-        return tuple(ladder for ladder in self.ladders.values() if self.group_id_of(ladder.target) == group_id)
+        return self._ladders_by_group.get(group_id, ())
