@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from atlas.records.kinds import Action, Category, Force, Load
 from atlas.records.model import RoutineItem
+from atlas.records.taxonomy_model import PrecautionRule
 from atlas.routines.routine_time import item_seconds, stated_minutes
 
 from vocabulary import (ACTIONS, FIGURE, FREE_WEIGHTS, GENERIC_CUES, GENERIC_MISTAKES, GENERIC_SAFETY, GRIPS, HOME, IMPLEMENTS, MOVEMENTS,
@@ -59,12 +61,30 @@ def make_project(repo: Path, root: Path, total: int, seed: int) -> tuple[int, in
     real_names = {_name_key(yaml.safe_load(path.read_text(encoding="utf-8"))["name"]) for path in (root / "exercises").glob("[!_]*.yml")}
     rng = random.Random(seed)
     exercises = synthetic_exercises(rng, max(0, total - len(real_ids)), real_ids, real_names)
+    rules = precaution_rules(root / "exercises" / "_taxonomy.yml")
     for exercise_id, record in exercises.items():
+        record |= {"precautions": needed} if (needed := needed_precautions(record, rules)) else {}
         _dump(root / "exercises" / f"{exercise_id}.yml", EXERCISE_SCHEMA_LINE, record)
     routines = synthetic_routines(rng, exercises, max(5, round(total / 50)))
     for routine_id, record in routines.items():
         _dump(root / "exercises" / "routines" / f"{routine_id}.yml", ROUTINE_SCHEMA_LINE, record)
     return len(exercises), len(routines)
+
+
+def precaution_rules(taxonomy: Path) -> dict[str, list[PrecautionRule]]:
+    """Each precaution's rules (`needed_when`) from the taxonomy, so that synthetic records list what the build asks."""
+    precautions = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))["precautions"]
+    return {key: [PrecautionRule.model_validate(rule) for rule in value.get("needed_when", [])] for key, value in precautions.items()}
+
+
+def needed_precautions(record: dict[str, Any], rules: dict[str, list[PrecautionRule]]) -> list[str]:
+    """The precautions a synthetic record must list by the taxonomy's rules."""
+    actions = tuple(Action(item) for item in record["actions"])
+    loads = tuple(Load(item) for item in record.get("loads", ()))
+    force = Force(record["force"]) if "force" in record else None
+    category, equipment = Category(record["category"]), tuple(record["equipment"])
+    return [key for key, precaution_rules in rules.items()
+            if any(rule.matches(actions, loads, category, force, equipment) for rule in precaution_rules)]
 
 
 def copy_project(repo: Path, root: Path) -> None:
