@@ -30,10 +30,18 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     """Every problem in the exercises' figures (the record model requires one per exercise): ranges, sides, props, and then
     what a figure shows wrongly (figure_truth): no movement for a dose that counts, contacts missed, things passing through."""
     known = set(equipment_ids) | set(SCENE_PROPS)
-    problems = []
+    problems, sound = [], set()
     for doc, record in exercises.values():
+        # Records that share a figure and a dose (a family of variations) are checked once: a sound figure is sound for
+        # each of them; a faulty one is checked again for each record, whose problems carry that record's lines.
+        shared = (record.figure.model_dump_json(), record.dose.model_dump_json())
+        if shared in sound:
+            continue
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)
-        problems += found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose)
+        found = found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose)
+        problems += found
+        if not found:
+            sound.add(shared)
     return problems
 
 
