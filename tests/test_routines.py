@@ -17,7 +17,7 @@ from atlas.records.model import Dose, Level, Routine, RoutineBlock, RoutineItem,
 from atlas.routines.routine_checks import check_labels
 from atlas.records.model import Category, Load
 from atlas.routines.load_steps import LOAD_STEPS
-from atlas.routines.routine_generation import LEVEL_CAP, NEEDS, TIME_BUDGET_MINUTES, Phase, phase_of
+from atlas.routines.routine_generation import LEVEL_CAP, NEEDS, PREPARE_SETS, TIME_BUDGET_MINUTES, Phase, phase_of
 from atlas.routines.routine_checks import LEVEL_RANK
 from atlas.routines.routine_time import dose_seconds, routine_seconds
 
@@ -341,3 +341,19 @@ def test_a_broken_routine_is_reported_once_not_again_by_its_programme(project: P
     errors = [line[len(ERROR):] for line in result.output.splitlines() if line.startswith(ERROR)]
     assert [error for error in errors if "plan.yml" in error] == []
     assert any(error.startswith("exercises/routines/quick-pull.yml:") and "level: 'expert'" in error for error in errors)
+
+
+def test_generated_openers_are_light_and_isolation_moves() -> None:
+    """Opening drills prepare (one or two sets, as the activation guide says); isolation work moves through a range,
+    so the cuff session trains with rotation against load, not with the painful shoulder's isometric holds."""
+    atlas = build_atlas(LAYOUT)
+    for routine in (routine for routine in atlas.routines.values() if routine.generated):
+        for block in routine.blocks:
+            for item in block.items:
+                phase = phase_of(atlas.exercises[item.exercise_id])
+                if phase is Phase.PREPARE:
+                    assert (item.sets or 1) <= PREPARE_SETS, (routine.id, item.exercise_id)
+    cuff = [atlas.exercises[item.exercise_id] for item in _generated_items(atlas.routines["focus-rotator-cuff"])]
+    isolation = [exercise for exercise in cuff if phase_of(exercise) is Phase.ISOLATION]
+    assert isolation and not any(exercise.force == "hold" for exercise in isolation), [e.id for e in isolation]
+    assert any("shoulder-external-rotation" in e.actions and Load.SHOULDER_AT_SIDE in e.loads for e in isolation)

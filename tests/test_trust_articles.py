@@ -81,9 +81,9 @@ def test_names_in_existing_links_html_links_urls_and_attribute_lists_are_not_lin
 
 def test_names_inside_safety_callouts_are_never_linked(project: Path) -> None:
     woven = _weave(project, "!!! danger \"Chest pain\"\n\n    Chest pain or a shrug that hurts: stop.\n\n"
-                            "!!! warning\n\n    The traps ache.\n\nChest work.\n")
+                            "!!! warning\n\n    The traps ache.\n\nPecs and traps work.\n")
     assert "    Chest pain or a shrug that hurts: stop." in woven and "    The traps ache." in woven
-    assert "[Chest](../muscles/chest.md) work." in woven
+    assert "[Pecs](../muscles/chest.md) and [traps](../muscles/traps.md) work." in woven
 
 
 def test_names_in_tables_link_once_and_in_the_right_cell(project: Path) -> None:
@@ -216,3 +216,11 @@ def test_heading_anchors_are_numbered_as_the_table_of_contents_numbers_them_in_l
     for _ in range(30_000):
         counted.unique("same")
     assert _CountedSet.lookups < 4 * 30_000  # 450 million with a search from same_1 every time
+
+
+def test_words_for_a_part_of_the_body_are_not_linked_to_the_muscle(project: Path) -> None:
+    """"Chest", "trunk", "forearms" and "grip" name muscles here but mean the body in running text."""
+    woven = _weave(project, "Down to the twelfth chest vertebra; brace the trunk, forearms on the wall, grip the bar. "
+                            "The pecs press.\n")
+    assert "twelfth chest vertebra; brace the trunk, forearms on the wall, grip the bar." in woven
+    assert "[pecs](../muscles/chest.md)" in woven

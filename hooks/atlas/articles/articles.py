@@ -39,6 +39,10 @@ URGENT_TEXT = re.compile(r"\b(urgent|emergenc(y|ies)|red[ -]flags?|call 999|call
 a reader in trouble is never led away from the warning (the name of a muscle or an exercise stays plain text)."""
 URGENT_HEADING = re.compile(r"\b(when to stop|when to see|red[ -]flags?|warning signs?|urgent|get help|seek help)\b", re.IGNORECASE)
 """Section headings whose whole section is urgent help or red flags, by the same rule."""
+BODY_REGION_NAMES = frozenset({"chest", "trunk", "forearms", "grip"})
+"""Muscle names and aliases that are also everyday words for a part of the body or an action ("the twelfth chest
+vertebra", "turn the chest", "forearms on the wall", "brace the trunk", "grip the bar"): a mention is never linked
+automatically, since it would lead to the muscle where the text means the body; [[muscle:id]] still links them."""
 GUIDES_FOLDER = "guides/"
 SOURCE_KIND = TargetKind.SOURCE.value
 """`[[source:id]]`: a numbered citation of a bibliography record."""
@@ -81,7 +85,9 @@ def known_targets(atlas: Atlas) -> KnownTargets:
     named, aliased = _targets(atlas)
     by_name: dict[str, _Target] = {}
     for text, target in named + aliased:
-        by_name.setdefault(" ".join(text.casefold().split()), target)
+        name = " ".join(text.casefold().split())
+        if name not in BODY_REGION_NAMES:
+            by_name.setdefault(name, target)
     by_id = {(target.kind, target.target_id): target for _, target in named}
     # A programme's page is a routine page too (/routines/<id>/), so [[routine:id]] reaches it.
     plans = [(plan.id, plan.name) for plan in atlas.routines.values()] + [(plan.id, plan.name) for plan in atlas.programmes.values()]

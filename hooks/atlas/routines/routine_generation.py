@@ -19,13 +19,15 @@ The rules (also in the README, "Generated routines"):
    a. trains the most needs the session does not train yet,
    b. then does not raise the session's level,
    c. then works the most parts of the target not yet worked hardest (by the drills, for a drill; by the lifts, for a lift),
-   d. then, among compound lifts only, goes in a direction (vertical, horizontal) the session does not have yet,
-   e. then needs the least equipment the session does not already use (no-equipment items such as a mat never count),
-   f. then is easier, works the fewest other groups hardest (the most specific), and comes first by name.
-   In this order: up to PREPARE_ITEMS drills (a drill where the target only helps when none works it hardest); the
-   main lift (when none works the target hardest, the best one where it helps); isolation (at most ISOLATION_SETS
-   work sets each) for each part still uncovered and each need still untrained, then at least one; more lifts up to
-   COMPOUND_ITEMS; a carry, when one works the target hardest.
+   d. then, among isolation work only, moves through a range rather than holding still (an isometric hold is the first
+      step for a painful shoulder, in its own session, not the training of a focus session),
+   e. then, among compound lifts only, goes in a direction (vertical, horizontal) the session does not have yet,
+   f. then needs the least equipment the session does not already use (no-equipment items such as a mat never count),
+   g. then is easier, works the fewest other groups hardest (the most specific), and comes first by name.
+   In this order: up to PREPARE_ITEMS drills of at most PREPARE_SETS sets each (a drill where the target only helps
+   when none works it hardest); the main lift (when none works the target hardest, the best one where it helps);
+   isolation (at most ISOLATION_SETS work sets each) for each part still uncovered and each need still untrained,
+   then at least one; more lifts up to COMPOUND_ITEMS; a carry, when one works the target hardest.
 5. Fit the time: the session is estimated by the rule in routine_time.py; while it runs over TIME_BUDGET_MINUTES,
    the last extra lift, then the last isolation item, then the second drill are dropped (never the only item that
    trains a need).
@@ -55,6 +57,8 @@ ISOLATION_SETS = 2
 """Work sets of an isolation exercise or hold, at most: it comes after the lifts, with the target already warm."""
 PREPARE_ITEMS = 2
 """Activation or mobility drills that open a session, at most."""
+PREPARE_SETS = 2
+"""Sets of an opening drill, at most: one or two light sets that prepare, stopped well short of fatigue (the activation guide)."""
 COMPOUND_ITEMS = 2
 """Compound lifts, at most."""
 MAIN_LIFT_RAMP_UP = 1
@@ -342,9 +346,10 @@ class _Session:
     def _rank(self, exercise: Exercise, phase: Phase) -> tuple[object, ...]:
         directions = {e.direction for e, p, _ in self.chosen if p is Phase.COMPOUND}
         new_direction = phase is Phase.COMPOUND and exercise.direction is not None and exercise.direction not in directions
+        holds_still = phase is Phase.ISOLATION and exercise.force is Force.HOLD
         return (-len(self._meets(exercise)), LEVEL_RANK[exercise.level] > self._level(), -len(self._new_parts(exercise, phase)),
-                not new_direction, len(self._new_equipment(exercise)), LEVEL_RANK[exercise.level], len(_groups(exercise, self.atlas)),
-                exercise.name.casefold(), exercise.id)
+                holds_still, not new_direction, len(self._new_equipment(exercise)), LEVEL_RANK[exercise.level],
+                len(_groups(exercise, self.atlas)), exercise.name.casefold(), exercise.id)
 
     def _why(self, exercise: Exercise, phase: Phase, primary: bool) -> str:
         parts = self._new_parts(exercise, phase) or [part for part in self.target.parts if _hits(exercise, part, self.atlas)]
@@ -378,8 +383,9 @@ def _eligible(exercise: Exercise) -> bool:
 
 def _item(exercise: Exercise, phase: Phase, ramp_up: int | None) -> RoutineItem:
     dose = _dose(exercise)
-    if phase is Phase.ISOLATION and (dose.sets or 1) > ISOLATION_SETS:
-        dose = dose.model_copy(update={"sets": ISOLATION_SETS})
+    most = {Phase.PREPARE: PREPARE_SETS, Phase.ISOLATION: ISOLATION_SETS}.get(phase)
+    if most and (dose.sets or 1) > most:
+        dose = dose.model_copy(update={"sets": most})
     item = RoutineItem.of(exercise.id, dose)
     return item.model_copy(update={"ramp_up": ramp_up}) if ramp_up else item
 
