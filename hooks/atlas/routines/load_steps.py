@@ -41,7 +41,7 @@ LOAD_STEPS = (
     LoadStep("bodyweight", "bodyweight exercises", "no load to add: add reps or seconds, then the harder version", "", None),
     LoadStep("band", "band exercises", "the next band, or hold the band a little shorter", "next band", None,
              equipment=("resistance-band",)),
-    LoadStep("cuff", "rotator-cuff and rear-delt work", "0.5 to 1 kg (a small add-on weight on a cable or machine)", "+0.5-1 kg", 0.5,
+    LoadStep("cuff", "rotator-cuff and rear-delt work", "0.5 kg (a small add-on weight on a cable or machine)", "+0.5 kg", 0.5,
              groups=("rotator-cuff", "rear-delts"), equipment=("dumbbells", "cable-machine", "pec-deck")),
     LoadStep("barbell", "barbell lifts", "2.5 kg (1.25 kg a side)", "+2.5 kg", 2.5, equipment=("barbell",)),
     LoadStep("free-weight", "dumbbell and kettlebell lifts", "1 to 2 kg a hand (the next dumbbell or kettlebell)", "+1-2 kg", 1.0,
