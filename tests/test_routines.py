@@ -357,3 +357,17 @@ def test_generated_openers_are_light_and_isolation_moves() -> None:
     isolation = [exercise for exercise in cuff if phase_of(exercise) is Phase.ISOLATION]
     assert isolation and not any(exercise.force == "hold" for exercise in isolation), [e.id for e in isolation]
     assert any("shoulder-external-rotation" in e.actions and Load.SHOULDER_AT_SIDE in e.loads for e in isolation)
+
+
+def test_a_second_opening_drill_prepares_something_the_first_does_not() -> None:
+    """Two openers that work the same muscles hardest (the prone T after the YWTLI) are the same raise twice."""
+    atlas = build_atlas(LAYOUT)
+    generated = [routine for routine in atlas.routines.values() if routine.generated]
+    assert len(generated) >= 6
+    for routine in generated:
+        drills = [atlas.exercises[item.exercise_id] for block in routine.blocks if block.name == "Activation and mobility"
+                  for item in block.items]
+        assert drills, routine.id
+        for index, drill in enumerate(drills[1:], start=1):
+            earlier = {muscle for previous in drills[:index] for muscle in previous.primary}
+            assert not set(drill.primary) <= earlier, (routine.id, drill.id)

@@ -24,8 +24,9 @@ The rules (also in the README, "Generated routines"):
    e. then, among compound lifts only, goes in a direction (vertical, horizontal) the session does not have yet,
    f. then needs the least equipment the session does not already use (no-equipment items such as a mat never count),
    g. then is easier, works the fewest other groups hardest (the most specific), and comes first by name.
-   In this order: up to PREPARE_ITEMS drills of at most PREPARE_SETS sets each (a drill where the target only helps
-   when none works it hardest); the main lift (when none works the target hardest, the best one where it helps);
+   In this order: up to PREPARE_ITEMS drills of at most PREPARE_SETS sets each (a second drill only when it prepares
+   a part the first does not: never the same raise twice; a drill where the target only helps when none works it
+   hardest); the main lift (when none works the target hardest, the best one where it helps);
    isolation (at most ISOLATION_SETS work sets each) for each part still uncovered and each need still untrained,
    then at least one; more lifts up to COMPOUND_ITEMS; a carry, when one works the target hardest.
 5. Fit the time: the session is estimated by the rule in routine_time.py; while it runs over TIME_BUDGET_MINUTES,
@@ -255,8 +256,8 @@ class _Session:
         return load_step(self.atlas, exercise) is BODYWEIGHT_STEP
 
     def choose(self) -> None:
-        for _ in range(PREPARE_ITEMS):
-            self._add(Phase.PREPARE, primary=True)
+        for index in range(PREPARE_ITEMS):
+            self._add(Phase.PREPARE, primary=True, only_new=index > 0)
         if not self._has(Phase.PREPARE):
             self._add(Phase.PREPARE, primary=False)
         if not self._add(Phase.COMPOUND, primary=True):
