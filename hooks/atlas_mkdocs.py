@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -83,7 +84,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(problems.summary()) from None
     for notice in _build.sources.notices:
         log.warning(str(notice))
+    # The pages are handed over once (on_files, on_page_read_source) and let go as MkDocs reads them: a page's text is
+    # then held by MkDocs alone, as in a build of the export, not twice
     _build.generated = {page.src_uri: page for page in _build.sources.pages}
+    _build.sources = replace(_build.sources, pages=())
     config.extra.update(_build.sources.template_settings)
     return config
 
@@ -98,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         woven = _build.sources.articles.get(article.src_uri)
         if cache and woven:
             article.abs_src_path = str(cache.path_of(article.src_uri, woven.source))
-    for page in _build.sources.pages:
+    for page in _build.generated.values():
         if cache:
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
         else:
@@ -115,10 +119,12 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     article = _build.sources.articles.get(page.file.src_uri)
     if article:
         return article.source
-    generated = _build.generated.get(page.file.src_uri)
+    generated = _build.generated.pop(page.file.src_uri, None)
     split = split_generated(generated.markdown) if generated else None
     if split is None:
         return None
+    if page.file.abs_src_path is None:
+        page.file.content_string = ""  # read once, here; MkDocs keeps the page's text from now on
     # MkDocs would parse the front matter with YAML again; it gets the data in on_page_markdown instead
     _build.meta[page.file.src_uri] = split[0]
     return "\n" + split[1]  # a leading blank line: MkDocs looks for no metadata in the body
