@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from atlas.figures.figure_model import SCENE_PROPS, Figure, Hold
 from atlas.figures.figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
-from atlas.figures.figure_skeleton import PLANES, RANGES, SIDES
+from atlas.figures.figure_skeleton import PLANES, RANGES, SIDES, limbs
 from atlas.figures.figure_truth import figure_lies
 from atlas.problems import Problem, field_label
 from atlas.records.record_check import check_record
@@ -33,7 +33,7 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     problems = []
     for doc, record in exercises.values():
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)
-        problems += found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose)
+        problems += found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose, record.actions)
     return problems
 
 
@@ -78,7 +78,18 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
     ranges = RANGES[PLANES[figure.view]]
     allowed_sides = SIDES[figure.view]
     moments: list[tuple[Any, ...]] = [("start",), *(("phases", index) for index in range(len(figure.phases))), ("end",)]
+    towards = {side: limbs(figure.start, figure.view)[side].toward for side in allowed_sides}
     for moment, pose in zip(moments, figure.key_poses, strict=True):
+        for side, limb in limbs(pose, figure.view).items():
+            if limb.toward != towards[side] and getattr(pose, side) is not None:
+                problems.append(
+                    _problem(
+                        doc,
+                        prefix + (*moment, side, "toward"),
+                        f"{limb.toward:g}° differs from the start pose's {towards[side]:g}°; expected the same in every key pose "
+                        "(an upper arm cannot turn toward the viewer in the moving picture)",
+                    )
+                )
         for angle in ("trunk", "spine", "neck"):
             problems += _range(doc, prefix + (*moment, angle), getattr(pose, angle), ranges[angle], angle)
         for side in ("near", "far", "left", "right"):
