@@ -1,7 +1,11 @@
-"""Movement figures in a real browser: the animation runs, pauses, stops for reduced motion and prints in black and white."""
+"""Movement figures in a real browser: the animation runs, pauses, stops for reduced motion and prints in black and white.
+
+Each still of a key pose shows the moving drawing again (`<use>`), paused at that pose: what a still shows is only seen in
+its pixels, so these tests look at screenshots."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
 from collections.abc import Iterator
@@ -9,7 +13,8 @@ from typing import Any
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from PIL import Image, ImageChops
+from playwright.sync_api import Locator, Page
 
 from browser import WatchedPage, serve_folder
 from conftest import REPO, BuildResult, build, make_project
@@ -64,26 +69,39 @@ def test_the_figure_moves_and_the_control_pauses_it(shared_page: WatchedPage, fi
     assert shared_page.errors == []
 
 
+def _pixels(locator: Locator) -> Image.Image:
+    return Image.open(io.BytesIO(locator.screenshot())).convert("RGB")
+
+
 def test_reduced_motion_shows_start_and_end_without_motion(shared_page: WatchedPage, figure_site: tuple[BuildResult, str]) -> None:
     page = _open(shared_page, figure_site[1], reduced_motion="reduce")
     assert _style(page, ".uba-fig-panel--move", "display") == "none"
-    assert _style(page, MOVING, "animationName") == "none"
-    assert page.evaluate("document.getAnimations().length") == 0
     start, end = page.locator(".uba-fig-panel--start"), page.locator(".uba-fig-panel--end")
     assert start.is_visible() and end.is_visible()
     start_box, end_box = start.bounding_box(), end.bounding_box()
     assert start_box and end_box and abs(start_box["y"] - end_box["y"]) < 1 and start_box["x"] < end_box["x"]
     assert start_box["height"] >= 120
+    # Each still is paused at its own pose: the two differ, and neither moves (taken again, the pixels are the same).
+    first, last = _pixels(start.locator("svg")), _pixels(end.locator("svg"))
+    assert ImageChops.difference(first, last).getbbox() is not None
+    assert ImageChops.difference(first, _pixels(start.locator("svg"))).getbbox() is None
+    assert all(animation == "paused" for animation in page.evaluate("document.getAnimations().map(a => a.playState)"))
     assert shared_page.errors == []
 
 
 def test_figures_print_in_black_and_white(shared_page: WatchedPage, figure_site: tuple[BuildResult, str], tmp_path: Path) -> None:
     page = _open(shared_page, figure_site[1], color_scheme="dark")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     page.emulate_media(media="print")
-    assert _style(page, ".uba-fig-panel--start .t-arm", "stroke", far=False) == "rgb(0, 0, 0)"
-    assert _style(page, ".uba-fig-panel--start .t-arm", "stroke", far=True) == "rgb(138, 138, 138)"
-    assert _style(page, ".uba-fig-panel--start .t-prop", "stroke") == "rgb(85, 85, 85)"
     assert _style(page, ".uba-fig-panel--move", "display") == "none"
+    for panel in (".uba-fig-panel--start", ".uba-fig-panel--end"):
+        shot = _pixels(page.locator(f"{panel} svg"))
+        data = shot.tobytes()
+        pixels = [tuple(data[at : at + 3]) for at in range(0, len(data), 3)]
+        colours = {pixel for pixel in pixels if max(pixel) - min(pixel) > 12}  # anything not a grey
+        assert not colours, (panel, sorted(colours)[:5])
+        assert min(min(pixel) for pixel in pixels) < 40, panel  # the body is drawn, in black
+        assert shot.getpixel((2, 2)) == (255, 255, 255), panel  # on white paper, whatever the screen's scheme
     page.locator(".uba-fig").screenshot(path=str(tmp_path / "figure-print.png"))  # kept under pytest's --basetemp, to look at
     assert shared_page.errors == []
 

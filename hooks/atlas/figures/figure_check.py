@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from atlas.figures.figure_model import SCENE_PROPS, Figure, Hold
 from atlas.figures.figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
-from atlas.figures.figure_skeleton import PLANES, RANGES, SIDES
+from atlas.figures.figure_skeleton import PLANES, RANGES, SIDES, limbs
 from atlas.figures.figure_truth import figure_lies
 from atlas.problems import Problem, field_label
 from atlas.records.record_check import check_record
@@ -32,13 +32,13 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     known = set(equipment_ids) | set(SCENE_PROPS)
     problems, sound = [], set()
     for doc, record in exercises.values():
-        # Records that share a figure and a dose (a family of variations) are checked once: a sound figure is sound for
-        # each of them; a faulty one is checked again for each record, whose problems carry that record's lines.
-        shared = (record.figure.model_dump_json(), record.dose.model_dump_json())
+        # Records that share a figure, a dose and actions (a family of variations) are checked once: a sound figure is
+        # sound for each of them; a faulty one is checked again for each record, whose problems carry its own lines.
+        shared = (record.figure.model_dump_json(), record.dose.model_dump_json(), repr(record.actions))
         if shared in sound:
             continue
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)
-        found = found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose)
+        found = found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose, record.actions)
         problems += found
         if not found:
             sound.add(shared)
@@ -86,7 +86,18 @@ def _check_poses(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
     ranges = RANGES[PLANES[figure.view]]
     allowed_sides = SIDES[figure.view]
     moments: list[tuple[Any, ...]] = [("start",), *(("phases", index) for index in range(len(figure.phases))), ("end",)]
+    towards = {side: limbs(figure.start, figure.view)[side].toward for side in allowed_sides}
     for moment, pose in zip(moments, figure.key_poses, strict=True):
+        for side, limb in limbs(pose, figure.view).items():
+            if limb.toward != towards[side] and getattr(pose, side) is not None:
+                problems.append(
+                    _problem(
+                        doc,
+                        prefix + (*moment, side, "toward"),
+                        f"{limb.toward:g}° differs from the start pose's {towards[side]:g}°; expected the same in every key pose "
+                        "(an upper arm cannot turn toward the viewer in the moving picture)",
+                    )
+                )
         for angle in ("trunk", "spine", "neck"):
             problems += _range(doc, prefix + (*moment, angle), getattr(pose, angle), ranges[angle], angle)
         for side in ("near", "far", "left", "right"):

@@ -19,7 +19,7 @@ from atlas.figures.figure_poses import (
     pose_labels,
     poses_along,
     segments_along,
-    standing,
+    legs_seen,
     interpolate,
 )
 from atlas.figures.figure_model import Figure, Hold, Pose, Prop, View
@@ -41,8 +41,11 @@ from atlas.figures.figure_skeleton import (
     SIDES,
     Chain,
     Point,
+    behind,
     chains,
     drawing_point,
+    drawn_length,
+    elbow_end_on,
     joint_points,
     segment_angles,
     segment_offset,
@@ -60,6 +63,8 @@ MIN_SIZE = 110.0
 """The smallest width and height of a picture, in cm."""
 HALO_FROM = 5.0
 """Where along the near arm's segments the rim starts, so that it never cuts into the joint above."""
+ELBOW_RADIUS = 6.5
+"""The round elbow of an upper arm that points at the viewer, a little wider than the arm."""
 TIGHT_PADDING, TIGHT_MIN_SIZE = 7.0, 70.0
 """The same for a small still, cropped close so the body fills it."""
 
@@ -151,11 +156,27 @@ class Drawing:
     """The name of each key pose's still."""
     cycle: bool = False
     """Whether the motion goes round (start, …, end, start) rather than back and forth."""
+    ident: str = ""
+    """The page-unique id of the moving drawing, which each still of a key pose shows again (`<use>`) paused at that pose."""
+
+    @property
+    def steps(self) -> int:
+        """How many moves one pass makes from key pose to key pose."""
+        return len(self.labels) - (0 if self.cycle else 1)
+
+    @property
+    def pauses(self) -> tuple[float, ...]:
+        """Where each key pose rests, as a fraction of one pass (the middle of its rest): a still is the moving drawing paused there."""
+        found = []
+        for index in range(len(self.labels)):
+            low, high = _held_span(index, self.steps)
+            found.append(round((low + high) / 200, 4))
+        return tuple(found)
 
     @property
     def seconds(self) -> float:
         """How long one pass through the key poses takes."""
-        return SECONDS_PER_STEP * (len(self.labels) - (0 if self.cycle else 1))
+        return SECONDS_PER_STEP * self.steps
 
     @property
     def motions(self) -> tuple[Motion, ...]:
@@ -229,8 +250,11 @@ class _Namer:
         found = _motion("", keys, sampled)
         if found is None:
             return None
-        name = self.names.setdefault(found.keyframes, f"{self.key}{len(self.names) + 1:x}")
-        return Motion(name, found.keyframes)
+        return self.named(found.keyframes)
+
+    def named(self, keyframes: tuple[Keyframe, ...]) -> Motion:
+        """The motion through these keyframes, under the name it already has on the page or a new one."""
+        return Motion(self.names.setdefault(keyframes, f"{self.key}{len(self.names) + 1:x}"), keyframes)
 
 
 def _sampled(per_step: list[list[Transform]]) -> tuple[list[Transform], list[list[Transform]]]:
@@ -247,14 +271,15 @@ def draw_figure(figure: Figure, key: str, tight: bool = False) -> Drawing:
     timeline = [[_pose_at(steps, u, view) for u in eased] for steps in segments_along(figure)]
     poses = [pose for pose, _ in key_samples(figure, closed=True)]
     held = held_by_side(figure)
-    body_children = tuple(_chain_group(chain, poses, held, view, name, figure) for chain in chains(view, standing(figure)))
+    body_children = tuple(_chain_group(chain, poses, held, view, name, figure) for chain in chains(view, legs_seen(figure)))
     roots = [[Transform(*root) for _, root in steps] for steps in timeline]
     key_roots, sampled_roots = _sampled(roots)
-    body = Group(tuple(key_roots), name.motion(key_roots, sampled_roots if figure.fixed else None), children=body_children)
+    folded = tuple(_folded(child, name) for child in body_children)
+    body = Group(tuple(key_roots), name.motion(key_roots, sampled_roots if figure.fixed else None), children=folded)
     lines = tuple(_line_groups(figure, timeline, name))
     scenery = tuple(shape for prop in figure.props for shape in _scenery(prop, view))
     box = _bounds(figure, poses_along(figure), scenery, lines, tight)
-    return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure), figure.cycle)
+    return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure), figure.cycle, name.key)
 
 
 def _pose_at(steps: list[Sample], u: float, view: View) -> Sample:
@@ -304,9 +329,57 @@ def _chain_group(chain: Chain, poses: list[Pose], held: dict[str, list[str]], vi
             children += (_held_group(held[chain.side], view, own, name, figure),)
         if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
             children += (_held_group(held["feet"], view, own, name, figure, FEET_GRIP),)
-        inner = Group(tuple(frames), name.motion(frames), body_shapes(segment.part, segment.length, view, chain.side), children)
+        # The upper arm's drawn length (`toward`) is the same in every key pose (figure_check): the start pose's.
+        length, elbow = drawn_length(view, segment, chain.side, poses[0]), elbow_end_on(view, segment, chain.side, poses[0])
+        inner = _turning_group(frames, name, body_shapes(segment.part, length, view, chain.side, elbow), children)
     assert inner is not None
-    return Group((Transform(),) * len(poses), None, children=(inner,), tone="far" if chain.side == "far" else "")
+    return Group((Transform(),) * len(poses), None, children=(inner,), tone="far" if behind(view, chain, poses[0]) else "")
+
+
+def _folded(group: Group, name: _Namer) -> Group:
+    """The group with every part of it that never moves written as shapes in the group's own place (a forearm and hand that only
+    ride on a moving upper arm are two lines, not two nested groups): the same picture in fewer bytes."""
+    children = tuple(_folded(child, name) for child in group.children)
+    moving = children[0] if len(children) == 1 and not group.shapes and not group.tone and group.motion is None else None
+    shifted = moving is not None and moving.motion is not None and all((frame.x or frame.y) and frame.scale == 1 for frame in moving.frames)
+    if moving is not None and moving.motion is not None and shifted and group.start.angle == 0:
+        # A still shift (the shoulder's place on the chest) added to a moving child's own shift in every keyframe.
+        shift = group.start
+        frames = [Transform(frame.x + shift.x, frame.y + shift.y, frame.angle, frame.scale) for frame in moving.frames]
+        keyframes = tuple(
+            Keyframe(key.at, Transform(key.transform.x + shift.x, key.transform.y + shift.y, key.transform.angle), key.eased)
+            for key in moving.motion.keyframes
+        )
+        return Group(tuple(frames), name.named(keyframes), moving.shapes, moving.children, moving.tone)
+    if children and all(_still_leaf(child) for child in children):
+        placed = tuple(placed_shape(shape, child.start) for child in children for shape in child.shapes)
+        return Group(group.frames, group.motion, group.shapes + placed, (), group.tone)
+    return Group(group.frames, group.motion, group.shapes, children, group.tone)
+
+
+def _still_leaf(group: Group) -> bool:
+    """A group with shapes only that stays where it is, in no tone of its own, whose shapes can be placed in its parent."""
+    return (
+        group.motion is None
+        and not group.tone
+        and not group.children
+        and group.start.scale == 1
+        and all(_same(frame, group.start) for frame in group.frames)
+        and (group.start.angle == 0 or all(shape.kind != "box" for shape in group.shapes))
+    )
+
+
+def placed_shape(shape: Shape, at: Transform) -> Shape:
+    """A shape of a group drawn in its parent's coordinates (turned by the group's angle, then moved to its place)."""
+    cos, sin = math.cos(math.radians(at.angle)), math.sin(math.radians(at.angle))
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        return (at.x + x * cos - y * sin, at.y + x * sin + y * cos)
+
+    v = shape.values
+    if shape.kind == "line":
+        return Shape("line", (*point(v[0], v[1]), *point(v[2], v[3])), shape.tone)
+    return Shape(shape.kind, (*point(v[0], v[1]), *v[2:]), shape.tone)
 
 
 def _held_group(
@@ -326,7 +399,22 @@ def _held_group(
         )
     )
     frames = [Transform(grip, 0, -angle) for angle in angles]
-    return Group(tuple(frames), name.motion(frames), shapes, tone="held")
+    return _turning_group(frames, name, shapes, tone="held")
+
+
+def _turning_group(
+    frames: list[Transform], name: _Namer, shapes: tuple[Shape, ...], children: tuple[Group, ...] = (), tone: str = ""
+) -> Group:
+    """A group through its frames; one that only turns about a joint that stays put sits in a still group at that joint, so that
+    its keyframes say only the angle (every keyframe would otherwise repeat the joint's place)."""
+    first = frames[0]
+    if (first.x or first.y) and all(frame.x == first.x and frame.y == first.y and frame.scale == first.scale == 1 for frame in frames):
+        turns = [Transform(angle=frame.angle) for frame in frames]
+        motion = name.motion(turns)
+        if motion is not None:
+            inner = Group(tuple(turns), motion, shapes, children, tone)
+            return Group((Transform(first.x, first.y),) * len(frames), None, children=(inner,))
+    return Group(tuple(frames), name.motion(frames), shapes, children, tone)
 
 
 def hand_span(figure: Figure) -> float:
@@ -337,8 +425,16 @@ def hand_span(figure: Figure) -> float:
     return points[second][0] - points[first][0]
 
 
-def body_shapes(part: str, length: float, view: View, side: str | None = None) -> tuple[Shape, ...]:
-    """The shapes of a body segment along its own axis; the near arm seen from the side gets a rim that parts it from the trunk."""
+def body_shapes(part: str, length: float, view: View, side: str | None = None, elbow: bool = False) -> tuple[Shape, ...]:
+    """The shapes of a body segment along its own axis; the near arm seen from the side gets a rim that parts it from the trunk.
+    `elbow`: the upper arm points at the viewer, so a round elbow is drawn over the start of this forearm."""
+    shapes = _segment_shapes(part, length, view, side)
+    return shapes + (Shape("disc", (0, 0, ELBOW_RADIUS), "elbow"),) if elbow else shapes
+
+
+def _segment_shapes(part: str, length: float, view: View, side: str | None) -> tuple[Shape, ...]:
+    if part == "arm" and length < 1:  # an upper arm pointing straight at the viewer: only its elbow shows
+        return ()
     if part in ("arm", "hand") and side == "near" and length > HALO_FROM:
         return (Shape("line", (HALO_FROM, 0, length, 0), f"halo-{part}"), Shape("line", (0, 0, length, 0), part))
     if part == "trunk":
@@ -418,7 +514,7 @@ def _bounds(
 ) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
-    legs = standing(figure)
+    legs = legs_seen(figure)
     reach = 22.0 if any(prop.hold for prop in figure.props) else 0.0
     for _, pose, root in along:
         points = joint_points(figure.view, pose, root, legs)

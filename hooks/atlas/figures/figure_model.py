@@ -14,8 +14,12 @@ Joint angles by view (0 is standing tall, arms hanging):
 - top (looking down the body's long axis: from above when standing, from the head end when lying or bent over;
   facing the top of the picture at trunk 0): trunk turns the body (+ clockwise: 90 faces the picture's right, 180
   faces down); spine twists the chest on the hips; shoulder horizontal abduction (0 arm straight ahead, 90 out to
-  the side), elbow (+ forearm turns in), wrist. Legs are not drawn.
+  the side), elbow (+ forearm turns in), wrist. Legs are drawn only under a body bent over while standing, and in front
+  of a body lying on its side with a knee bent (the knee's bend brings the thigh forward; the hip angle turns it in the
+  picture, + clockwise for the picture's right side: a top knee down to the floor).
 Shoulder blades: `shrug` (+ up, - down) and `reach` (+ forward, - back) move the shoulder joint by a few cm.
+An upper arm pointing at the viewer (`toward`: 90) is drawn end on, a round elbow, so that a turn of the shoulder with the
+elbow bent (outward rotation with the arm out to the side, seen from the side) shows as the forearm turning about it.
 
 A movement of more than two key poses lists the ones between start and end under `phases` (a get-up's stages, a
 carry's steps); `contacts` declares what touches what (feet on the floor, the chest on a bench), which the build checks;
@@ -80,6 +84,10 @@ class Limb(Record):
     """Shoulder blade raised toward the ear (+) or drawn down (-), in cm."""
     reach: Shift = 0
     """Shoulder blade drawn forward round the ribs (+, protraction) or squeezed back (-, retraction), in cm."""
+    toward: Angle = 0
+    """How far the upper arm points out of the picture toward the viewer, in degrees (the same in every key pose): it is drawn
+    shorter, and at 60 or more end on, as a round elbow; at 90 the shoulder angle turns the bent forearm about the upper arm's
+    own length, which is how a turn of the shoulder (the prone 90/90 outward rotation seen from the side) is shown."""
 
 
 class Pose(Record):

@@ -13,9 +13,18 @@ SAMPLES = 8
 """Steps of a sampled motion (a body held fixed at the hands, a band's line): enough that nothing visibly slides."""
 
 
-def standing(figure: Figure) -> bool:
-    """Whether a top view shows legs: the body is bent over above a floor, hips at standing height."""
-    return figure.view is View.TOP and any(prop.kind == "floor" for prop in figure.props) and figure.start.root[1] >= 60
+LYING_BELOW = 60.0
+"""Hips lower than this (cm) are a body lying down; from above, its legs are seen only when the hips are bent (knees forward)."""
+
+
+def legs_seen(figure: Figure) -> bool:
+    """Whether a top view shows legs: a body bent over above a floor (hips at standing height), or lying on its side with the
+    knees drawn up in front (the open book: the knees stacked, staying down while the chest turns)."""
+    if figure.view is not View.TOP or not any(prop.kind == "floor" for prop in figure.props):
+        return False
+    if figure.start.root[1] >= LYING_BELOW:
+        return True
+    return any(limb.knee >= 45 for limb in limbs(figure.start, figure.view).values())
 
 
 def interpolate(start: Pose, end: Pose, u: float, view: View) -> Pose:

@@ -24,7 +24,7 @@ from atlas.site.build_cache import FIGURES
 from atlas.figures.figure_drawing import draw_figure
 from atlas.figures.figure_poses import placed_pose, pose_labels
 from atlas.figures.figure_model import Figure
-from atlas.figures.figure_stills import Layer, still_layers
+from atlas.figures.figure_stills import still_layers
 from atlas.records.model import Exercise
 
 TEMPLATE_DIR = Path(__file__).parents[1] / "templates"
@@ -63,17 +63,12 @@ def figure_html(figure: Figure, key: str, name: str) -> Markup:
     return _render(
         "figure.html.j2",
         drawing=draw_figure(figure, key),
-        stills=_stills(figure),
+        held=still_layers(figure, 0),
         second=second,
-        second_stills=_stills(figure.also) if figure.also else (),
+        second_held=still_layers(figure.also, 0) if figure.also else (),
         name=name,
-        key=key,
         caption=figure.caption,
     )
-
-
-def _stills(figure: Figure) -> list[tuple[Layer, ...]]:
-    return [still_layers(figure, index) for index in range(len(figure.key_poses))]
 
 
 def thumbnail_pose(figure: Figure) -> tuple[int, str]:

@@ -56,6 +56,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "ankle": (-30, 60),
         "shrug": (-4, 8),
         "reach": (-6, 8),
+        "toward": (0, 90),
     },
     Plane.FRONTAL: {
         "trunk": (-100, 100),
@@ -69,6 +70,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "ankle": (-30, 45),
         "shrug": (-4, 8),
         "reach": (-6, 8),
+        "toward": (0, 90),
     },
     Plane.TRANSVERSE: {
         "trunk": (-180, 180),
@@ -82,6 +84,7 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "ankle": (-30, 60),
         "shrug": (-4, 8),
         "reach": (-6, 8),
+        "toward": (0, 90),
     },
 }
 """The human range of each angle, by the plane the view shows (degrees)."""
@@ -146,9 +149,12 @@ def segment_angles(view: View, pose: Pose) -> dict[str, float]:
             arm = chest - m * limb.shoulder
             forearm = arm + m * limb.elbow
             hand = forearm + m * limb.wrist
-            thigh = 90 + m * limb.hip  # standing legs, seen end-on under a bent-over body: straight down
-            shin = thigh + m * limb.knee
-            foot = shin + m * (70 + limb.ankle)
+            if _lying(pose):  # a knee drawn up in front of a body lying on its side: the thigh points the way the hips face,
+                thigh = shin = foot = trunk + m * limb.hip  # turned in the picture by the hip angle (a top knee down to the floor)
+            else:
+                thigh = 90 + m * limb.hip  # standing legs, seen end-on under a bent-over body: straight down
+                shin = thigh + m * limb.knee
+                foot = shin + m * (70 + limb.ankle)
         else:
             arm = chest + 180 + m * limb.shoulder
             forearm = arm + m * limb.elbow
@@ -162,7 +168,7 @@ def segment_angles(view: View, pose: Pose) -> dict[str, float]:
             f"{side}.upper-arm": arm,
             f"{side}.forearm": forearm,
             f"{side}.hand": hand,
-            f"{side}.hip": 90.0 if view is View.TOP else trunk,
+            f"{side}.hip": 90.0 if view is View.TOP and not _lying(pose) else trunk,
             f"{side}.thigh": thigh,
             f"{side}.shin": shin,
             f"{side}.foot": foot,
@@ -173,7 +179,8 @@ def segment_angles(view: View, pose: Pose) -> dict[str, float]:
 def chains(view: View, standing: bool = False) -> tuple[Chain, ...]:
     """The chains of the view in drawing order: the far (or left) side's leg and arm, the trunk and head, the other side.
 
-    From above, legs are drawn only under a body bent over while `standing` (they are hidden under an upright or lying body).
+    From above, legs are drawn only under a body bent over while standing, or before one lying on its side with the knees drawn
+    up (`standing` then says the legs are seen); they are hidden under an upright or lying body.
     """
     first, second = SIDES[view]
     if view is View.TOP:
@@ -232,8 +239,48 @@ def drawing_point(point: tuple[float, float]) -> Point:
     return (point[0], -point[1])
 
 
+END_ON = 60.0
+"""An upper arm turned this far toward the viewer (`toward`) is drawn end on: a round elbow instead of a short line."""
+
+
+def _lying(pose: Pose) -> bool:
+    """A body lying down (its legs, seen from the head end, lie along the picture's depth but for the bent hips)."""
+    return pose.root[1] < 60
+
+
+def behind(view: View, chain: Chain, pose: Pose) -> bool:
+    """Whether a chain is drawn in the far tone: the far side, and the legs of a body lying on its side seen from the head end
+    (they lie behind the arms and chest; in the body's tone a thigh would read as a third arm)."""
+    return chain.side == "far" or (view is View.TOP and _lying(pose) and chain.segments[0].name.endswith(".hip"))
+
+
+def drawn_length(view: View, segment: Segment, side: str | None, pose: Pose) -> float:
+    """How long a segment is drawn in this pose: an upper arm pointing toward the viewer is foreshortened, and so are the legs of
+    a body lying on its side seen from the head end (the thigh by the knee's bend; the shin, folded back along the body, hidden)."""
+    if side is None:
+        return segment.length
+    if view is View.TOP and _lying(pose) and segment.part in ("leg", "foot"):
+        if segment.name.endswith(".thigh"):  # a straight leg lies along the body, out of sight; a bent knee brings the thigh forward
+            return segment.length * abs(math.sin(math.radians(limbs(pose, view)[side].knee)))
+        return 0.0
+    if not segment.name.endswith(".upper-arm"):
+        return segment.length
+    return segment.length * math.cos(math.radians(limbs(pose, view)[side].toward))
+
+
+def elbow_end_on(view: View, segment: Segment, side: str | None, pose: Pose) -> bool:
+    """Whether this segment is a forearm whose upper arm points at the viewer: a round elbow is drawn where it starts."""
+    return side is not None and segment.name.endswith(".forearm") and limbs(pose, view)[side].toward >= END_ON
+
+
 def segment_offset(view: View, segment: Segment, side: str | None, pose: Pose) -> Point:
-    """Where a segment's joint sits in its parent's frame in this pose: the shoulder moves with the shoulder blade."""
+    """Where a segment's joint sits in its parent's frame in this pose: the shoulder moves with the shoulder blade, the elbow
+    comes nearer the shoulder as the upper arm turns toward the viewer."""
+    if side is not None and segment.name.endswith(".forearm"):
+        return (LENGTHS["upper-arm"] * math.cos(math.radians(limbs(pose, view)[side].toward)), 0.0)
+    if side is not None and view is View.TOP and _lying(pose) and segment.name.endswith((".shin", ".foot")):
+        before = segment.name.replace(".shin", ".thigh").replace(".foot", ".shin")
+        return (drawn_length(view, Segment(before, (0, 0), LENGTHS[before.split(".")[1]], "leg"), side, pose), 0.0)
     if not segment.name.endswith(".upper-arm") or side is None:
         return segment.offset
     limb = limbs(pose, view)[side]
@@ -255,7 +302,7 @@ def joint_points(view: View, pose: Pose, root: Point, standing: bool = False) ->
             origin = _step(origin, heading, segment_offset(view, segment, chain.side, pose))
             heading = angles[segment.name]
             points[segment.name] = origin
-            points[f"{segment.name}:end"] = _step(origin, heading, (segment.length, 0))
+            points[f"{segment.name}:end"] = _step(origin, heading, (drawn_length(view, segment, chain.side, pose), 0))
         if chain.side is None:
             points["head"] = _step(points["neck:end"], angles["neck"], (HEAD_RADIUS if view is not View.TOP else 9, 0))
     return points

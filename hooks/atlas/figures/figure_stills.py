@@ -9,11 +9,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from atlas.figures.figure_drawing import FEET_GRIP, body_shapes, hand_span, held_by_side
-from atlas.figures.figure_poses import GRIP, key_samples, standing
+from atlas.figures.figure_drawing import FEET_GRIP, Transform, body_shapes, hand_span, held_by_side, placed_shape
+from atlas.figures.figure_poses import GRIP, key_samples, legs_seen
 from atlas.figures.figure_model import Figure, Hold, View
 from atlas.figures.figure_props import LINE_PROPS, Shape, hand_end_shapes, held_shapes, line_tone, upside_down
-from atlas.figures.figure_skeleton import LENGTHS, SIDES, Point, chains, drawing_point, joint_points, segment_angles
+from atlas.figures.figure_skeleton import (
+    LENGTHS,
+    SIDES,
+    Point,
+    behind,
+    chains,
+    drawing_point,
+    drawn_length,
+    elbow_end_on,
+    joint_points,
+    segment_angles,
+)
 
 
 @dataclass(frozen=True)
@@ -30,18 +41,19 @@ def still_layers(figure: Figure, index: int) -> tuple[Layer, ...]:
     """Key pose `index` of the figure as layers of placed shapes: band and cable lines, then each chain with what its hand holds."""
     pose, root = key_samples(figure)[index]
     view = figure.view
-    points = joint_points(view, pose, root, standing(figure))
+    points = joint_points(view, pose, root, legs_seen(figure))
     angles = segment_angles(view, pose)
     held = held_by_side(figure)
     span = hand_span(figure)
     layers = [Layer("", tuple(_lines(figure, points)))] if any(prop.kind in LINE_PROPS for prop in figure.props) else []
-    for chain in chains(view, standing(figure)):
-        far = "far" if chain.side == "far" else ""
+    for chain in chains(view, legs_seen(figure)):
+        far = "far" if behind(view, chain, pose) else ""
         body: list[Shape] = []
         carried: list[Shape] = []
         for segment in chain.segments:
             origin, angle = points[segment.name], angles[segment.name]
-            body += [_placed(shape, origin, angle) for shape in body_shapes(segment.part, segment.length, view, chain.side)]
+            length, elbow = drawn_length(view, segment, chain.side, pose), elbow_end_on(view, segment, chain.side, pose)
+            body += [placed_shape(shape, Transform(*origin, angle)) for shape in body_shapes(segment.part, length, view, chain.side, elbow)]
             if segment.part == "hand" and chain.side and held[chain.side]:
                 carried += _held(held[chain.side], view, span, _along(origin, angle, LENGTHS["hand"] * GRIP))
             if segment.part == "foot" and chain.side == SIDES[view][-1] and held["feet"]:
@@ -54,19 +66,6 @@ def still_layers(figure: Figure, index: int) -> tuple[Layer, ...]:
 
 def _along(origin: Point, angle: float, distance: float) -> Point:
     return (origin[0] + distance * math.cos(math.radians(angle)), origin[1] + distance * math.sin(math.radians(angle)))
-
-
-def _placed(shape: Shape, origin: Point, angle: float) -> Shape:
-    """A body shape drawn along a segment (its own +x axis) placed in the picture."""
-    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-
-    def point(x: float, y: float) -> tuple[float, float]:
-        return (origin[0] + x * cos - y * sin, origin[1] + x * sin + y * cos)
-
-    v = shape.values
-    if shape.kind == "line":
-        return Shape("line", (*point(v[0], v[1]), *point(v[2], v[3])), shape.tone)
-    return Shape(shape.kind, (*point(v[0], v[1]), *v[2:]), shape.tone)
 
 
 def _moved(shape: Shape, at: Point) -> Shape:

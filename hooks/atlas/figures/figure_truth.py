@@ -8,13 +8,13 @@ every key pose: what the stills show and the movement passes through.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from atlas.figures.figure_poses import grips, key_samples, standing
+from atlas.figures.figure_poses import grips, key_samples, legs_seen
 from atlas.figures.figure_model import Contact, ContactPoint, Figure, Pose, Prop, Surface, View
 from atlas.figures.figure_props import Shape, fixed_shapes
-from atlas.figures.figure_skeleton import HEAD_RADIUS, SIDES, Point, joint_points
+from atlas.figures.figure_skeleton import END_ON, HEAD_RADIUS, SIDES, Point, joint_points, limbs
 from atlas.problems import Problem, field_label
 from atlas.records.sourced_yaml import SourcedYaml
 
@@ -60,9 +60,18 @@ Capsule = tuple[Point, Point, float]
 """A drawn line with round ends: its two ends and half its thickness."""
 
 
-def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose: Any) -> list[Problem]:
-    """What the figure shows wrongly: no movement for a dose of reps or a distance, missed contacts, things passing through."""
-    problems = []
+ROTATIONS = frozenset({"shoulder-external-rotation", "shoulder-internal-rotation"})
+"""Turns of the upper arm about its own length: with the elbow bent, the forearm swings while the elbow's bend stays."""
+TURN_ALONE = ROTATIONS | {"scapular-retraction", "scapular-depression", "scapular-protraction", "scapular-elevation", "grip"}
+"""Actions of an exercise that turns the shoulder and does nothing else the arm would show (the shoulder blade's set, the grip)."""
+BENT = 30.0
+"""An elbow drawn bent less than this (degrees between upper arm and forearm, as the picture shows it) reads as a straight arm."""
+
+
+def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose: Any, actions: Iterable[str] = ()) -> list[Problem]:
+    """What the figure shows wrongly: no movement for a dose of reps or a distance, missed contacts, things passing through, a
+    turn of the shoulder drawn as an elbow straightening."""
+    problems = _straightened_elbows(doc, prefix, figure, frozenset(actions))
     counted = "reps" if getattr(dose, "reps", None) else "a distance" if getattr(dose, "distance", None) else None
     if counted and not _moves(figure) and not (figure.also is not None and _moves(figure.also)):
         expected = "the steps of the walk" if counted == "a distance" else "the movement the reps repeat"
@@ -75,6 +84,44 @@ def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose:
             problems += _contact_problems(doc, prefix + ("also", "contacts", index), figure.also, contact)
         problems += _passing_through(doc, prefix + ("also",), figure.also)
     return problems
+
+
+def _straightened_elbows(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, actions: frozenset[str]) -> list[Problem]:
+    """An exercise that only turns the shoulder keeps the elbow bent: a moving arm drawn straight in a key pose shows a reader an
+    elbow straightening (the old prone 90/90 outward rotation, seen from the head end, ended with the arm straight out)."""
+    if not actions & ROTATIONS or not actions <= TURN_ALONE:
+        return []
+    keys = key_samples(figure)
+    poses = [limbs(pose, figure.view) for pose, _ in keys]
+    moments: list[tuple[Any, ...]] = [("start",), *(("phases", index) for index in range(len(figure.phases))), ("end",)]
+    for side in SIDES[figure.view]:
+        if all(abs(limb[side].elbow - poses[0][side].elbow) < 1 for limb in poses):
+            continue  # an arm that does not move (the other arm, resting)
+        for index, (pose, root) in enumerate(keys):
+            points = joint_points(figure.view, pose, root)
+            if poses[index][side].toward >= END_ON:
+                continue  # the upper arm points at the viewer: the forearm's turn is drawn about it
+            bend = _drawn_bend(points, side)
+            if bend < BENT:
+                where = _pose_name(index, len(keys))
+                return [
+                    _problem(
+                        doc,
+                        prefix + (*moments[min(index, len(moments) - 1)], side, "elbow"),
+                        f"the {side} elbow is drawn straight ({bend:.0f}°) in {where}, yet the exercise only turns the shoulder; "
+                        "expected the elbow to stay bent while the forearm turns",
+                    )
+                ]
+    return []
+
+
+def _drawn_bend(points: dict[str, Point], side: str) -> float:
+    """The angle between the upper arm and the forearm as drawn (0 straight), in degrees."""
+    (ax, ay), (bx, by) = points[f"{side}.upper-arm"], points[f"{side}.upper-arm:end"]
+    (cx, cy), (dx, dy) = points[f"{side}.forearm"], points[f"{side}.forearm:end"]
+    first, second = math.atan2(by - ay, bx - ax), math.atan2(dy - cy, dx - cx)
+    turn = abs(math.degrees(second - first)) % 360
+    return min(turn, 360 - turn)
 
 
 def _problem(doc: SourcedYaml, key: tuple[Any, ...], message: str) -> Problem:
@@ -132,7 +179,7 @@ def _singular(point: ContactPoint) -> str:
 
 def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sides: tuple[str, ...]) -> dict[str, list[Capsule]]:
     """The drawn lines of a body point, by side ("" for the trunk's points)."""
-    points = joint_points(figure.view, pose, root, standing(figure))
+    points = joint_points(figure.view, pose, root, legs_seen(figure))
 
     def line(name: str, part: str) -> Capsule:
         return (points[name], points[f"{name}:end"], HALF_WIDTHS[part])
@@ -225,7 +272,7 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
     for index, (pose, root) in enumerate(keys):
         when = f"in {_pose_name(index, len(keys))}"
         moment: tuple[Any, ...] = ("start",) if index == 0 else ("end",) if index == len(keys) - 1 else ("phases", index - 1)
-        points = joint_points(figure.view, pose, root, standing(figure))
+        points = joint_points(figure.view, pose, root, legs_seen(figure))
         body = _body_capsules(points, figure.view)
         if floors:
             for name, capsule in body:
@@ -240,11 +287,12 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
             for kind, sides in weights:
                 below, radius = WEIGHTS[kind]
                 for side in sides:
+                    in_front = limbs(pose, figure.view)[side].toward >= END_ON  # an arm out toward the viewer hangs beside the bench
                     centre = (hands[side][0], hands[side][1] + below)
                     weight = (centre, centre, radius)
                     what = f"the {WEIGHT_NAMES.get(kind, kind)}" + (f" in the {side} hand" if len(sides) == 1 else "")
                     for surface_kind, surface in supports:
-                        if surface_kind != "foam-roller" and _gap(weight, surface) < -SINK:
+                        if surface_kind != "foam-roller" and not in_front and _gap(weight, surface) < -SINK:
                             found.setdefault(f"weight:{surface_kind}", (moment, f"{what} goes through the {surface_kind} {when}"))
                     if floors and centre[1] + radius > FLOOR_LINE + SINK:
                         found.setdefault("weight:floor", (moment, f"{what} goes through the floor {when}"))
