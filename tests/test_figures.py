@@ -327,3 +327,27 @@ def _groups(group: Any) -> list[Any]:
     for child in group.children:
         found += _groups(child)
     return found
+
+
+def test_a_figure_shared_by_a_family_of_exercises_is_drawn_once_and_written_as_if_drawn_for_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cold build draws each distinct figure once; what each exercise's page gets is exactly its own drawing."""
+    from atlas.figures import figure_render
+    from atlas.site.build_cache import FIGURES
+
+    figures = _figures()
+    figure = figures["face-pull"]
+    with_second_view = next(found for found in figures.values() if found.also is not None)
+    monkeypatch.setattr(FIGURES, "_folder", None)
+    monkeypatch.setattr(FIGURES, "_memory", {})
+    drawn: list[str] = []
+    real_draw = figure_render.draw_figure
+    monkeypatch.setattr(figure_render, "draw_figure", lambda *args, **kwargs: drawn.append(args[1]) or real_draw(*args, **kwargs))
+    for shared in (figure, with_second_view):
+        drawn.clear()
+        family = [SimpleNamespace(id=f"row-{index}", name=name, figure=shared)
+                  for index, name in enumerate(("Row", "Row <b>&amp; 'quoted' \"name\"", "Row_with *marks* [x](y) | z"))]
+        for exercise in family:
+            assert figure_render.exercise_figure(exercise) == figure_render.figure_html(shared, exercise.id, exercise.name)
+            assert figure_render.exercise_thumbnail(exercise) == figure_render.figure_thumbnail(shared, exercise.id, exercise.name)
+        by_stand_in = [key for key in drawn if key.startswith(figure_render.STAND_IN_KEY)]
+        assert len(by_stand_in) == (3 if shared.also is not None else 2), drawn  # page figure (and its second view), thumbnail

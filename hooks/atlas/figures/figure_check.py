@@ -34,7 +34,7 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     for doc, record in exercises.values():
         # Records that share a figure, a dose and actions (a family of variations) are checked once: a sound figure is
         # sound for each of them; a faulty one is checked again for each record, whose problems carry its own lines.
-        shared = (record.figure.model_dump_json(), record.dose.model_dump_json(), repr(record.actions))
+        shared = (record.figure.model_dump_json(), repr(record.dose), repr(record.actions))
         if shared in sound:
             continue
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)

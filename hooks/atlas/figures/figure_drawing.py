@@ -238,12 +238,17 @@ def _same(a: Transform, b: Transform) -> bool:
     return abs(a.x - b.x) < 0.05 and abs(a.y - b.y) < 0.05 and abs(a.angle - b.angle) < 0.05 and abs(a.scale - b.scale) < 0.005
 
 
+def drawing_prefix(key: str) -> str:
+    """What the names of a drawing's keyframes and its id start with. Short (a page has one moving figure; the contact
+    sheet, all of them): a stable digest of the key."""
+    return "k" + hashlib.blake2s(key.encode("utf-8"), digest_size=3).hexdigest()
+
+
 class _Namer:
     """Names keyframes; identical motions (both arms of a symmetric movement) share one name."""
 
     def __init__(self, key: str) -> None:
-        # Short names (a page has one moving figure; the contact sheet, all of them): a stable digest of the key.
-        self.key = "k" + hashlib.blake2s(key.encode("utf-8"), digest_size=3).hexdigest()
+        self.key = drawing_prefix(key)
         self.names: dict[tuple[Keyframe, ...], str] = {}
 
     def motion(self, keys: list[Transform], sampled: list[list[Transform]] | None = None) -> Motion | None:

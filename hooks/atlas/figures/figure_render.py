@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from atlas.site.build_cache import FIGURES
-from atlas.figures.figure_drawing import draw_figure
+from atlas.figures.figure_drawing import draw_figure, drawing_prefix
 from atlas.figures.figure_poses import placed_pose, pose_labels
 from atlas.figures.figure_model import Figure
 from atlas.figures.figure_stills import still_layers
@@ -33,6 +33,12 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 _BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 _INLINE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|:~^=<>&\"'"})
 """A thumbnail is inline HTML inside Markdown (a table cell), so its label carries no Markdown or HTML syntax at all."""
+STAND_IN_KEY = "stand-in"
+STAND_IN_NAME = "Uba7StandInName7Uba"
+"""The key and name a figure is drawn with once per build (a family of variations shares one figure), before each
+exercise's own replace them: letters only, so no escaping changes the name, and no drawing holds either by chance."""
+SECOND_VIEW = "-2"
+"""The suffix of the key of a figure's second view (`also`)."""
 
 
 def _number(value: float) -> str:
@@ -59,7 +65,7 @@ def _render(template: str, **context: Any) -> Markup:
 
 def figure_html(figure: Figure, key: str, name: str) -> Markup:
     """The figure block of an exercise page: a still of each key pose, the movement (with its pause control), and the second view."""
-    second = draw_figure(figure.also, f"{key}-2") if figure.also else None
+    second = draw_figure(figure.also, key + SECOND_VIEW) if figure.also else None
     return _render(
         "figure.html.j2",
         drawing=draw_figure(figure, key),
@@ -102,12 +108,16 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
 
 
 def _kept_drawing(exercise: Exercise, draw: Callable[[Figure, str, str], Markup]) -> Markup:
-    """`draw` of the exercise's figure as drawn before from the same figure, id and name (build_cache), or drawn now."""
+    """`draw` of the exercise's figure: drawn once per figure (build_cache keeps it between builds too), then given the
+    exercise's own key and name, exactly as drawing it with them would write them."""
     figure = exercise.figure
     if figure is None:
         return Markup("")
-    parts = (draw.__name__, figure.model_dump_json(), exercise.id, exercise.name)
-    return Markup(FIGURES.text(parts, lambda: str(draw(figure, exercise.id, exercise.name))))
+    drawn = FIGURES.text((draw.__name__, figure.model_dump_json()), lambda: str(draw(figure, STAND_IN_KEY, STAND_IN_NAME)))
+    for suffix in (SECOND_VIEW, ""):
+        drawn = drawn.replace(drawing_prefix(STAND_IN_KEY + suffix), drawing_prefix(exercise.id + suffix))
+    name = exercise.name.translate(_INLINE_ENTITIES) if draw is figure_thumbnail else str(escape(exercise.name))
+    return Markup(drawn.replace(STAND_IN_NAME, name))
 
 
 def figure_data(figure: Figure) -> dict[str, Any]:
