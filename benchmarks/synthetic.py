@@ -59,6 +59,7 @@ def make_project(repo: Path, root: Path, total: int, seed: int) -> tuple[int, in
     real_names = {_name_key(yaml.safe_load(path.read_text(encoding="utf-8"))["name"]) for path in (root / "exercises").glob("[!_]*.yml")}
     rng = random.Random(seed)
     exercises = synthetic_exercises(rng, max(0, total - len(real_ids)), real_ids, real_names)
+    _add_precautions(exercises, yaml.safe_load((root / "exercises" / "_taxonomy.yml").read_text(encoding="utf-8"))["precautions"])
     for exercise_id, record in exercises.items():
         _dump(root / "exercises" / f"{exercise_id}.yml", EXERCISE_SCHEMA_LINE, record)
     routines = synthetic_routines(rng, exercises, max(5, round(total / 50)))
@@ -155,6 +156,23 @@ def exercise_record(rng: random.Random, combo: Combination) -> dict[str, Any]:
     record["sources"] = _pick(rng, SOURCES, 1, 2)
     record["figure"] = FIGURE
     return record
+
+
+def _add_precautions(records: dict[str, dict[str, Any]], precautions: dict[str, Any]) -> None:
+    """Each record lists the precautions the taxonomy's rules ask of it (`needed_when`, records/precaution_rules.py)."""
+    for record in records.values():
+        needed = [precaution_id for precaution_id, precaution in precautions.items()
+                  if any(_rule_matches(rule, record) for rule in precaution.get("needed_when", ()))]
+        if needed:
+            record["precautions"] = needed
+
+
+def _rule_matches(rule: dict[str, Any], record: dict[str, Any]) -> bool:
+    def has(field: str) -> set[str]:
+        value = record.get(field, ())
+        return {value} if isinstance(value, str) else set(value)
+    return (set(rule.get("actions", ())) <= has("actions") and set(rule.get("loads", ())) <= has("loads")
+            and all(not rule.get(field) or has(field) & set(rule[field]) for field in ("category", "force", "equipment")))
 
 
 def _equipment(combo: Combination) -> list[str]:

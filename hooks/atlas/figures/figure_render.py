@@ -87,12 +87,31 @@ def thumbnail_pose(figure: Figure) -> tuple[int, str]:
 
 def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
     """A small still of the pose that reads best small (the end unless the figure says), on one line for a table cell."""
+    return _thumbnail("figure_thumbnail.html.j2", figure, key, name, "")
+
+
+def figure_thumbnail_defined(figure: Figure, key: str, name: str) -> Markup:
+    """The small still with an id on its drawing, for a page that shows it again (figure_thumbnail_reference)."""
+    return _thumbnail("figure_thumbnail.html.j2", figure, key, name, thumbnail_id(key))
+
+
+def figure_thumbnail_reference(figure: Figure, key: str, name: str) -> Markup:
+    """The small still again, as a <use> of the one figure_thumbnail_defined put on the same page (no second drawing)."""
+    return _thumbnail("figure_thumbnail_use.html.j2", figure, key, name, thumbnail_id(key))
+
+
+def thumbnail_id(key: str) -> str:
+    """The id of an exercise's small still on a page that shows it more than once."""
+    return f"uba-thumb-{key}"
+
+
+def _thumbnail(template: str, figure: Figure, key: str, name: str, group_id: str) -> Markup:
     index, what = thumbnail_pose(figure)
     pose = placed_pose(figure, index)
     still = figure.model_copy(update={"start": pose, "end": pose, "phases": (), "fixed": None, "also": None})
     drawing = draw_figure(still, key, tight=True)
     layers = still_layers(still, 0)
-    html = _render("figure_thumbnail.html.j2", drawing=drawing, layers=layers, name=Markup(name.translate(_INLINE_ENTITIES)), what=what)
+    html = _render(template, drawing=drawing, layers=layers, name=Markup(name.translate(_INLINE_ENTITIES)), what=what, group_id=group_id)
     return Markup(" ".join(html.split()))
 
 
@@ -104,6 +123,16 @@ def exercise_figure(exercise: Exercise) -> Markup:
 def exercise_thumbnail(exercise: Exercise) -> Markup:
     """The small end-position still of an exercise (routine pages and sheets), or nothing without a figure."""
     return _kept_drawing(exercise, figure_thumbnail)
+
+
+def exercise_thumbnail_defined(exercise: Exercise) -> Markup:
+    """The small still, with the id that exercise_thumbnail_reference draws it again from on the same page."""
+    return _kept_drawing(exercise, figure_thumbnail_defined)
+
+
+def exercise_thumbnail_reference(exercise: Exercise) -> Markup:
+    """The small still again on a page that already has it (exercise_thumbnail_defined): a few bytes, no second drawing."""
+    return _kept_drawing(exercise, figure_thumbnail_reference)
 
 
 def _kept_drawing(exercise: Exercise, draw: Callable[[Figure, str, str], Markup]) -> Markup:
