@@ -349,5 +349,9 @@ def test_a_figure_shared_by_a_family_of_exercises_is_drawn_once_and_written_as_i
         for exercise in family:
             assert figure_render.exercise_figure(exercise) == figure_render.figure_html(shared, exercise.id, exercise.name)
             assert figure_render.exercise_thumbnail(exercise) == figure_render.figure_thumbnail(shared, exercise.id, exercise.name)
+            assert (figure_render.exercise_thumbnail_defined(exercise)
+                    == figure_render.figure_thumbnail_defined(shared, exercise.id, exercise.name))
+            assert (figure_render.exercise_thumbnail_reference(exercise)
+                    == figure_render.figure_thumbnail_reference(shared, exercise.id, exercise.name))
         by_stand_in = [key for key in drawn if key.startswith(figure_render.STAND_IN_KEY)]
-        assert len(by_stand_in) == (3 if shared.also is not None else 2), drawn  # page figure (and its second view), thumbnail
+        assert len(by_stand_in) == (5 if shared.also is not None else 4), drawn  # page figure (and its second view), three thumbnails

@@ -12,6 +12,7 @@ import pytest
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
 from atlas.pages.muscle_ranking import MAIN_WORK, ORDER_BY_EVIDENCE, ORDER_BY_SPECIFICITY, evidence_ranks, rank_exercises, specificity
+from atlas.pages.muscle_pages import CARDS_SHOWN, NAMES_SHOWN
 from atlas.records.graph import Atlas
 from atlas.records.model import Category, MuscleKind, Role
 from conftest import BuildResult
@@ -96,9 +97,10 @@ class _Page(html.parser.HTMLParser):
         if tag in ("h2", "h3") and attributes.get("id"):
             self.section = attributes["id"] or ""
         if tag == "div":
-            self.stack.append("best" if "uba-best" in classes else "list" if "uba-exercise-list" in classes else "other")
-        if tag == "li" and self.stack and self.stack[-1] == "list":
-            self.item = {"figure": False, "href": None, "note": ""}
+            self.stack.append("best" if "uba-best" in classes else "list" if "uba-exercise-list" in classes
+                              else "names" if "uba-names-list" in classes else "other")
+        if tag == "li" and self.stack and self.stack[-1] in ("list", "names"):
+            self.item = {"figure": False, "href": None, "note": "", "card": self.stack[-1] == "list"}
             key = "best" if "best" in self.stack else self.section
             self.lists.setdefault(key, []).append(self.item)
         if self.item is not None and tag == "svg":
@@ -132,11 +134,22 @@ def test_each_part_ranks_its_own_exercises_in_its_own_place(real_site: BuildResu
         expected = [exercise.id for exercise in rank_exercises(atlas, part_id, atlas.exercises_for(part_id, Role.PRIMARY))[0]]
         assert listed and listed == expected[:len(listed)], part_id
     assert page.lists["best"] and page.lists["exercises-that-work-it-hardest"][:3] == page.lists["best"]
-    for item in page.lists["exercises-that-work-it-hardest"] + page.lists["stretches"]:
-        assert item["figure"] and any(level.value in str(item["note"]) for level in type(atlas.exercises["shrug"].level)), item
-    stretched = {str(item["href"]).rstrip("/").rsplit("/", 1)[-1] for item in page.lists["stretches"]}
-    worked = {str(item["href"]).rstrip("/").rsplit("/", 1)[-1] for item in page.lists["exercises-that-work-it-hardest"]}
-    assert stretched == {exercise.id for exercise in atlas.exercises_for("traps", Role.STRETCHED)} and not stretched & worked
+    hardest, stretches = page.lists["exercises-that-work-it-hardest"], page.lists["stretches"]
+    for item in hardest + stretches:
+        if item["card"]:
+            assert item["figure"] and any(level.value in str(item["note"]) for level in type(atlas.exercises["shrug"].level)), item
+        else:
+            assert not item["figure"], item
+    # bounded: a few cards with their figures, then names; the finder has the rest (issue 26: no page over 60 KB)
+    assert [item["card"] for item in hardest] == [True] * CARDS_SHOWN + [False] * (len(hardest) - CARDS_SHOWN)
+    all_worked = atlas.exercises_for("traps", Role.PRIMARY)
+    assert len(hardest) == min(len(all_worked), CARDS_SHOWN + NAMES_SHOWN)
+    if len(all_worked) > len(hardest):
+        assert "../../exercises/?muscle=traps" in page.links
+    stretched = {str(item["href"]).rstrip("/").rsplit("/", 1)[-1] for item in stretches}
+    worked = {str(item["href"]).rstrip("/").rsplit("/", 1)[-1] for item in hardest}
+    all_stretched = {exercise.id for exercise in atlas.exercises_for("traps", Role.STRETCHED)}
+    assert stretched <= all_stretched and len(stretched) == min(len(all_stretched), NAMES_SHOWN) and not stretched & worked
 
 
 def test_upper_back_pages_link_their_focus_session_and_the_finder_near_the_top(real_site: BuildResult, atlas: Atlas) -> None:

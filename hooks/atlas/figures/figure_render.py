@@ -33,7 +33,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 _BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 _INLINE_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|:~^=<>&\"'"})
 """A thumbnail is inline HTML inside Markdown (a table cell), so its label carries no Markdown or HTML syntax at all."""
-STAND_IN_KEY = "stand-in"
+STAND_IN_KEY = "uba7standin7key"
 STAND_IN_NAME = "Uba7StandInName7Uba"
 """The key and name a figure is drawn with once per build (a family of variations shares one figure), before each
 exercise's own replace them: letters only, so no escaping changes the name, and no drawing holds either by chance."""
@@ -88,12 +88,31 @@ def thumbnail_pose(figure: Figure) -> tuple[int, str]:
 
 def figure_thumbnail(figure: Figure, key: str, name: str) -> Markup:
     """A small still of the pose that reads best small (the end unless the figure says), on one line for a table cell."""
+    return _thumbnail("figure_thumbnail.html.j2", figure, key, name, "")
+
+
+def figure_thumbnail_defined(figure: Figure, key: str, name: str) -> Markup:
+    """The small still with an id on its drawing, for a page that shows it again (figure_thumbnail_reference)."""
+    return _thumbnail("figure_thumbnail.html.j2", figure, key, name, thumbnail_id(key))
+
+
+def figure_thumbnail_reference(figure: Figure, key: str, name: str) -> Markup:
+    """The small still again, as a <use> of the one figure_thumbnail_defined put on the same page (no second drawing)."""
+    return _thumbnail("figure_thumbnail_use.html.j2", figure, key, name, thumbnail_id(key))
+
+
+def thumbnail_id(key: str) -> str:
+    """The id of an exercise's small still on a page that shows it more than once."""
+    return f"uba-thumb-{key}"
+
+
+def _thumbnail(template: str, figure: Figure, key: str, name: str, group_id: str) -> Markup:
     index, what = thumbnail_pose(figure)
     pose = placed_pose(figure, index)
     still = figure.model_copy(update={"start": pose, "end": pose, "phases": (), "fixed": None, "also": None})
     drawing = draw_figure(still, key, tight=True)
     layers = still_layers(still, 0)
-    html = _render("figure_thumbnail.html.j2", drawing=drawing, layers=layers, name=Markup(name.translate(_INLINE_ENTITIES)), what=what)
+    html = _render(template, drawing=drawing, layers=layers, name=Markup(name.translate(_INLINE_ENTITIES)), what=what, group_id=group_id)
     return Markup(" ".join(html.split()))
 
 
@@ -107,6 +126,16 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
     return _kept_drawing(exercise, figure_thumbnail)
 
 
+def exercise_thumbnail_defined(exercise: Exercise) -> Markup:
+    """The small still, with the id that exercise_thumbnail_reference draws it again from on the same page."""
+    return _kept_drawing(exercise, figure_thumbnail_defined)
+
+
+def exercise_thumbnail_reference(exercise: Exercise) -> Markup:
+    """The small still again on a page that already has it (exercise_thumbnail_defined): a few bytes, no second drawing."""
+    return _kept_drawing(exercise, figure_thumbnail_reference)
+
+
 def _kept_drawing(exercise: Exercise, draw: Callable[[Figure, str, str], Markup]) -> Markup:
     """`draw` of the exercise's figure: drawn once per figure (build_cache keeps it between builds too), then given the
     exercise's own key and name, exactly as drawing it with them would write them."""
@@ -116,8 +145,9 @@ def _kept_drawing(exercise: Exercise, draw: Callable[[Figure, str, str], Markup]
     drawn = FIGURES.text((draw.__name__, figure.model_dump_json()), lambda: str(draw(figure, STAND_IN_KEY, STAND_IN_NAME)))
     for suffix in (SECOND_VIEW, ""):
         drawn = drawn.replace(drawing_prefix(STAND_IN_KEY + suffix), drawing_prefix(exercise.id + suffix))
-    name = exercise.name.translate(_INLINE_ENTITIES) if draw is figure_thumbnail else str(escape(exercise.name))
-    return Markup(drawn.replace(STAND_IN_NAME, name))
+    drawn = drawn.replace(STAND_IN_KEY, exercise.id)  # the key as written (an id on the page)
+    inline = draw in (figure_thumbnail, figure_thumbnail_defined, figure_thumbnail_reference)
+    return Markup(drawn.replace(STAND_IN_NAME, exercise.name.translate(_INLINE_ENTITIES) if inline else str(escape(exercise.name))))
 
 
 def figure_data(figure: Figure) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import STEP_SHARE, steps_used
 from atlas.routines.routine_checks import hardest
 from atlas.pages.links import exercise_link
-from atlas.pages.routine_pages import sheet_blocks, sheet_data
+from atlas.pages.routine_pages import drawn_once, sheet_blocks, sheet_data
 
 
 def session_labels(programme: Programme, label: str) -> list[str]:
@@ -30,7 +30,9 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
     sessions = [(session, atlas.routines[session.routine]) for session in programme.sessions]
     exercises = [atlas.exercises[exercise_id] for _, routine in sessions for exercise_id in routine.exercise_ids]
     top = hardest(exercises)
-    sheets = [sheet_data(routine, sheet_blocks(atlas, routine), atlas.equipment_text(routine.equipment_ids), address,
+    drawn: set[str] = set()
+    sheets = [sheet_data(routine, drawn_once(atlas, routine, sheet_blocks(atlas, routine), drawn),
+                         atlas.equipment_text(routine.equipment_ids), address,
                          session_labels(programme, session.label), f"{programme.name}: session {session.label}, {routine.name}")
               for session, routine in sessions]
     markdown = render_markdown(

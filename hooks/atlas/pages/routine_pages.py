@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from markupsafe import Markup
 
-from atlas.figures.figure_render import exercise_thumbnail
+from atlas.figures.figure_render import exercise_thumbnail, exercise_thumbnail_defined, exercise_thumbnail_reference
 from atlas.records.graph import Atlas
 from atlas.pages.exercise_pages import pain_rule
 from atlas.pages.links import exercise_link
@@ -89,7 +89,8 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
     """The page at /routines/<id>/, which prints as a one-page sheet with a log."""
     uri = page_uri(TargetKind.ROUTINE, routine.id)
     exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
-    blocks = sheet_blocks(atlas, routine)
+    drawn: set[str] = set()
+    blocks = drawn_once(atlas, routine, sheet_blocks(atlas, routine), drawn)
     equipment = atlas.equipment_text(routine.equipment_ids)
     primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
     secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
@@ -108,10 +109,26 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
                    "map": highlight(atlas, primary, secondary),
-                   "sheet": sheet_data(routine, blocks, equipment, address)},
+                   "sheet": sheet_data(routine, drawn_once(atlas, routine, blocks, drawn), equipment, address)},
         session_plans=[session_plan(atlas, routine)],
     )
     return GeneratedPage(uri, markdown, routine.source)
+
+
+def drawn_once(atlas: Atlas, routine: Routine, blocks: list[tuple[str, list[SheetRow]]],
+               drawn: set[str]) -> list[tuple[str, list[SheetRow]]]:
+    """The rows with each exercise's small still drawn the first time a page shows it and shown again with <use> after
+    that (the plan and its printed sheet, a programme's sheets): `drawn` holds the exercises the page has drawn."""
+    result = []
+    for block, (name, rows) in zip(routine.blocks, blocks, strict=True):
+        again = []
+        for item, row in zip(block.items, rows, strict=True):
+            exercise = atlas.exercises[item.exercise_id]
+            thumbnail = exercise_thumbnail_reference(exercise) if exercise.id in drawn else exercise_thumbnail_defined(exercise)
+            drawn.add(exercise.id)
+            again.append(replace(row, thumbnail=thumbnail))
+        result.append((name, again))
+    return result
 
 
 def sheet_data(routine: Routine, blocks: list[tuple[str, list[SheetRow]]], equipment: str, address: str,

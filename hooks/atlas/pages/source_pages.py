@@ -25,17 +25,37 @@ def citations(atlas: Atlas, source_ids: tuple[str, ...]) -> list[Citation]:
     return [Citation(atlas.sources[source_id], page_uri(TargetKind.SOURCE, source_id)) for source_id in source_ids]
 
 
-def cited_by(atlas: Atlas, source: Source) -> list[Link]:
-    """The pages that cite a source: exercises, muscle groups and articles."""
-    links = []
+EXERCISES_NAMED = 3
+"""How many of the exercises citing a source its entry names; it counts the rest, so that the bibliography stays light
+however many exercises cite one study (issue 26: no page over 60 KB). Each exercise page lists its own sources."""
+
+
+@dataclass(frozen=True)
+class CitedBy:
+    """The pages that cite a source, as its entry in the bibliography names them."""
+
+    exercises: tuple[Link, ...]
+    """The first exercises citing it."""
+    more_exercises: int
+    """How many more exercises cite it."""
+    others: tuple[Link, ...]
+    """Every muscle page and guide citing it."""
+
+    def __bool__(self) -> bool:
+        return bool(self.exercises or self.others)
+
+
+def cited_by(atlas: Atlas, source: Source) -> CitedBy:
+    """The pages that cite a source: a few of its exercises and how many more, then muscle groups and articles."""
+    exercises, others = [], []
     for kind, target_id in atlas.citing(source.id):
         if kind is TargetKind.EXERCISE:
-            links.append(Link(atlas.exercises[target_id].name, page_uri(kind, target_id)))
+            exercises.append(Link(atlas.exercises[target_id].name, page_uri(kind, target_id)))
         elif kind is TargetKind.MUSCLE:
-            links.append(Link(atlas.groups[target_id].name, page_uri(kind, target_id)))
+            others.append(Link(atlas.groups[target_id].name, page_uri(kind, target_id)))
         elif kind is None:
-            links.append(Link(atlas.articles[target_id].title, target_id))
-    return links
+            others.append(Link(atlas.articles[target_id].title, target_id))
+    return CitedBy(tuple(exercises[:EXERCISES_NAMED]), max(0, len(exercises) - EXERCISES_NAMED), tuple(others))
 
 
 def render_source_index(atlas: Atlas) -> GeneratedPage:
