@@ -59,7 +59,11 @@ def make_project(repo: Path, root: Path, total: int, seed: int) -> tuple[int, in
     real_names = {_name_key(yaml.safe_load(path.read_text(encoding="utf-8"))["name"]) for path in (root / "exercises").glob("[!_]*.yml")}
     rng = random.Random(seed)
     exercises = synthetic_exercises(rng, max(0, total - len(real_ids)), real_ids, real_names)
+    rules = _precaution_rules(root / "exercises" / "_taxonomy.yml")
     for exercise_id, record in exercises.items():
+        needed = [precaution for precaution, its_rules in rules.items() if any(_matches(rule, record) for rule in its_rules)]
+        if needed:
+            record["precautions"] = needed
         _dump(root / "exercises" / f"{exercise_id}.yml", EXERCISE_SCHEMA_LINE, record)
     routines = synthetic_routines(rng, exercises, max(5, round(total / 50)))
     for routine_id, record in routines.items():
@@ -265,6 +269,20 @@ def _routine_item(rng: random.Random, exercise_id: str, record: dict[str, Any]) 
     if rng.random() < 0.2:
         item["notes"] = rng.choice(("Go light today.", "Slow and controlled.", "Stop two reps short of failure."))
     return item
+
+
+def _precaution_rules(taxonomy: Path) -> dict[str, list[dict[str, Any]]]:
+    """Each precaution's rules (`needed_when`): the build asks every exercise that matches one to list it."""
+    precautions = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))["precautions"]
+    return {precaution_id: list(precaution.get("needed_when", ())) for precaution_id, precaution in precautions.items()}
+
+
+def _matches(rule: dict[str, Any], record: dict[str, Any]) -> bool:
+    """Whether a record matches a precaution's rule, as `PrecautionRule.matches` reads it."""
+    return (set(rule.get("actions", ())) <= set(record["actions"]) and set(rule.get("loads", ())) <= set(record.get("loads", ()))
+            and (not rule.get("category") or record["category"] in rule["category"])
+            and (not rule.get("force") or record.get("force") in rule["force"])
+            and (not rule.get("equipment") or bool(set(rule["equipment"]) & set(record["equipment"]))))
 
 
 def _pick(rng: random.Random, options: tuple[str, ...], low: int, high: int) -> list[str]:
