@@ -13,8 +13,8 @@ each time (nothing cached), after opening the home page:
 search/search_index.json is Material's whole index again (each page's entry, and each field's words rebuilt from the
 postings, the same words as often) and whose home page names Material's own worker.
 
-Bytes are the response bodies (Playwright's request sizes) of every request from the click into the search box until
-the results show: the search entry, the worker, the shards and the pages' entries. Prints a Markdown table.
+Bytes are the response bodies (Playwright's request sizes) of the search's requests from the page's load until the
+results show: the search entry (or the whole index), the worker, the shards and the pages' entries. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ BYTES_BUDGET = 300_000
 MS_BUDGET = 300
 
 ANSWERED = "window.__ubaSearch.sent > 0 && window.__ubaSearch.sent === window.__ubaSearch.answered"
-TIME_LAST_KEY = """(key) => new Promise(done => {
+TIME_LAST_KEY = """() => { window.__ubaTiming = new Promise(done => {
   const input = document.querySelector('.md-search__input');
   const list = document.querySelector('.md-search-result__list');
   let start = 0;
@@ -61,8 +61,8 @@ TIME_LAST_KEY = """(key) => new Promise(done => {
   });
   seen.observe(list, {childList: true});
   input.addEventListener('keyup', () => { start = performance.now(); }, {once: true});
-  window.__ubaKey = key;
-})"""
+}); }"""
+"""Starts timing from the next key's release in the search box until results answer the last query sent."""
 
 
 @dataclass(frozen=True)
@@ -86,26 +86,33 @@ def _counting(context: BrowserContext) -> list[Request]:
     return finished
 
 
+def _search_requests(requests: list[Request]) -> list[Request]:
+    """The requests of the search: the entry or whole index and everything under search/, and the search worker (our
+    worker and Material's are fetched when a page loads, the index when the search box is opened or before)."""
+    return [request for request in requests if "/search/" in request.url or "search-worker" in request.url
+            or "/workers/search." in request.url]
+
+
 def _body_bytes(requests: list[Request]) -> int:
-    return sum(max(0, request.sizes()["responseBodySize"]) for request in requests)
+    return sum(max(0, request.sizes()["responseBodySize"]) for request in _search_requests(requests))
 
 
 def _pasted(browser: Browser, base: str, query: str) -> tuple[int, int, float, str]:
     context = open_context(browser)
     try:
         page = context.new_page()
+        finished = _counting(context)
         page.goto(base)
         page.wait_for_load_state("networkidle")
-        finished = _counting(context)
         page.click(".md-search__input")
         page.fill(".md-search__input", query[:-1])
-        timing = page.evaluate_handle(TIME_LAST_KEY, query[-1])
+        page.evaluate(TIME_LAST_KEY)
         page.keyboard.type(query[-1])
-        ms = float(page.evaluate("promise => promise", timing))
+        ms = float(page.evaluate("window.__ubaTiming"))
         page.wait_for_function(ANSWERED)
         first = page.eval_on_selector(".md-search-result__item > .md-search-result__link", "e => new URL(e.href).pathname")
         page.wait_for_load_state("networkidle")
-        return _body_bytes(finished), len(finished), ms, first
+        return _body_bytes(finished), len(_search_requests(finished)), ms, first
     finally:
         context.close()
 
@@ -114,9 +121,9 @@ def _typed(browser: Browser, base: str, query: str) -> int:
     context = open_context(browser)
     try:
         page = context.new_page()
+        finished = _counting(context)
         page.goto(base)
         page.wait_for_load_state("networkidle")
-        finished = _counting(context)
         page.click(".md-search__input")
         page.keyboard.type(query, delay=80)
         page.wait_for_function(ANSWERED)

@@ -30,8 +30,8 @@ def synthetic_index(pages: int, seed: int = 7) -> dict[str, Any]:
         docs.append({"location": f"exercises/e{number}/", "title": name, "text": text, "boost": 2,
                      "name": name.lower(), "works": " ".join(rng.sample(WORDS, 3)), "needs": rng.choice(("beginner", "advanced"))})
         if number % 5 == 0:
-            docs.append({"location": f"exercises/e{number}/#cues", "title": "Cues", "text": "<ul><li>" + " ".join(rng.sample(WORDS, 8)) + "</li></ul>",
-                         "boost": 2})
+            cues = " ".join(rng.sample(WORDS, 8))
+            docs.append({"location": f"exercises/e{number}/#cues", "title": "Cues", "text": f"<ul><li>{cues}</li></ul>", "boost": 2})
     return {"config": CONFIG, "docs": docs}
 
 

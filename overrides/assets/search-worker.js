@@ -26,6 +26,8 @@ var base = new URL("../", self.location.href);  // the site's root: this file is
 var shards = new Map();  // shard key -> Promise of {word: posting}
 var pages = new Map();   // page number -> Promise of [[location, title, text, tags?], ...]
 var queue = Promise.resolve();
+var asked = 0;            // queries received
+var answered = { items: [] };
 
 function setup(data) {
   config = data.config;
@@ -327,10 +329,14 @@ addEventListener("message", function (event) {
     setup(message.data);
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    // one answer per query, in the order asked: a slow shard never lets an older query's results replace a newer one's
-    queue = queue.then(function () { return search(message.data); }).catch(function (error) {
+    // one answer per query, in the order asked: a slow shard never lets an older query's results replace a newer one's;
+    // a query already followed by another (a key typed while it waited) gets the last answer again, fetching nothing
+    var number = ++asked;
+    queue = queue.then(function () {
+      return number < asked ? answered : search(message.data);
+    }).catch(function (error) {
       console.warn("Search: " + error);
       return { items: [] };
-    }).then(function (data) { postMessage({ type: RESULT, data: data }); });
+    }).then(function (data) { answered = data; postMessage({ type: RESULT, data: data }); });
   }
 });

@@ -37,8 +37,8 @@ SHARD_BYTES = 24_000
 """A shard of a word start larger than this is split by the next letter (up to KEY_LETTERS letters)."""
 KEY_LETTERS = 4
 """The longest key a shard may have."""
-RESULTS = 20
-"""How many pages a query shows (the worker fetches their entries)."""
+RESULTS = 10
+"""How many pages a query shows, as many as Material shows before the reader scrolls (the worker fetches their entries)."""
 
 STOP_WORDS = (
     "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an", "and", "any", "are", "as", "at",
@@ -154,8 +154,8 @@ def _index_terms(index: Mapping[str, Any]) -> dict[str, _Term]:
 def _encoded(term: _Term, boosts: Sequence[float]) -> list[Any]:
     """[term index, document frequency, [field, times, page boost, document numbers as gaps...], ...]."""
     groups: dict[tuple[int, int, float], list[int]] = {}
-    for field_number, documents in sorted(term.postings.items()):
-        for document, times in documents.items():
+    for field_number, counts in sorted(term.postings.items()):
+        for document, times in counts.items():
             groups.setdefault((field_number, times, boosts[document]), []).append(document)
     encoded: list[Any] = [term.index, term.frequency]
     for (field_number, times, boost), documents in sorted(groups.items()):
