@@ -5,7 +5,8 @@
    fields' and pages' boosts, three decimals per word and field, a query vector of the words each typed word starts)
    and then as Material does (a page over its sections, matching every word typed), so the ranking is the one of
    Material's worker. Where this file ports lunr's or Material's code (MIT licences, assets.yml) it says so.
-   Differences: a word of one letter matches only itself (every word it starts would be a large share of the index),
+   Differences: a word of one letter, or of two whose words fill more than one shard, matches only itself (every word
+   it starts would be a large share of the index: it is a word still being typed),
    and lunr's query syntax for fields (title:), boosts (^) and edit distance (~) is read as plain words. */
 "use strict";
 
@@ -26,6 +27,7 @@ var base = new URL("../", self.location.href);  // the site's root: this file is
 var shards = new Map();  // shard key -> Promise of {word: posting}
 var pages = new Map();   // page number -> Promise of [[location, title, text, tags?], ...]
 var queue = Promise.resolve();
+var shortWords = new Set();  // the words of the query being answered that match only themselves (isShort)
 var asked = 0;            // queries received
 var answered = { items: [] };
 
@@ -101,12 +103,17 @@ function keysFor(clause) {
   var keys = [], longest = null;
   chunks.keys.forEach(function (key) {
     if (clause.term.slice(0, key.length) === key && (longest === null || key.length > longest.length)) { longest = key; }
-    if (clause.wildcard && clause.term.length > 1 && key.length > clause.term.length && key.slice(0, clause.term.length) === clause.term) {
-      keys.push(key);
-    }
+    if (clause.wildcard && key.length > clause.term.length && key.slice(0, clause.term.length) === clause.term) { keys.push(key); }
   });
+  if (isShort(clause, keys)) { keys = []; }
   if (longest !== null) { keys.push(longest); }
   return keys;
+}
+
+/* A word of one or two letters whose words fill more than one shard (such as "tr" in a large index: traps, trains,
+   trapezius...) is a word still being typed: it matches only itself, not the whole share of the index it starts. */
+function isShort(clause, extending) {
+  return clause.term.length < 3 && (clause.term.length < 2 || extending.length > 0);
 }
 
 /* lunr's TokenSet lists the words of a prefix depth first, the last edge first; an object lists digit keys first. */
@@ -121,7 +128,7 @@ function lunrOrder(a, b) {
 }
 
 function expand(clause, words) {
-  if (!clause.wildcard || clause.term.length < 2) {
+  if (!clause.wildcard || shortWords.has(clause.term)) {
     return Object.prototype.hasOwnProperty.call(words, clause.term) ? [clause.term] : [];
   }
   return Object.keys(words).filter(function (word) { return word.slice(0, clause.term.length) === clause.term; }).sort(lunrOrder);
@@ -291,7 +298,13 @@ function search(query) {
   var clauses = clausesOf(query).filter(function (clause) { return clause.term; });
   if (!clauses.length) { return Promise.resolve({ items: [] }); }
   var keys = new Set();
-  clauses.forEach(function (clause) { keysFor(clause).forEach(function (key) { keys.add(key); }); });
+  shortWords = new Set();
+  clauses.forEach(function (clause) {
+    keysFor(clause).forEach(function (key) { keys.add(key); });
+    if (clause.wildcard && isShort(clause, chunks.keys.filter(function (key) {
+      return key.length > clause.term.length && key.slice(0, clause.term.length) === clause.term;
+    }))) { shortWords.add(clause.term); }
+  });
   return Promise.all(Array.from(keys).map(shard)).then(function (loaded) {
     var words = Object.assign.apply(null, [{}].concat(loaded));
     var analysed = clauses.filter(function (clause) { return clause.presence !== PROHIBITED; });
