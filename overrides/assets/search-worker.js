@@ -5,8 +5,8 @@
    fields' and pages' boosts, three decimals per word and field, a query vector of the words each typed word starts)
    and then as Material does (a page over its sections, matching every word typed), so the ranking is the one of
    Material's worker. Where this file ports lunr's or Material's code (MIT licences, assets.yml) it says so.
-   Differences: a word of one letter, or of two whose words fill more than one shard, matches only itself (every word
-   it starts would be a large share of the index: it is a word still being typed),
+   Differences: a word of one letter, or the start of words that fill more than MAX_SHARDS shards, matches only itself
+   (every word it starts would be a large share of the index: it is a word still being typed),
    and lunr's query syntax for fields (title:), boosts (^) and edit distance (~) is read as plain words. */
 "use strict";
 
@@ -110,10 +110,12 @@ function keysFor(clause) {
   return keys;
 }
 
-/* A word of one or two letters whose words fill more than one shard (such as "tr" in a large index: traps, trains,
-   trapezius...) is a word still being typed: it matches only itself, not the whole share of the index it starts. */
+/* A word of one letter, or a start of words that fill more than MAX_SHARDS shards (such as "tra" in a large index:
+   traps, trains, trapezius...), is a word still being typed: it matches only itself, not the whole share of the index
+   it starts (a shard holds about 24 KB). */
+var MAX_SHARDS = 4;
 function isShort(clause, extending) {
-  return clause.term.length < 3 && (clause.term.length < 2 || extending.length > 0);
+  return clause.term.length < 2 || extending.length > MAX_SHARDS;
 }
 
 /* lunr's TokenSet lists the words of a prefix depth first, the last edge first; an object lists digit keys first. */

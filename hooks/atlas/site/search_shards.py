@@ -37,6 +37,10 @@ SHARD_BYTES = 24_000
 """A shard of a word start larger than this is split by the next letter (up to KEY_LETTERS letters)."""
 KEY_LETTERS = 4
 """The longest key a shard may have."""
+TEXT_CHARACTERS = 8_000
+"""A page entry's text is cut after the last whole block (paragraph, list, table) that ends within this many characters:
+the results show a teaser, and an index page's text (the list of every exercise: 600 KB at 5,000) would otherwise be
+fetched whole by a query that shows it. Its words are all indexed."""
 RESULTS = 10
 """How many pages a query shows, as many as Material shows before the reader scrolls (the worker fetches their entries)."""
 
@@ -104,6 +108,25 @@ def text_blocks(value: str) -> Iterator[str]:
         end += 1
     if end > start:
         yield value[start:end]
+
+
+def teaser(text: str) -> str:
+    """The text up to the end of its last top-level block that ends within TEXT_CHARACTERS (Material's blocks)."""
+    if len(text) <= TEXT_CHARACTERS:
+        return text
+    cut = start = stack = 0
+    for end, char in enumerate(text[:TEXT_CHARACTERS]):
+        if char == ">":
+            if text[start + 1:start + 2] == "/":
+                stack -= 1
+                if stack == 0:
+                    cut = end + 1
+            elif text[end - 1:end] != "/":
+                stack += 1
+            start = end + 1
+        elif char == "<" and end > start:
+            start = end
+    return text[:cut]
 
 
 def tokens(value: str | Sequence[str] | None, separator: re.Pattern[str]) -> list[str]:
@@ -199,7 +222,7 @@ def search_files(index: Mapping[str, Any]) -> dict[str, bytes]:
     sizes = article_sizes(docs)
     pages, start = [], 0
     for size in sizes:
-        pages.append([[doc["location"], doc["title"], doc["text"], *([doc["tags"]] if doc.get("tags") else [])]
+        pages.append([[doc["location"], doc["title"], teaser(doc["text"]), *([doc["tags"]] if doc.get("tags") else [])]
                       for doc in docs[start:start + size]])
         start += size
     content = {**{f"terms/{number}.json": _json(shards[key]) for number, key in enumerate(ordered_keys)},
