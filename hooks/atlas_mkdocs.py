@@ -25,7 +25,8 @@ from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
 from atlas.engines.theme_fixes import patch_theme
 from atlas.site.web_paths import url_path
-from atlas.site.search_terms import write_search_terms
+from atlas.site.search_shards import write_search_shards
+from atlas.site.search_terms import searchable_index
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -156,7 +157,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-100)  # last: a later hook may still fail, and then nothing is published
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
-    write_search_terms(Path(config.site_dir), _build.search_terms)
+    write_search_shards(Path(config.site_dir), searchable_index(Path(config.site_dir), _build.search_terms))
     write_service_worker(Path(config.site_dir))
     if _build.serving:
         DevProblems(_build.staged.building).write(_build.messages.problems)

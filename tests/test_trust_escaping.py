@@ -167,7 +167,9 @@ def test_head_meta_json_ld_and_map_labels_are_escaped(hostile_site: BuildResult)
 
 
 def test_search_index_and_json_export_hold_no_markup(hostile_site: BuildResult) -> None:
-    for name in ("search/search_index.json", "api/exercises.json"):
+    search = sorted(path.relative_to(hostile_site.site).as_posix() for path in (hostile_site.site / "search").rglob("*.json"))
+    assert "search/search_index.json" in search and any("/pages/" in name for name in search)
+    for name in (*search, "api/exercises.json"):
         text = (hostile_site.site / name).read_text(encoding="utf-8")
         json.loads(text)
         assert re.findall(r"<(?:img|script|iframe|svg)\b", text) == [], name

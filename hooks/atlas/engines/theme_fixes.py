@@ -2,6 +2,9 @@
 
 - base.html writes `autocomplete="off"` on its two checkbox toggles (a Firefox workaround); HTML allows the
   attribute only on text-like inputs, so the Nu checker reports it on every page.
+- base.html names Material's search worker, which downloads the whole index; ours (overrides/assets/search-worker.js)
+  takes the same messages and reads the index in shards (site/search_shards.py). The export, built without the hooks,
+  keeps Material's worker and its whole index.
 - partials/search.html gives its dialog no accessible name (axe: aria-dialog-name) and writes Safari's
   non-standard `autocorrect` attribute (invalid HTML).
 
@@ -19,6 +22,13 @@ from jinja2 import BaseLoader, Environment
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 _AUTOCORRECT = re.compile(r'\s+autocorrect="off"')
+_SEARCH_WORKER = re.compile(r'("search":\s*)"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+SEARCH_WORKER = "assets/search-worker.js"
+"""Our search worker, inside the built site."""
+
+
+def _base(source: str) -> str:
+    return _SEARCH_WORKER.sub(rf'\1"{SEARCH_WORKER}"', _CHECKBOX_AUTOCOMPLETE.sub(r"\1", source))
 
 
 def _search_partial(source: str) -> str:
@@ -27,7 +37,7 @@ def _search_partial(source: str) -> str:
 
 
 PATCHES: dict[str, Callable[[str], str]] = {
-    "base.html": lambda source: _CHECKBOX_AUTOCOMPLETE.sub(r"\1", source),
+    "base.html": _base,
     "partials/search.html": _search_partial,
 }
 """Template name -> the change made to its source."""

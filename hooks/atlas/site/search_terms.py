@@ -220,8 +220,6 @@ def add_search_terms(index: dict, terms_by_location: Mapping[str, PageTerms]) ->
     return index
 
 
-def write_search_terms(site_dir: Path, terms_by_location: Mapping[str, PageTerms]) -> None:
-    """Rewrite the built site's search index with the pages' terms."""
-    path = site_dir / SEARCH_INDEX
-    index = add_search_terms(json.loads(path.read_text(encoding="utf-8")), terms_by_location)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def searchable_index(site_dir: Path, terms_by_location: Mapping[str, PageTerms]) -> dict:
+    """The built site's search index (as Material's plugin wrote it) with the pages' terms."""
+    return add_search_terms(json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8")), terms_by_location)

@@ -1,0 +1,82 @@
+"""The search index in shards (hooks/atlas/site/search_shards.py): lunr's words, small files, a query's bytes bounded."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from atlas.site.search_shards import CHUNKS, ENTRY, SHARD_BYTES, js_pattern, search_files, tokens
+from atlas.site.search_terms import FIELDS
+
+CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+          "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
+                     **{name: {"boost": boost} for name, boost in FIELDS.items()}}}
+WORDS = ("row", "rows", "rowing", "pull", "pulldown", "pullover", "press", "raise", "shrug", "shoulder", "shoulders", "blade",
+         "band", "bands", "banded", "bench", "back", "upper", "lower", "traps", "trapezius", "rhomboids", "lats", "delts",
+         "rear", "cable", "dumbbell", "kettlebell", "barbell", "kneeling", "standing", "seated", "prone", "incline", "grip",
+         "hold", "pause", "tempo", "slow", "single", "arm", "face", "apart", "carry", "walk", "y", "t", "w", "the", "with")
+QUERY_BUDGET = 150_000
+"""Bytes a query may download at this size (the entry, the shards of its words and the shown pages' entries)."""
+
+
+def synthetic_index(pages: int, seed: int = 7) -> dict[str, Any]:
+    """A Material index of `pages` exercise pages (each with a section now and then) in the words of WORDS."""
+    rng = random.Random(seed)
+    docs: list[dict[str, Any]] = []
+    for number in range(pages):
+        name = " ".join(rng.sample(WORDS, 4)).capitalize()
+        text = "<p>" + " ".join(rng.choice(WORDS) for _ in range(60)) + ".</p>"
+        docs.append({"location": f"exercises/e{number}/", "title": name, "text": text, "boost": 2,
+                     "name": name.lower(), "works": " ".join(rng.sample(WORDS, 3)), "needs": rng.choice(("beginner", "advanced"))})
+        if number % 5 == 0:
+            cues = " ".join(rng.sample(WORDS, 8))
+            docs.append({"location": f"exercises/e{number}/#cues", "title": "Cues", "text": f"<ul><li>{cues}</li></ul>", "boost": 2})
+    return {"config": CONFIG, "docs": docs}
+
+
+def _needed(chunks: dict[str, Any], word: str) -> list[int]:
+    """The shards the search worker fetches for a typed word (overrides/assets/search-worker.js, keysFor)."""
+    keys = chunks["keys"]
+    starting = [key for key in keys if word.startswith(key)]
+    extending = [key for key in keys if len(word) > 1 and len(key) > len(word) and key.startswith(word)]
+    return sorted({keys.index(key) for key in [*extending, *starting[-1:]]})
+
+
+def test_tokens_are_material_tokens() -> None:
+    separator = js_pattern(r"[\s\-]+")
+    assert tokens('<p>A rope-pull <code>x&amp;y</code> face,\u00a0Pull</p>', separator) == ["a", "rope", "pull", "x&amp;y", "face,", "pull"]
+    assert tokens(None, separator) == [] and tokens(["Band", "pull-apart"], separator) == ["band", "pull", "apart"]
+
+
+def test_the_entry_is_small_and_the_shards_hold_every_word_once() -> None:
+    files = search_files(synthetic_index(1500))
+    entry = json.loads(files[ENTRY])
+    chunks = entry["config"][CHUNKS]
+    assert entry["docs"] == [] and len(files[ENTRY]) < 10_000
+    words: dict[str, Any] = {}
+    for number in range(len(chunks["keys"])):
+        shard = json.loads(files[f"search/{chunks['version']}/terms/{number}.json"])
+        assert not set(shard) & set(words)
+        words |= shard
+    assert "the" not in words and "with" not in words  # lunr's stop words are not indexed
+    assert {"row", "rows", "rowing", "pulldown", "y"} <= set(words)
+    assert sum(1 for name in files if "/pages/" in name) == 1500
+
+
+def test_a_query_downloads_a_bounded_share_of_the_index() -> None:
+    files = search_files(synthetic_index(3000))
+    chunks = json.loads(files[ENTRY])["config"][CHUNKS]
+    shards = {number: len(files[f"search/{chunks['version']}/terms/{number}.json"]) for number in range(len(chunks["keys"]))}
+    total = sum(shards.values()) + sum(len(data) for name, data in files.items() if "/pages/" in name)
+    page = max(len(data) for name, data in files.items() if "/pages/" in name)
+    assert max(shards.values()) < 2 * SHARD_BYTES
+    for query in ("shoulder", "band pull apart", "rear delts kneeling row", "r", "ro", "pu"):
+        needed = {number for word in query.split() for number in _needed(chunks, word)}
+        download = len(files[ENTRY]) + sum(shards[number] for number in needed) + chunks["results"] * page
+        assert download < QUERY_BUDGET, (query, download)
+        assert download < total / 5, (query, download, total)
+
+
+def test_the_same_index_gives_the_same_bytes() -> None:
+    assert search_files(synthetic_index(200)) == search_files(synthetic_index(200))
