@@ -59,7 +59,9 @@ def make_project(repo: Path, root: Path, total: int, seed: int) -> tuple[int, in
     real_names = {_name_key(yaml.safe_load(path.read_text(encoding="utf-8"))["name"]) for path in (root / "exercises").glob("[!_]*.yml")}
     rng = random.Random(seed)
     exercises = synthetic_exercises(rng, max(0, total - len(real_ids)), real_ids, real_names)
+    rules = _precaution_rules(root / "exercises" / "_taxonomy.yml")
     for exercise_id, record in exercises.items():
+        _add_precautions(record, rules)
         _dump(root / "exercises" / f"{exercise_id}.yml", EXERCISE_SCHEMA_LINE, record)
     routines = synthetic_routines(rng, exercises, max(5, round(total / 50)))
     for routine_id, record in routines.items():
@@ -75,6 +77,26 @@ def copy_project(repo: Path, root: Path) -> None:
     for folder in ("content", "overrides", "exercises"):
         shutil.copytree(repo / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (root / "hooks").symlink_to(repo / "hooks", target_is_directory=True)
+
+
+def _precaution_rules(taxonomy: Path) -> list[tuple[str, dict[str, Any]]]:
+    """Each precaution's rules (`needed_when` in the taxonomy), in taxonomy order."""
+    precautions = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))["precautions"]
+    return [(precaution_id, rule) for precaution_id, precaution in precautions.items() for rule in precaution.get("needed_when", [])]
+
+
+def _add_precautions(record: dict[str, Any], rules: list[tuple[str, dict[str, Any]]]) -> None:
+    """List the precautions the taxonomy's rules ask for, as an author must (records/precaution_rules.py checks it)."""
+    def has(field: str, single: bool = False) -> set[str]:
+        value = record.get(field)
+        return ({value} if value else set()) if single else set(value or ())
+    needed = [precaution_id for precaution_id, rule in rules
+              if set(rule.get("actions", ())) <= has("actions") and set(rule.get("loads", ())) <= has("loads")
+              and (not rule.get("category") or record["category"] in rule["category"])
+              and (not rule.get("force") or has("force", single=True) & set(rule["force"]))
+              and (not rule.get("equipment") or bool(set(rule["equipment"]) & has("equipment")))]
+    if needed:
+        record["precautions"] = list(dict.fromkeys(needed))
 
 
 def synthetic_exercises(rng: random.Random, count: int, taken_ids: set[str], taken_names: set[str]) -> dict[str, dict[str, Any]]:

@@ -14,6 +14,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search
 from conftest import BuildResult, lend
 
+from atlas.site.offline import KEPT_WHEN_READ, kept_when_read
+
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
     "home": "", "guide": "guides/desk-posture/", "exercise": "exercises/face-pull/", "muscle": "muscles/traps/",
@@ -176,9 +178,12 @@ def _precached(site: Path) -> list[str]:
 def test_precache_holds_the_shell_and_the_pages_to_browse_by(real_site: BuildResult) -> None:
     files = _precached(real_site.site)
     for needed in ("./", "exercises/", "muscles/", "muscles/rhomboids/", "routines/upper-back-strength-gym/", "guides/activation/",
-                   "search/search_index.json", "api/exercises.json", "assets/anatomy/back.svg", "assets/images/logo.svg"):
+                   "api/finder.json", "assets/anatomy/back.svg", "assets/images/logo.svg"):
         assert needed in files, needed
     assert [url for url in files if url.startswith("exercises/") and url != "exercises/"] == []
+    # The public export and the search index are kept when read, not precached; the worker is told which they are.
+    assert [url for url in files if kept_when_read(url)] == [] and "api/exercises.json" in KEPT_WHEN_READ
+    assert f"var KEPT_WHEN_READ = {json.dumps(list(KEPT_WHEN_READ))};" in (real_site.site / "sw.js").read_text(encoding="utf-8")
     size = sum((real_site.site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")).stat().st_size for url in files)
     assert size < 5_000_000
 
@@ -202,9 +207,12 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     unread = next(exercise["id"] for exercise in routine["exercises"] if exercise["id"] not in kept | {"shrug"})
     page.goto(f"{real_site_url}exercises/{unread}/")
     assert page.text_content("h1") == "Page not found"
-    # The finder, filtered.
+    # The finder, filtered, from its own precached index: the public export was never downloaded.
     page.goto(f"{real_site_url}exercises/?muscle=rhomboids")
     page.wait_for_selector(".uba-finder-results li")
+    rhomboids = [e["name"] for e in routine["exercises"] if "rhomboids" in e["groups"]["primary"]]
+    assert page.eval_on_selector_all(".uba-finder-results a", "els => els.map(e => e.textContent)") == rhomboids[:60]
+    assert [url for url in requests if url.endswith("api/exercises.json")] == []
     page.tap(".uba-finder-toggle")
     page.tap(".uba-finder-panel label:has(input[value='beginner'])")
     page.wait_for_function("location.search.includes('level=beginner')")
