@@ -4,6 +4,7 @@ big enough to tap, an installable site that works with the network cut."""
 from __future__ import annotations
 
 import json
+import shutil
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search
+from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search, serve_folder
 from conftest import BuildResult, lend
 
-from atlas.site.offline import KEPT_WHEN_READ, kept_when_read
+from atlas.site.offline import KEPT_WHEN_READ, kept_when_read, write_service_worker
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
@@ -224,6 +225,43 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     context.close()
     assert phone.foreign_requests() == []
     assert phone.errors == []
+
+
+def test_a_new_build_replaces_the_cache_and_no_kept_page_is_stale(browser: Browser, real_site: BuildResult, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    with serve_folder(site) as site_url:
+        context = open_context(browser, service_worker=True, viewport=PHONE, has_touch=True)
+        page = context.new_page()
+        page.goto(site_url)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        page.goto(f"{site_url}exercises/shrug/")  # kept when read
+        page.goto(site_url)
+        old = page.evaluate("caches.keys()")
+        # A new build: one exercise page changed, so the worker is new.
+        shrug = site / "exercises/shrug/index.html"
+        shrug.write_text(shrug.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
+        write_service_worker(site)
+        page.evaluate("navigator.serviceWorker.getRegistration().then(registration => registration.update())")
+        page.wait_for_selector(".uba-offline-status:has-text('A new version is available')", timeout=60_000)
+        page.reload()
+        page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        new = page.evaluate("caches.keys()")
+        assert len(old) == 1 and len(new) == 1 and new != old
+        # The page kept from the old build went with the old cache: offline it is not served stale but missing,
+        # and once read again it is the new build's.
+        context.set_offline(True)
+        page.goto(f"{site_url}exercises/shrug/")
+        assert page.text_content("h1") == "Page not found"
+        context.set_offline(False)
+        page.goto(f"{site_url}exercises/shrug/")
+        context.set_offline(True)
+        page.goto(f"{site_url}exercises/shrug/")
+        assert "(new build)" in (page.text_content("h1") or "")
+        page.reload()
+        page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        context.close()
 
 
 def _top(page: Page, selector: str) -> float:
