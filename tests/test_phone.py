@@ -4,6 +4,7 @@ big enough to tap, an installable site that works with the network cut."""
 from __future__ import annotations
 
 import json
+import shutil
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search
+from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search, serve_folder
 from conftest import BuildResult, lend
+
+from atlas.site.offline import KEPT_WHEN_READ, PRECACHE_BYTES, PRECACHED_WHEN_ROOM, kept_when_read, write_service_worker
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
@@ -176,11 +179,16 @@ def _precached(site: Path) -> list[str]:
 def test_precache_holds_the_shell_and_the_pages_to_browse_by(real_site: BuildResult) -> None:
     files = _precached(real_site.site)
     for needed in ("./", "exercises/", "muscles/", "muscles/rhomboids/", "routines/upper-back-strength-gym/", "guides/activation/",
-                   "search/search_index.json", "api/exercises.json", "assets/anatomy/back.svg", "assets/images/logo.svg"):
+                   "api/finder.json", "assets/anatomy/back.svg", "assets/images/logo.svg"):
         assert needed in files, needed
     assert [url for url in files if url.startswith("exercises/") and url != "exercises/"] == []
+    # The public export is kept when read, not precached; the worker is told which files are. The search index, small on
+    # this site, fits in the precache whole (any search works offline after one visit).
+    assert [url for url in files if kept_when_read(url) and not url.startswith(PRECACHED_WHEN_ROOM)] == []
+    assert "api/exercises.json" in KEPT_WHEN_READ and any(url.startswith(PRECACHED_WHEN_ROOM) for url in files)
+    assert f"var KEPT_WHEN_READ = {json.dumps(list(KEPT_WHEN_READ))};" in (real_site.site / "sw.js").read_text(encoding="utf-8")
     size = sum((real_site.site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")).stat().st_size for url in files)
-    assert size < 5_000_000
+    assert size <= PRECACHE_BYTES
 
 
 def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildResult, real_site_url: str, tmp_path: Path) -> None:
@@ -202,9 +210,12 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     unread = next(exercise["id"] for exercise in routine["exercises"] if exercise["id"] not in kept | {"shrug"})
     page.goto(f"{real_site_url}exercises/{unread}/")
     assert page.text_content("h1") == "Page not found"
-    # The finder, filtered.
+    # The finder, filtered, from its own precached index: the public export was never downloaded.
     page.goto(f"{real_site_url}exercises/?muscle=rhomboids")
     page.wait_for_selector(".uba-finder-results li")
+    rhomboids = [e["name"] for e in routine["exercises"] if "rhomboids" in e["groups"]["primary"]]
+    assert page.eval_on_selector_all(".uba-finder-results a", "els => els.map(e => e.textContent)") == rhomboids[:60]
+    assert [url for url in requests if url.endswith("api/exercises.json")] == []
     page.tap(".uba-finder-toggle")
     page.tap(".uba-finder-panel label:has(input[value='beginner'])")
     page.wait_for_function("location.search.includes('level=beginner')")
@@ -216,6 +227,43 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     context.close()
     assert phone.foreign_requests() == []
     assert phone.errors == []
+
+
+def test_a_new_build_replaces_the_cache_and_no_kept_page_is_stale(browser: Browser, real_site: BuildResult, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    with serve_folder(site) as site_url:
+        context = open_context(browser, service_worker=True, viewport=PHONE, has_touch=True)
+        page = context.new_page()
+        page.goto(site_url)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        page.goto(f"{site_url}exercises/shrug/")  # kept when read
+        page.goto(site_url)
+        old = page.evaluate("caches.keys()")
+        # A new build: one exercise page changed, so the worker is new.
+        shrug = site / "exercises/shrug/index.html"
+        shrug.write_text(shrug.read_text(encoding="utf-8").replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
+        write_service_worker(site)
+        page.evaluate("navigator.serviceWorker.getRegistration().then(registration => registration.update())")
+        page.wait_for_selector(".uba-offline-status:has-text('A new version is available')", timeout=60_000)
+        page.reload()
+        page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        new = page.evaluate("caches.keys()")
+        assert len(old) == 1 and len(new) == 1 and new != old
+        # The page kept from the old build went with the old cache: offline it is not served stale but missing,
+        # and once read again it is the new build's.
+        context.set_offline(True)
+        page.goto(f"{site_url}exercises/shrug/")
+        assert page.text_content("h1") == "Page not found"
+        context.set_offline(False)
+        page.goto(f"{site_url}exercises/shrug/")
+        context.set_offline(True)
+        page.goto(f"{site_url}exercises/shrug/")
+        assert "(new build)" in (page.text_content("h1") or "")
+        page.reload()
+        page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        context.close()
 
 
 def _top(page: Page, selector: str) -> float:

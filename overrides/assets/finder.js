@@ -1,4 +1,4 @@
-/* Upper Back Atlas finder: filters /api/exercises.json by muscle, role, equipment, level, kind of work and
+/* Upper Back Atlas finder: filters its own index (api/finder.json, not the export) by muscle, role, equipment, level, kind of work and
    text; keeps its state in the URL. Builds every element with DOM calls and textContent (no HTML strings).
    The text box matches as the site search does: each word is the start of a word in the exercise's names,
    summary, primary muscles (with their groups' names and aliases) or equipment; plurals and doubled
@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   var SHOWN_AT_FIRST = 60;
+  var FORMAT = 1;        /* the shape of api/finder.json this script reads (FORMAT in hooks/atlas/pages/finder_index.py) */
   var MULTI = ["equipment", "level", "category"];
   var MAX_QUERY = 200;   /* characters of the text box kept from an address */
   var MAX_SHOWN = 40;    /* characters of a left-out value quoted in the note */
@@ -61,33 +62,42 @@
     });
   }
 
+  /* Every name a muscle's number stands for: its own and its aliases, and a part's group's too. */
   function muscleNames(data) {
-    var names = table();
-    data.muscles.forEach(function (group) {
-      names[group.id] = [group.name].concat(group.aliases);
-      group.parts.forEach(function (part) { names[part.id] = [part.name].concat(part.aliases, names[group.id]); });
+    return data.muscles.map(function (muscle) {
+      return muscle.group === undefined ? muscle.names : muscle.names.concat(data.muscles[muscle.group].names);
     });
-    return names;
   }
 
-  function prepare(exercise, muscles, equipmentNames) {
-    var primary = new Set(exercise.muscles.primary.concat(exercise.groups.primary));
-    var any = new Set(Array.from(primary).concat(exercise.muscles.secondary, exercise.groups.secondary));
-    var stretched = new Set(exercise.muscles.stretched.concat(exercise.groups.stretched));
-    var words = [exercise.name].concat(exercise.aliases, [exercise.summary]);
-    primary.forEach(function (id) { words = words.concat(muscles[id] || []); });
-    exercise.equipment.forEach(function (id) { words.push(equipmentNames[id] || id); });
-    var text = fold(words.join(" "));
-    var keys = function (set) { return ["muscle="].concat(Array.from(set).map(function (id) { return "muscle=" + id; })); };
-    return { exercise: exercise, sets: [exercise.equipment].concat(exercise.equipment_alternatives || []), byRole: { primary: primary, any: any, stretched: stretched },
-             roleKeys: { primary: keys(primary), any: keys(any), stretched: keys(stretched) }, text: text,
-             levelKey: "level=" + exercise.level, categoryKey: "category=" + exercise.category };
+  /* An exercise's words from their codes: each `width` base-62 digits, a number into the vocabulary. */
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  function decodeWords(codes, vocabulary, width) {
+    var words = [];
+    for (var at = 0; at < codes.length; at += width) {
+      var number = 0;
+      for (var d = 0; d < width; d++) { number = number * DIGITS.length + DIGITS.indexOf(codes.charAt(at + d)); }
+      words.push(vocabulary[number]);
+    }
+    return words;
   }
 
-  function add(counts, key) { counts[key] = (counts[key] || 0) + 1; }
-
-  function addAll(counts, keys) {
-    for (var k = 0; k < keys.length; k++) { counts[keys[k]] = (counts[keys[k]] || 0) + 1; }
+  /* The finder's index (api/finder.json, written by hooks/atlas/pages/finder_index.py) as lists of numbers: for each
+     exercise its level, kind of work, muscles by role, and sets of equipment (its own, then each alternative). */
+  function prepare(data, equipmentNames) {
+    var columns = data.exercises;
+    var names = muscleNames(data);
+    var items = [];
+    for (var i = 0; i < columns.id.length; i++) {
+      var primary = columns.primary[i];
+      var words = [columns.name[i]].concat(decodeWords(columns.words[i], data.vocabulary, data.width));
+      primary.forEach(function (m) { words = words.concat(names[m]); });
+      columns.equipment[i].forEach(function (q) { words.push(equipmentNames[q]); });
+      items.push({ id: columns.id[i], name: columns.name[i], level: columns.level[i], category: columns.category[i],
+                   equipment: columns.equipment[i], sets: [columns.equipment[i]].concat(columns.alternatives[i]),
+                   roles: { primary: primary, any: primary.concat(columns.helping[i]), stretched: columns.stretched[i] },
+                   text: fold(words.join(" ")), node: null });
+    }
+    return items;
   }
 
   function toSet(values) {
@@ -105,31 +115,40 @@
     this.empty = root.querySelector(".uba-finder-empty");
     this.clear = root.querySelector(".uba-finder-clear");
     this.more = root.querySelector(".uba-finder-more");
-    this.siteRoot = new URL("../", new URL(root.getAttribute("data-api"), window.location.href));
+    this.siteRoot = new URL("../", new URL(root.getAttribute("data-index"), window.location.href));
+    this.folder = data.folder;
     this.toggle = root.querySelector(".uba-finder-toggle");
     this.panel = root.querySelector(".uba-finder-panel");
     this.bar = root.querySelector(".uba-finder-bar");
     this.active = root.querySelector(".uba-finder-active");
     this.ignoredNote = root.querySelector(".uba-finder-ignored");
-    this.equipmentNames = table();
+    this.levels = data.levels;
+    this.equipmentNames = data.equipment.map(function (item) { return item.name.toLowerCase(); });
+    this.isFree = new Uint8Array(data.equipment.map(function (item) { return item.free ? 1 : 0; }));
     this.free = table();
-    this.labels = table();
+    /* Each option's number in its table, by facet: the form's values are ids and names. */
+    this.numbers = { muscle: table(), equipment: table(), level: table(), category: table() };
     var self = this;
-    data.equipment.forEach(function (item) {
-      self.equipmentNames[item.id] = item.name.toLowerCase();
-      if (item.no_equipment === true || item.id === "none") { self.free[item.id] = true; }
-    });
-    var muscles = muscleNames(data);
-    this.items = data.exercises.map(function (exercise) { return prepare(exercise, muscles, self.equipmentNames); });
+    data.muscles.forEach(function (muscle, n) { self.numbers.muscle[muscle.id] = n; });
+    data.equipment.forEach(function (item, n) { self.numbers.equipment[item.id] = n; if (item.free) { self.free[item.id] = true; } });
+    data.levels.forEach(function (level, n) { self.numbers.level[level] = n; });
+    data.categories.forEach(function (category, n) { self.numbers.category[category] = n; });
+    this.items = prepare(data, this.equipmentNames);
+    /* Counts by option number; the slot after the last counts for every option of the facet (for the muscle, "Any"). */
+    this.counts = { muscle: new Int32Array(data.muscles.length + 1), equipment: new Int32Array(data.equipment.length + 1),
+                    level: new Int32Array(data.levels.length + 1), category: new Int32Array(data.categories.length + 1) };
+    this.textQuery = null;
+    this.textMatches = null;
+    this.labels = table();
     this.form.querySelectorAll("input").forEach(function (input) {
       var label = input.closest("label");
       if (label) { self.labels[input.name + "=" + input.value] = label.firstChild.nextSibling.textContent.trim(); }
     });
-    this.badges = Array.from(root.querySelectorAll("[data-count-for]"));
-    this.badgeKeys = this.badges.map(function (badge) { return badge.getAttribute("data-count-for"); });
-    this.optionKeys = table();
-    MULTI.forEach(function (name) {
-      self.optionKeys[name] = Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return name + "=" + input.value; });
+    this.badges = Array.from(root.querySelectorAll("[data-count-for]")).map(function (node) {
+      var key = node.getAttribute("data-count-for").split("=");
+      var counts = self.counts[key[0]];
+      var n = self.numbers[key[0]][key[1]];
+      return { node: node, counts: counts, slot: n === undefined ? -1 : n, all: counts.length - 1, text: "" };
     });
     this.known = table();
     ["muscle", "role"].concat(MULTI).forEach(function (name) {
@@ -218,94 +237,139 @@
     this.update();
   };
 
+  /* Which exercises the text box matches, kept while the words stay the same (a click on a filter keeps them). */
+  Finder.prototype.matchText = function (q) {
+    if (q === this.textQuery) { return this.textMatches; }
+    var words = queryWords(q);
+    var matches = null;
+    if (words.length) {
+      matches = new Uint8Array(this.items.length);
+      for (var i = 0; i < this.items.length; i++) {
+        var text = this.items[i].text;
+        var ok = true;
+        for (var w = 0; w < words.length && ok; w++) {
+          ok = false;
+          for (var f = 0; f < words[w].length && !ok; f++) { ok = text.indexOf(words[w][f]) !== -1; }
+        }
+        matches[i] = ok ? 1 : 0;
+      }
+    }
+    this.textQuery = q;
+    this.textMatches = matches;
+    return matches;
+  };
+
+  function numbersOf(values, numbers, size) {
+    var chosen = new Uint8Array(size);
+    values.forEach(function (value) { if (numbers[value] !== undefined) { chosen[numbers[value]] = 1; } });
+    return chosen;
+  }
+
   Finder.prototype.update = function () {
-    /* One tight pass over the exercises gives the results and, for every option, how many there would be
+    /* One tight pass over the exercises, in numbers, gives the results and, for every option, how many there would be
        with it: an exercise counts for an option of a facet when it passes every other facet. */
     var state = this.fromForm();
-    var counts = table();
-    var equipmentHad = toSet(state.equipment);
-    var levels = toSet(state.level);
-    var categories = toSet(state.category);
-    var words = queryWords(state.q);
-    var free = this.free;
-    var allEquipment = this.optionKeys.equipment;
+    var counts = this.counts;
+    for (var name in counts) { counts[name].fill(0); }
+    var muscles = counts.muscle, equipment = counts.equipment, levelCounts = counts.level, categoryCounts = counts.category;
+    var anyMuscle = muscles.length - 1, allEquipment = equipment.length - 1, allLevels = levelCounts.length - 1, allCategories = categoryCounts.length - 1;
+    var had = numbersOf(state.equipment, this.numbers.equipment, this.isFree.length);
+    for (var q = 0; q < had.length; q++) { had[q] = had[q] | this.isFree[q]; }
+    var levels = numbersOf(state.level, this.numbers.level, this.levels.length);
+    var categories = numbersOf(state.category, this.numbers.category, allCategories);
+    var muscle = state.muscle ? this.numbers.muscle[state.muscle] : -1;
+    var byLevel = state.level.length > 0, byCategory = state.category.length > 0, byEquipment = state.equipment.length > 0;
+    var role = state.role;
+    var text = this.matchText(state.q);
     var found = [];
+    var singles = [];
     for (var i = 0; i < this.items.length; i++) {
+      if (text !== null && text[i] === 0) { continue; }
       var item = this.items[i];
-      var e = item.exercise;
       /* What the exercise still needs, in the set of equipment (its own or an alternative) that needs least;
-         items found in any room (no_equipment) are never missing. */
+         items found in any room (free) are never missing. */
       var missing = Infinity;
-      var singles = null;
+      singles.length = 0;
       for (var k = 0; k < item.sets.length; k++) {
-        var lacking = null;
+        var set = item.sets[k];
+        var lacking = -1;
         var count = 0;
-        for (var j = 0; j < item.sets[k].length; j++) {
-          var id = item.sets[k][j];
-          if (equipmentHad[id] !== true && free[id] !== true) { count += 1; lacking = id; }
+        for (var j = 0; j < set.length; j++) {
+          if (had[set[j]] === 0) { count += 1; lacking = set[j]; }
         }
         if (count < missing) { missing = count; }
-        if (count === 1) { (singles = singles || table())[lacking] = true; }
+        if (count === 1 && singles.indexOf(lacking) === -1) { singles.push(lacking); }
       }
-      var textOk = true;
-      for (var w = 0; w < words.length && textOk; w++) {
-        textOk = false;
-        for (var f = 0; f < words[w].length && !textOk; f++) { textOk = item.text.indexOf(words[w][f]) !== -1; }
-      }
-      if (!textOk) { continue; }
-      var muscleOk = !state.muscle || item.byRole[state.role].has(state.muscle);
-      var equipmentOk = !state.equipment.length || missing === 0;
-      var levelOk = !state.level.length || levels[e.level] === true;
-      var categoryOk = !state.category.length || categories[e.category] === true;
+      var roleMuscles = item.roles[role];
+      var muscleOk = muscle < 0 || roleMuscles.indexOf(muscle) !== -1;
+      var equipmentOk = !byEquipment || missing === 0;
+      var levelOk = !byLevel || levels[item.level] === 1;
+      var categoryOk = !byCategory || categories[item.category] === 1;
       var failed = (muscleOk ? 0 : 1) + (equipmentOk ? 0 : 1) + (levelOk ? 0 : 1) + (categoryOk ? 0 : 1);
       if (failed > 1) { continue; }
       if (failed === 0) { found.push(item); }
-      if (failed === 0 || !muscleOk) { addAll(counts, item.roleKeys[state.role]); }
+      if (failed === 0 || !muscleOk) {
+        muscles[anyMuscle] += 1;
+        for (var m = 0; m < roleMuscles.length; m++) { muscles[roleMuscles[m]] += 1; }
+      }
       if (failed === 0 || !equipmentOk) {
-        if (missing === 0) { addAll(counts, allEquipment); } else if (singles) { for (var only in singles) { add(counts, "equipment=" + only); } }
+        if (missing === 0) { equipment[allEquipment] += 1; } else { for (var s = 0; s < singles.length; s++) { equipment[singles[s]] += 1; } }
       }
       if (failed === 0 || !levelOk) {
-        if (state.level.length && levels[e.level] === true) { addAll(counts, this.optionKeys.level); } else { add(counts, item.levelKey); }
+        if (byLevel && levels[item.level] === 1) { levelCounts[allLevels] += 1; } else { levelCounts[item.level] += 1; }
       }
       if (failed === 0 || !categoryOk) {
-        if (state.category.length && categories[e.category] === true) { addAll(counts, this.optionKeys.category); } else { add(counts, item.categoryKey); }
+        if (byCategory && categories[item.category] === 1) { categoryCounts[allCategories] += 1; } else { categoryCounts[item.category] += 1; }
       }
     }
     for (var b = 0; b < this.badges.length; b++) {
-      var text = "(" + (counts[this.badgeKeys[b]] || 0) + ")";
-      if (this.badges[b].textContent !== text) { this.badges[b].textContent = text; }
+      var badge = this.badges[b];
+      var value = badge.counts === muscles ? (badge.slot < 0 ? muscles[anyMuscle] : muscles[badge.slot])
+        : (badge.slot < 0 ? 0 : badge.counts[badge.slot]) + badge.counts[badge.all];
+      var label = "(" + value + ")";
+      if (badge.text !== label) { badge.node.textContent = label; badge.text = label; }
     }
     this.render(found, state);
     var active = (state.muscle ? 1 : 0) + state.equipment.length + state.level.length + state.category.length;
-    this.active.textContent = active ? " (" + active + ")" : "";
+    var activeText = active ? " (" + active + ")" : "";
+    if (this.active.textContent !== activeText) { this.active.textContent = activeText; }
   };
 
+  /* The first results (all of them after "Show all"). Each exercise keeps its own list item once made, so a change
+     only moves items in and out; the routine builder's "Add to my routine" button on an item stays its own. */
   Finder.prototype.render = function (found, state) {
-    var self = this;
     var noun = found.length === 1 ? " exercise" : " exercises";
     this.count.textContent = found.length + noun + (found.length === this.items.length ? "" : " match");
     this.empty.hidden = found.length !== 0;
     while (this.clear.firstChild) { this.clear.removeChild(this.clear.firstChild); }
     if (!found.length) { this.offerClears(state); }
-    var shown = this.showAll ? found : found.slice(0, SHOWN_AT_FIRST);
-    var fragment = document.createDocumentFragment();
-    shown.forEach(function (item) {
-      var e = item.exercise;
-      var li = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = new URL(e.url, self.siteRoot).href;
-      link.textContent = e.name;
-      var note = document.createElement("span");
-      note.className = "uba-finder-note";
-      var equipment = e.equipment.filter(function (id) { return id !== "none"; }).map(function (id) { return self.equipmentNames[id] || id; }).join(", ") || "no equipment";
-      note.textContent = " · " + e.level + ", " + equipment;
-      li.appendChild(link);
-      li.appendChild(note);
-      fragment.appendChild(li);
-    });
-    this.list.replaceChildren(fragment);
-    this.more.hidden = shown.length === found.length;
+    var shown = this.showAll ? found.length : Math.min(found.length, SHOWN_AT_FIRST);
+    var rows = this.list.children;
+    for (var i = 0; i < shown; i++) {
+      var node = found[i].node || this.listItem(found[i]);
+      if (rows[i] !== node) { this.list.insertBefore(node, rows[i] || null); }
+    }
+    while (rows.length > shown) { this.list.removeChild(this.list.lastChild); }
+    this.more.hidden = shown === found.length;
     this.more.textContent = "Show all " + found.length;
+  };
+
+  /* An exercise's list item: its name as a link to its page, then its level and equipment. */
+  Finder.prototype.listItem = function (item) {
+    var self = this;
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = new URL(this.folder + item.id + "/", this.siteRoot).href;
+    link.textContent = item.name;
+    var note = document.createElement("span");
+    note.className = "uba-finder-note";
+    var equipment = item.equipment.filter(function (q) { return q !== self.numbers.equipment.none; })
+      .map(function (q) { return self.equipmentNames[q]; }).join(", ") || "no equipment";
+    note.textContent = " · " + this.levels[item.level] + ", " + equipment;
+    li.appendChild(link);
+    li.appendChild(note);
+    item.node = li;
+    return li;
   };
 
   Finder.prototype.offerClears = function (state) {
@@ -334,8 +398,8 @@
     if (current) { current.stop(); current = null; }
     var root = document.querySelector("[data-uba-finder]");
     if (!root) { return; }
-    fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
-      if (!document.body.contains(root)) { return; }
+    fetch(root.getAttribute("data-index")).then(function (response) { return response.json(); }).then(function (data) {
+      if (!document.body.contains(root) || data.format !== FORMAT) { return; }
       current = new Finder(root, data);
       current.start();
     }, function () { /* the data could not be read: the list that needs no JavaScript stays */ });

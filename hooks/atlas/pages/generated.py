@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 
@@ -25,3 +26,10 @@ class GeneratedFile:
     """Its path in the built site."""
     content: bytes
     """Its bytes."""
+
+
+def inert_json(data: object) -> str:
+    """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML; strict JSON (a NaN or an
+    infinity, which browsers' JSON.parse rejects, stops the build: the records' numbers are checked finite)."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,13 +1,11 @@
-"""The exercise index (the finder's page) and the JSON export it reads."""
+"""The exercise index (the finder's page) and the public JSON export."""
 
 from __future__ import annotations
 
-import json
-
 from atlas.figures.figure_render import figure_data
 from atlas.records.graph import Atlas
-from atlas.pages.links import exercise_link
-from atlas.pages.generated import GeneratedFile, GeneratedPage
+from atlas.pages.finder_index import FINDER_INDEX
+from atlas.pages.generated import GeneratedFile, GeneratedPage, inert_json
 from atlas.records.model import BODYWEIGHT, Category, Level, Role, TargetKind
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.rendering import Link, render_markdown
@@ -15,25 +13,24 @@ from atlas.pages.routine_builder import builder_facts
 from atlas.routines.load_steps import LOAD_STEPS, STEP_SHARE, load_step, load_step_data
 
 API_EXERCISES = "api/exercises.json"
-"""The public export of every record; the finder reads it."""
+"""The public export of every record (the routine builder reads it; the finder reads its own index, FINDER_INDEX)."""
 
 
 def render_exercise_index(atlas: Atlas) -> GeneratedPage:
-    """The page at /exercises/: every exercise grouped by the muscle group it works hardest."""
-    sections = []
+    """The page at /exercises/: the finder, and for readers without JavaScript a link to each muscle group's page, which
+    lists the exercises that work it and those that stretch it (a list that stays short however many exercises there are)."""
+    groups = []
     for group in atlas.groups.values():
-        exercises = atlas.exercises_for(group.id, Role.PRIMARY)
-        if exercises:
-            heading = Link(group.name, page_uri(TargetKind.MUSCLE, group.id))
-            sections.append((heading, group.id, [exercise_link(atlas, e) for e in exercises]))
-    stretches = [exercise_link(atlas, e) for e in atlas.exercises.values() if not e.primary]
+        hardest, stretching = (len(atlas.exercises_for(group.id, role)) for role in (Role.PRIMARY, Role.STRETCHED))
+        if hardest or stretching:
+            counts = [f"{hardest} work it hardest"] * bool(hardest) + [f"{stretching} stretch it"] * bool(stretching)
+            groups.append(Link(group.name, page_uri(TargetKind.MUSCLE, group.id), " and ".join(counts)))
     markdown = render_markdown(
         "exercises_index.md.j2",
         INDEX_URIS[TargetKind.EXERCISE],
-        sections=sections,
-        stretches=stretches,
+        groups=groups,
         count=len(atlas.exercises),
-        page_data={"kind": "exercise-index", "api": API_EXERCISES, "facets": finder_facets(atlas)},
+        page_data={"kind": "exercise-index", "index": FINDER_INDEX, "facets": finder_facets(atlas)},
     )
     return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None)
 
@@ -127,9 +124,3 @@ def export_json(atlas: Atlas) -> GeneratedFile:
     }
     return GeneratedFile(API_EXERCISES, inert_json(data).encode("ascii"))
 
-
-def inert_json(data: object) -> str:
-    """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML; strict JSON (a NaN or an
-    infinity, which browsers' JSON.parse rejects, stops the build: the records' numbers are checked finite)."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -2,9 +2,10 @@
 reader browses by, and keeps the rest as it is read or saved.
 
 The list of files comes from the built site itself: the assets (styles, scripts, icons, the muscle map's drawings),
-the search index, the JSON export, the home page, the index pages, the muscle, routine and guide pages. A record's
-page of a kind that grows with the content (an exercise) is not precached: the worker keeps it when it is visited or
-when the reader saves a routine for offline use. The cache is named by a hash of the precached files: a new build
+the finder's index, the home page, the index pages, the muscle, routine and guide pages. What grows with the content
+and is read a piece at a time is not precached but kept when read: a record's page of a kind with one page per record
+(an exercise), visited or saved with a routine for offline use, and the files at KEPT_WHEN_READ (the public export, the
+search index). The cache is named by a hash of the precached files: a new build
 that changes any of them gives a new service worker, which fetches the new files and drops the old cache (with the pages
 the reader kept, which are kept again when next read or saved: never one from an older build).
 """
@@ -17,9 +18,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from atlas.pages.index_pages import API_EXERCISES
 from atlas.pages.page_kinds import PAGE_KINDS
 from atlas.pages.rendering import TEMPLATE_DIR
 from atlas.records.model import TargetKind
+from atlas.site.search_shards import FOLDER as SEARCH_FOLDER
+from atlas.site.search_terms import SEARCH_INDEX
 
 SERVICE_WORKER = "sw.js"
 """Where the service worker lives in the built site: at the root, so its scope is the whole site."""
@@ -27,8 +31,21 @@ LEFT_OUT_SUFFIXES = (".map", ".gz")
 """Source maps and compressed copies: no reader needs them offline."""
 LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/",)
 """Search support for other languages and scripts; the site is in English."""
-KEPT_WHEN_READ = (TargetKind.EXERCISE,)
+RECORD_PAGES_KEPT_WHEN_READ = (TargetKind.EXERCISE,)
 """Kinds of page not precached (their index page is): one page per record, as many as the site has records."""
+KEPT_WHEN_READ = (API_EXERCISES, SEARCH_FOLDER)
+"""Files not precached but kept when first read, by their address or by a folder's (ending in "/"): the public export
+(only the routine builder reads it; the finder reads its own small index) and the search index's shards, of which a
+query reads a few."""
+PRECACHED_ENTRIES = (SEARCH_INDEX,)
+"""Files in a folder of KEPT_WHEN_READ that are precached all the same: the search index's small entry, which says
+which shards a query needs (search_shards.py)."""
+PRECACHE_BYTES = 5_000_000
+"""What the precache may hold (issue 26's budget at 5,000 exercises)."""
+PRECACHED_WHEN_ROOM = (SEARCH_FOLDER,)
+"""Folders of KEPT_WHEN_READ precached whole while the precache with them stays within PRECACHE_BYTES: on a site of a
+few hundred exercises the whole search index (some hundreds of KB), so that any search works offline after one visit;
+on a larger one only the shards a reader's searches read."""
 
 
 def published_files(site_dir: Path) -> dict[str, Path]:
@@ -43,9 +60,20 @@ def published_files(site_dir: Path) -> dict[str, Path]:
 
 
 def precached_urls(files: dict[str, Path]) -> list[str]:
-    """The files to precache: all but the record pages kept when read."""
-    record_folders = tuple(f"{PAGE_KINDS[kind].folder}/" for kind in KEPT_WHEN_READ)
-    return [url for url in files if not (url.startswith(record_folders) and url not in record_folders)]
+    """The files to precache: all but the record pages and the files kept when read (those of PRECACHED_WHEN_ROOM too,
+    when they fit)."""
+    record_folders = tuple(f"{PAGE_KINDS[kind].folder}/" for kind in RECORD_PAGES_KEPT_WHEN_READ)
+    pages = [url for url in files if not (url.startswith(record_folders) and url not in record_folders)]
+    always = [url for url in pages if not kept_when_read(url)]
+    if_room = [url for url in pages if kept_when_read(url) and url.startswith(PRECACHED_WHEN_ROOM)]
+    fits = sum(files[url].stat().st_size for url in always + if_room) <= PRECACHE_BYTES
+    return always + if_room if fits else always
+
+
+def kept_when_read(url: str) -> bool:
+    """Whether a file is at an address of KEPT_WHEN_READ or in one of its folders (the worker's `keptWhenRead`), and not
+    one of the PRECACHED_ENTRIES."""
+    return url not in PRECACHED_ENTRIES and any(url == kept or (kept.endswith("/") and url.startswith(kept)) for kept in KEPT_WHEN_READ)
 
 
 def site_version(files: dict[str, Path]) -> str:
@@ -64,7 +92,7 @@ def _environment() -> Environment:
 
 def render_service_worker(urls: list[str], version: str) -> str:
     """The service worker's source for these files and this version."""
-    return _environment().get_template("service-worker.js.j2").render(urls=urls, version=version)
+    return _environment().get_template("service-worker.js.j2").render(urls=urls, version=version, kept_when_read=KEPT_WHEN_READ)
 
 
 def write_service_worker(site_dir: Path) -> None:

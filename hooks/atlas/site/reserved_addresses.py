@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from atlas.layout import ProjectLayout
 from atlas.pages.map_drawings import drawing_uri
+from atlas.pages.finder_index import FINDER_INDEX
 from atlas.pages.index_pages import API_EXERCISES
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
 from atlas.pages.routine_builder import BUILDER_ID
@@ -19,7 +20,8 @@ from atlas.site.offline import SERVICE_WORKER
 from atlas.site.publishing import DevProblems
 from atlas.site.search_terms import SEARCH_INDEX
 
-BUILT_FILES = {API_EXERCISES: "the JSON export", SERVICE_WORKER: "the service worker", SEARCH_INDEX: "the search index",
+BUILT_FILES = {API_EXERCISES: "the JSON export", FINDER_INDEX: "the finder's index", SERVICE_WORKER: "the service worker",
+               SEARCH_INDEX: "the search index",
                DevProblems.FILE: "the development server's problem list"}
 """Files the build writes besides pages, by their address in the site."""
 _INDEX_NAMES = ("index", "README")

@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from atlas.site.search_terms import SEARCH_INDEX
+
 FOLDER = "search/"
 """Every file of the search index is under this folder of the built site."""
-ENTRY = "search/search_index.json"
+ENTRY = SEARCH_INDEX
 """The entry file: where Material's theme fetches the index from."""
 CHUNKS = "chunks"
 """The key of the entry's config that describes the shards (the worker's only other input is Material's config)."""
