@@ -28,6 +28,8 @@ SINK = 4.0
 """A body part or a weight passes through a surface when it goes this far into it (cm)."""
 MOVES = 4.0
 """A figure moves when some joint travels at least this far between its key poses (cm)."""
+TURNS = 8.0
+"""A line that turns less than this between key poses (degrees, as drawn) reads as the same line."""
 THROUGH_TRUNK = 6.0
 """A knee or an elbow this close to the trunk's middle line is drawn through the trunk (cm)."""
 RIBS_FROM = 0.6
@@ -76,6 +78,8 @@ def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose:
     if counted and not _moves(figure) and not (figure.also is not None and _moves(figure.also)):
         expected = "the steps of the walk" if counted == "a distance" else "the movement the reps repeat"
         problems.append(_problem(doc, prefix + ("end",), f"is the start pose again, yet the dose counts {counted}; expected {expected}"))
+    elif counted:
+        problems += _slides_only(doc, prefix, figure)
     for index, contact in enumerate(figure.contacts):
         problems += _contact_problems(doc, prefix + ("contacts", index), figure, contact)
     problems += _passing_through(doc, prefix, figure)
@@ -136,6 +140,43 @@ def _moves(figure: Figure) -> bool:
         if any(math.dist(first[name], points[name]) >= MOVES for name in first):
             return True
     return False
+
+
+def _slides_only(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> list[Problem]:
+    """A repeated movement whose leading view only slides one arm along its own line, nothing turning and the rest still: the
+    stills differ by the arm's length alone and read as the same pose (the old supine serratus punch from the side, where the
+    shoulder blade's reach lifted the straight arm a few cm inside the trunk's outline)."""
+    keys = key_samples(figure)
+    drawn = [joint_points(figure.view, pose, root) for pose, root in keys]
+    first = drawn[0]
+    moved = {name for points in drawn[1:] for name in first if math.dist(first[name], points[name]) >= MOVES}
+    sides = {name.split(".")[0] for name in moved}
+    if not moved or len(sides) != 1 or not all(name.split(".")[-1].split(":")[0] in ("upper-arm", "forearm", "hand") for name in moved):
+        return []
+    for name in first:
+        end = f"{name}:end"
+        if ":" in name or end not in first or math.dist(first[name], first[end]) < 1:
+            continue
+        for points in drawn[1:]:
+            if _turn(first[name], first[end], points[name], points[end]) >= TURNS:
+                return []
+    side = next(iter(sides))
+    travel = max(math.dist(first[name], points[name]) for points in drawn[1:] for name in moved)
+    return [
+        _problem(
+            doc,
+            prefix + ("end", side),
+            f"only the {side} arm slides along its own line ({travel:.0f} cm) and nothing turns, so the start and end read as the "
+            "same pose; expected a view or pose where the movement shows (the body part that moves turning or leaving its outline)",
+        )
+    ]
+
+
+def _turn(a: Point, b: Point, c: Point, d: Point) -> float:
+    """How far the line c-d is turned from the line a-b, in degrees."""
+    first, second = math.atan2(b[1] - a[1], b[0] - a[0]), math.atan2(d[1] - c[1], d[0] - c[0])
+    turn = abs(math.degrees(second - first)) % 360
+    return min(turn, 360 - turn)
 
 
 def _pose_name(index: int, count: int) -> str:
