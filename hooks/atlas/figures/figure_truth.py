@@ -145,7 +145,8 @@ def _moves(figure: Figure) -> bool:
 def _slides_only(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> list[Problem]:
     """A repeated movement whose leading view only slides one arm along its own line, nothing turning and the rest still: the
     stills differ by the arm's length alone and read as the same pose (the old supine serratus punch from the side, where the
-    shoulder blade's reach lifted the straight arm a few cm inside the trunk's outline)."""
+    shoulder blade's reach lifted the straight arm a few cm inside the trunk's outline). An arm whose hand or forearm is declared
+    against a surface presses without moving and is left alone."""
     keys = key_samples(figure)
     drawn = [joint_points(figure.view, pose, root) for pose, root in keys]
     first = drawn[0]
@@ -161,6 +162,8 @@ def _slides_only(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> l
             if _turn(first[name], first[end], points[name], points[end]) >= TURNS:
                 return []
     side = next(iter(sides))
+    if any(contact.body in (ContactPoint.HANDS, ContactPoint.FOREARMS) and contact.side in (None, side) for contact in figure.contacts):
+        return []  # the hand presses against a surface and is meant to stay (the inferior glide, the low row): no travel to show
     travel = max(math.dist(first[name], points[name]) for points in drawn[1:] for name in moved)
     return [
         _problem(
