@@ -13,7 +13,7 @@ from typing import Any
 
 from atlas.figures.figure_poses import grips, key_samples, legs_seen
 from atlas.figures.figure_model import Contact, ContactPoint, Figure, Pose, Prop, Surface, View
-from atlas.figures.figure_props import Shape, fixed_shapes
+from atlas.figures.figure_props import Shape, fixed_shapes, from_above
 from atlas.figures.figure_skeleton import END_ON, HEAD_RADIUS, SIDES, Point, joint_points, limbs
 from atlas.problems import Problem, field_label
 from atlas.records.sourced_yaml import SourcedYaml
@@ -192,7 +192,7 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
         expected = " or ".join(sides)
         return [_problem(doc, key + ("side",), f"{contact.side!r} is not a side of the {figure.view.value} view; expected {expected}")]
     surfaces = [
-        capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.touches] for capsule in _prop_capsules(prop, figure.view)
+        capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.touches] for capsule in _prop_capsules(prop, figure)
     ]
     if not surfaces:
         return [_problem(doc, key + ("touches",), f"the figure has no {contact.touches.value}; expected a prop of that kind in `props`")]
@@ -255,9 +255,9 @@ def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sid
     return found
 
 
-def _prop_capsules(prop: Prop, view: View) -> list[Capsule]:
+def _prop_capsules(prop: Prop, figure: Figure) -> list[Capsule]:
     """The surfaces of a standing prop: its lines, discs and box tops (legs and bases left out)."""
-    return [capsule for shape in fixed_shapes(prop, view) if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
+    return [capsule for shape in fixed_shapes(prop, figure.view, from_above(figure)) if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
 
 
 def _shape_capsules(shape: Shape) -> Iterator[Capsule]:
@@ -302,11 +302,11 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
 
     Checked in each key pose (what the stills show); each kind of fault is reported once, at the first pose that shows it.
     """
-    if figure.view is View.TOP:
-        return []
+    if figure.view is View.TOP or from_above(figure):
+        return []  # looking down the body or onto it lying: nothing passes through in the picture's depth
     found: dict[str, tuple[tuple[Any, ...], str]] = {}
-    floors = [capsule for prop in figure.props if prop.kind == "floor" for capsule in _prop_capsules(prop, figure.view)]
-    supports = [(prop.kind, capsule) for prop in figure.props if prop.kind in SUPPORTS for capsule in _prop_capsules(prop, figure.view)]
+    floors = [capsule for prop in figure.props if prop.kind == "floor" for capsule in _prop_capsules(prop, figure)]
+    supports = [(prop.kind, capsule) for prop in figure.props if prop.kind in SUPPORTS for capsule in _prop_capsules(prop, figure)]
     weights = [
         (prop.kind, SIDES[figure.view] if prop.hold.value == "both" else (prop.hold.value,))
         for prop in figure.props
