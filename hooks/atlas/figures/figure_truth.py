@@ -257,7 +257,8 @@ def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sid
 
 def _prop_capsules(prop: Prop, figure: Figure) -> list[Capsule]:
     """The surfaces of a standing prop: its lines, discs and box tops (legs and bases left out)."""
-    return [capsule for shape in fixed_shapes(prop, figure.view, from_above(figure)) if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
+    shapes = fixed_shapes(prop, figure.view, from_above(figure))
+    return [capsule for shape in shapes if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
 
 
 def _shape_capsules(shape: Shape) -> Iterator[Capsule]:
