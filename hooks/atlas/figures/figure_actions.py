@@ -8,7 +8,8 @@ from atlas.figures.figure_skeleton import limbs, segment_angles
 
 ACTION_JOINTS: dict[str, frozenset[str]] = {
     "scapular-retraction": frozenset({"reach"}),
-    "scapular-protraction": frozenset({"reach"}),
+    # One shoulder blade reaching round the ribs lifts that side of the chest: seen from the head end, the chest line turns.
+    "scapular-protraction": frozenset({"reach", "spine"}),
     "scapular-elevation": frozenset({"shrug"}),
     "scapular-depression": frozenset({"shrug"}),
     "scapular-upward-rotation": frozenset({"shoulder", "shrug"}),

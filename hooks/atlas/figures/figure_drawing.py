@@ -30,6 +30,7 @@ from atlas.figures.figure_props import (
     upside_down,
     anchor_shapes,
     fixed_shapes,
+    from_above,
     hand_end_shapes,
     held_shapes,
     line_tone,
@@ -282,7 +283,7 @@ def draw_figure(figure: Figure, key: str, tight: bool = False) -> Drawing:
     folded = tuple(_folded(child, name) for child in body_children)
     body = Group(tuple(key_roots), name.motion(key_roots, sampled_roots if figure.fixed else None), children=folded)
     lines = tuple(_line_groups(figure, timeline, name))
-    scenery = tuple(shape for prop in figure.props for shape in _scenery(prop, view))
+    scenery = tuple(shape for prop in figure.props for shape in _scenery(prop, view, from_above(figure)))
     box = _bounds(figure, poses_along(figure), scenery, lines, tight)
     return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure), figure.cycle, name.key)
 
@@ -456,12 +457,12 @@ def _segment_shapes(part: str, length: float, view: View, side: str | None) -> t
     return ()
 
 
-def _scenery(prop: Prop, view: View) -> tuple[Shape, ...]:
+def _scenery(prop: Prop, view: View, above: bool) -> tuple[Shape, ...]:
     if prop.kind in LINE_PROPS:
         return anchor_shapes(prop, view)
     if prop.kind in HELD_PROPS:
         return ()
-    return fixed_shapes(prop, view)
+    return fixed_shapes(prop, view, above)
 
 
 def _turning(frames: list[Transform], angle: float) -> float:

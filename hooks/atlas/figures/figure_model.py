@@ -119,7 +119,8 @@ class Prop(Record):
     kind: Id
     """An equipment id from the taxonomy, or a scene prop (floor, handle, rope, straight-bar, cushion)."""
     at: Point | None = None
-    """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley."""
+    """Where it stands, (x, y) in cm: a bench's seat, a bar, a wall's face, a pulley. In a front or back view of a body lying down
+    (seen from above), a mat's middle, and the middle of the end of a bench the head lies past (the bench runs toward the feet)."""
     angle: Incline | None = None
     """A bench's incline in degrees from flat; for a prop in the hand, 180 holds it upside down (bottoms-up)."""
     hold: Hold | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from atlas.figures.figure_model import Prop, View
+from atlas.figures.figure_model import Figure, Prop, View
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,15 @@ FLOOR_HALF_WIDTH = 600.0
 """The floor line is clipped to the picture; drawn this wide either way."""
 
 
-def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
-    """The shapes of a prop that stands still, in drawing coordinates (y down from the floor at 0)."""
+def from_above(figure: Figure) -> bool:
+    """Whether a front or back view looks down on a body lying on the floor or a bench (its root low): props under it are drawn as
+    seen from above."""
+    return figure.view in (View.FRONT, View.BACK) and figure.start.root[1] < 60
+
+
+def fixed_shapes(prop: Prop, view: View, above: bool = False) -> tuple[Shape, ...]:
+    """The shapes of a prop that stands still, in drawing coordinates (y down from the floor at 0); `above` for a front or back
+    view that looks down on a lying body (`from_above`)."""
     x, height = prop.at or (0.0, 0.0)
     y = -height
     side = view is View.SIDE
@@ -55,6 +62,8 @@ def fixed_shapes(prop: Prop, view: View) -> tuple[Shape, ...]:
         top = y if height else -210
         wall = (Shape("line", (x, 0, x, top), "prop"),)
         return wall + ((Shape("line", (x - 30, top, x + 30, top), "prop"),) if kind == "doorway" else ())
+    if kind == "bench" and above:  # seen from above under a lying body: the pad, `at` the middle of its head end
+        return (Shape("box", (x - 110, y - 18, 110, 36), "pad"),)
     if kind == "bench":
         return _bench(x, y, prop.angle or 0.0, side)
     if kind == "chair":

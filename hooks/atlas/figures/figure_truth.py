@@ -13,7 +13,7 @@ from typing import Any
 
 from atlas.figures.figure_poses import grips, key_samples, legs_seen
 from atlas.figures.figure_model import Contact, ContactPoint, Figure, Pose, Prop, Surface, View
-from atlas.figures.figure_props import Shape, fixed_shapes
+from atlas.figures.figure_props import Shape, fixed_shapes, from_above
 from atlas.figures.figure_skeleton import END_ON, HEAD_RADIUS, SIDES, Point, joint_points, limbs
 from atlas.problems import Problem, field_label
 from atlas.records.sourced_yaml import SourcedYaml
@@ -28,6 +28,8 @@ SINK = 4.0
 """A body part or a weight passes through a surface when it goes this far into it (cm)."""
 MOVES = 4.0
 """A figure moves when some joint travels at least this far between its key poses (cm)."""
+TURNS = 8.0
+"""A line that turns less than this between key poses (degrees, as drawn) reads as the same line."""
 THROUGH_TRUNK = 6.0
 """A knee or an elbow this close to the trunk's middle line is drawn through the trunk (cm)."""
 RIBS_FROM = 0.6
@@ -76,6 +78,8 @@ def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose:
     if counted and not _moves(figure) and not (figure.also is not None and _moves(figure.also)):
         expected = "the steps of the walk" if counted == "a distance" else "the movement the reps repeat"
         problems.append(_problem(doc, prefix + ("end",), f"is the start pose again, yet the dose counts {counted}; expected {expected}"))
+    elif counted:
+        problems += _slides_only(doc, prefix, figure)
     for index, contact in enumerate(figure.contacts):
         problems += _contact_problems(doc, prefix + ("contacts", index), figure, contact)
     problems += _passing_through(doc, prefix, figure)
@@ -138,6 +142,46 @@ def _moves(figure: Figure) -> bool:
     return False
 
 
+def _slides_only(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) -> list[Problem]:
+    """A repeated movement whose leading view only slides one arm along its own line, nothing turning and the rest still: the
+    stills differ by the arm's length alone and read as the same pose (the old supine serratus punch from the side, where the
+    shoulder blade's reach lifted the straight arm a few cm inside the trunk's outline). An arm whose hand or forearm is declared
+    against a surface presses without moving and is left alone."""
+    keys = key_samples(figure)
+    drawn = [joint_points(figure.view, pose, root) for pose, root in keys]
+    first = drawn[0]
+    moved = {name for points in drawn[1:] for name in first if math.dist(first[name], points[name]) >= MOVES}
+    sides = {name.split(".")[0] for name in moved}
+    if not moved or len(sides) != 1 or not all(name.split(".")[-1].split(":")[0] in ("upper-arm", "forearm", "hand") for name in moved):
+        return []
+    for name in first:
+        end = f"{name}:end"
+        if ":" in name or end not in first or math.dist(first[name], first[end]) < 1:
+            continue
+        for points in drawn[1:]:
+            if _turn(first[name], first[end], points[name], points[end]) >= TURNS:
+                return []
+    side = next(iter(sides))
+    if any(contact.body in (ContactPoint.HANDS, ContactPoint.FOREARMS) and contact.side in (None, side) for contact in figure.contacts):
+        return []  # the hand presses against a surface and is meant to stay (the inferior glide, the low row): no travel to show
+    travel = max(math.dist(first[name], points[name]) for points in drawn[1:] for name in moved)
+    return [
+        _problem(
+            doc,
+            prefix + ("end", side),
+            f"only the {side} arm slides along its own line ({travel:.0f} cm) and nothing turns, so the start and end read as the "
+            "same pose; expected a view or pose where the movement shows (the body part that moves turning or leaving its outline)",
+        )
+    ]
+
+
+def _turn(a: Point, b: Point, c: Point, d: Point) -> float:
+    """How far the line c-d is turned from the line a-b, in degrees."""
+    first, second = math.atan2(b[1] - a[1], b[0] - a[0]), math.atan2(d[1] - c[1], d[0] - c[0])
+    turn = abs(math.degrees(second - first)) % 360
+    return min(turn, 360 - turn)
+
+
 def _pose_name(index: int, count: int) -> str:
     return "the start pose" if index == 0 else "the end pose" if index == count - 1 else f"key pose {index + 1} of {count}"
 
@@ -148,7 +192,7 @@ def _contact_problems(doc: SourcedYaml, key: tuple[Any, ...], figure: Figure, co
         expected = " or ".join(sides)
         return [_problem(doc, key + ("side",), f"{contact.side!r} is not a side of the {figure.view.value} view; expected {expected}")]
     surfaces = [
-        capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.touches] for capsule in _prop_capsules(prop, figure.view)
+        capsule for prop in figure.props if prop.kind in SURFACE_PROPS[contact.touches] for capsule in _prop_capsules(prop, figure)
     ]
     if not surfaces:
         return [_problem(doc, key + ("touches",), f"the figure has no {contact.touches.value}; expected a prop of that kind in `props`")]
@@ -211,9 +255,10 @@ def _body_parts(figure: Figure, pose: Pose, root: Point, body: ContactPoint, sid
     return found
 
 
-def _prop_capsules(prop: Prop, view: View) -> list[Capsule]:
+def _prop_capsules(prop: Prop, figure: Figure) -> list[Capsule]:
     """The surfaces of a standing prop: its lines, discs and box tops (legs and bases left out)."""
-    return [capsule for shape in fixed_shapes(prop, view) if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
+    shapes = fixed_shapes(prop, figure.view, from_above(figure))
+    return [capsule for shape in shapes if shape.tone != "prop-thin" for capsule in _shape_capsules(shape)]
 
 
 def _shape_capsules(shape: Shape) -> Iterator[Capsule]:
@@ -258,11 +303,11 @@ def _passing_through(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure) 
 
     Checked in each key pose (what the stills show); each kind of fault is reported once, at the first pose that shows it.
     """
-    if figure.view is View.TOP:
-        return []
+    if figure.view is View.TOP or from_above(figure):
+        return []  # looking down the body or onto it lying: nothing passes through in the picture's depth
     found: dict[str, tuple[tuple[Any, ...], str]] = {}
-    floors = [capsule for prop in figure.props if prop.kind == "floor" for capsule in _prop_capsules(prop, figure.view)]
-    supports = [(prop.kind, capsule) for prop in figure.props if prop.kind in SUPPORTS for capsule in _prop_capsules(prop, figure.view)]
+    floors = [capsule for prop in figure.props if prop.kind == "floor" for capsule in _prop_capsules(prop, figure)]
+    supports = [(prop.kind, capsule) for prop in figure.props if prop.kind in SUPPORTS for capsule in _prop_capsules(prop, figure)]
     weights = [
         (prop.kind, SIDES[figure.view] if prop.hold.value == "both" else (prop.hold.value,))
         for prop in figure.props
