@@ -48,9 +48,13 @@ def test_muscle_page_lists_primary_then_secondary(minimal_site: BuildResult) -> 
 
 
 def test_index_pages_list_everything(minimal_site: BuildResult) -> None:
+    # The finder's page links each muscle group (its own list is made in the browser); a group's page lists its exercises.
     exercises = minimal_site.article("exercises/")
+    for group in ("rhomboids", "rotator-cuff", "traps"):
+        assert f'href="../muscles/{group}/"' in exercises, group
+    listed = "".join(minimal_site.article(f"muscles/{group}/") for group in ("rear-delts", "rhomboids", "traps"))
     for name in ("Face pull", "Band pull-apart", "Shrug"):
-        assert f">{name}</a>" in exercises
+        assert f">{name}</a>" in listed, name
     muscles = minimal_site.page("muscles/")
     assert ">Rhomboids</a>" in muscles and ">Rotator cuff</a>" in muscles
 
