@@ -52,7 +52,7 @@ def test_lower_traps_from_the_home_map_to_a_prone_y_raise_in_two_taps(phone: Wat
     page.goto(real_site_url)
     page.get_by_role("link", name="Lower traps", exact=False).and_(page.locator(".uba-map-legend a")).tap()  # tap 1
     page.wait_for_url("**/muscles/traps/#lower-traps")
-    section = page.locator("#lower-traps ~ .uba-exercise-list").first
+    section = page.locator("#lower-traps ~ :is(.uba-exercise-list, .uba-names-list)").first
     first = section.locator("li > a").first
     first.wait_for(state="visible")
     assert first.text_content() == "Prone Y raise", "the lower traps' list starts with the drill that works them hardest"

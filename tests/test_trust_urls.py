@@ -178,8 +178,10 @@ def _read_as_the_page_does(page: Page, url: str) -> None:
 def test_data_that_is_not_strict_json_leaves_the_pages_that_need_no_javascript(shared_page: WatchedPage, real_site_url: str) -> None:
     """A NaN in the export (as before the numbers were checked) made JSON.parse throw: the finder showed nothing."""
     page = shared_page.page
-    page.route("**/api/exercises.json", lambda route: route.fulfill(status=200, content_type="application/json",
-                                                                    body='{"exercises": [{"at": [NaN, 40]}]}'))
+    # The finder reads its own index, the builder the export: both broken the same way.
+    for data in ("finder", "exercises"):
+        page.route(f"**/api/{data}.json", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                                     body='{"exercises": [{"at": [NaN, 40]}]}'))
     try:
         page.goto(f"{real_site_url}exercises/?muscle=rhomboids")
         _read_as_the_page_does(page, real_site_url)
@@ -188,5 +190,6 @@ def test_data_that_is_not_strict_json_leaves_the_pages_that_need_no_javascript(s
         _read_as_the_page_does(page, real_site_url)
         assert page.locator(".uba-builder-nojs").first.is_visible() and page.locator(".uba-builder").is_hidden()
     finally:
+        page.unroute("**/api/finder.json")
         page.unroute("**/api/exercises.json")
     assert shared_page.errors == []
