@@ -175,7 +175,8 @@ def _precached(site: Path) -> list[str]:
 
 def test_precache_holds_the_shell_and_the_pages_to_browse_by(real_site: BuildResult) -> None:
     files = _precached(real_site.site)
-    for needed in ("./", "exercises/", "muscles/", "muscles/rhomboids/", "routines/upper-back-strength-gym/", "guides/activation/",
+    for needed in ("./", "exercises/", "muscles/", "muscles/rhomboids/", "routines/upper-back-strength-gym/",
+                   "routines/upper-back-strength-gym/sheet/", "routines/upper-back-four-weeks/sheet-a/", "guides/activation/",
                    "search/search_index.json", "api/exercises.json", "assets/anatomy/back.svg", "assets/images/logo.svg"):
         assert needed in files, needed
     assert [url for url in files if url.startswith("exercises/") and url != "exercises/"] == []
@@ -208,11 +209,12 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     page.tap(".uba-finder-toggle")
     page.tap(".uba-finder-panel label:has(input[value='beginner'])")
     page.wait_for_function("location.search.includes('level=beginner')")
-    # A routine, printed.
-    page.goto(f"{real_site_url}routines/upper-back-strength-gym/")
+    # A routine's sheet, kept with the routine, printed.
+    page.goto(f"{real_site_url}routines/upper-back-strength-gym/sheet/")
     pdf = tmp_path / "sheet.pdf"
     page.pdf(path=str(pdf), format="A4")
-    assert "Upper back strength" in " ".join(pdf_page_texts(pdf))
+    printed = pdf_page_texts(pdf)
+    assert len(printed) == 1 and "Upper back strength" in printed[0] and "Session 1" in printed[0]
     context.close()
     assert phone.foreign_requests() == []
     assert phone.errors == []
