@@ -122,7 +122,7 @@ def render_sheet_page(atlas: Atlas, routine: Routine, site_url: str = "") -> Gen
                                                         atlas.equipment_text(routine.equipment_ids), address), routine.source)
 
 
-def sheet_page(of: Link, uri: str, sheet: dict[str, object], source: str) -> GeneratedPage:
+def sheet_page(of: Link, uri: str, sheet: dict[str, object], source: str | None) -> GeneratedPage:
     """A printed sheet's own page at `uri`, light (no plan, no session data), linking back to the page it belongs to
     (`of`: the routine's, or a programme's); overrides/routine-sheet.html prints it when asked."""
     title = f"Printable sheet: {sheet['title']}"
