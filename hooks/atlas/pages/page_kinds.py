@@ -81,6 +81,13 @@ def sheet_url(routine_id: str, session: str = "") -> str:
     return sheet_uri(routine_id, session).removesuffix(".md") + "/"
 
 
+def is_sheet_url(url: str) -> bool:
+    """Whether an address relative to the site root (routines/x/sheet/, routines/x/sheet-a/) is a printed sheet's page."""
+    folder, _, rest = url.partition("/")
+    name = rest.rstrip("/").partition("/")[2]
+    return folder == PAGE_KINDS[TargetKind.ROUTINE].folder and (name == SHEET_PAGE or name.startswith(f"{SHEET_PAGE}-"))
+
+
 def not_in_nav() -> str:
     """The `not_in_nav` setting: record pages are reached from their index pages, not the navigation."""
     return "".join(f"/{page_kind.folder}/\n" for page_kind in PAGE_KINDS.values())

@@ -3,10 +3,11 @@ reader browses by, and keeps the rest as it is read or saved.
 
 The list of files comes from the built site itself: the assets (styles, scripts, icons, the muscle map's drawings),
 the search index, the JSON export, the home page, the index pages, the muscle, routine and guide pages. A record's
-page of a kind that grows with the content (an exercise) is not precached: the worker keeps it when it is visited or
-when the reader saves a routine for offline use. The cache is named by a hash of the precached files: a new build
-that changes any of them gives a new service worker, which fetches the new files and drops the old cache (with the pages
-the reader kept, which are kept again when next read or saved: never one from an older build).
+page of a kind that grows with the content (an exercise) is not precached, nor is a routine's printed sheet (a page
+beside each routine's): the worker keeps it when it is visited or when the reader saves a routine for offline use. The
+cache is named by a hash of the precached files: a new build that changes any of them gives a new service worker, which
+fetches the new files and drops the old cache (with the pages the reader kept, which are kept again when next read or
+saved: never one from an older build).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from atlas.pages.page_kinds import PAGE_KINDS
+from atlas.pages.page_kinds import PAGE_KINDS, is_sheet_url
 from atlas.pages.rendering import TEMPLATE_DIR
 from atlas.records.model import TargetKind
 
@@ -43,9 +44,9 @@ def published_files(site_dir: Path) -> dict[str, Path]:
 
 
 def precached_urls(files: dict[str, Path]) -> list[str]:
-    """The files to precache: all but the record pages kept when read."""
+    """The files to precache: all but the record pages and the sheets kept when read or saved."""
     record_folders = tuple(f"{PAGE_KINDS[kind].folder}/" for kind in KEPT_WHEN_READ)
-    return [url for url in files if not (url.startswith(record_folders) and url not in record_folders)]
+    return [url for url in files if not (url.startswith(record_folders) and url not in record_folders) and not is_sheet_url(url)]
 
 
 def site_version(files: dict[str, Path]) -> str:
