@@ -221,6 +221,20 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     assert phone.errors == []
 
 
+def test_a_saved_programme_keeps_its_session_sheets_offline(browser: Browser, real_site_url: str) -> None:
+    """Sheets are not precached: "Save this programme for offline" keeps each session's sheet page with the programme."""
+    context = _offline_context(browser, real_site_url, saved="routines/upper-back-four-weeks/")
+    try:
+        page = context.new_page()
+        for label in ("a", "b"):
+            page.goto(f"{real_site_url}routines/upper-back-four-weeks/sheet-{label}/")
+            assert page.locator(".uba-sheet .uba-sheet-grid").count() == 1 and page.locator(".uba-qr svg").count() == 1
+        page.goto(f"{real_site_url}routines/upper-back-strength-gym/sheet/")  # neither read nor saved
+        assert page.text_content("h1") == "Page not found"
+    finally:
+        context.close()
+
+
 def _top(page: Page, selector: str) -> float:
     return float(page.eval_on_selector(selector, "element => element.getBoundingClientRect().top + window.scrollY"))
 

@@ -300,7 +300,7 @@ def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: B
     plan = html[html.index('id="the-plan"'):]
     assert plan.count("<td>Week ") == 4
     page = real_site.page("routines/upper-back-four-weeks/")
-    assert 'class="uba-sheet"' not in page
+    assert 'class="uba-sheet"' not in page and ">Save this programme for offline</button>" in page  # keeps the sheets too
     for label in ("a", "b"):
         assert f'<a class="md-button" href="sheet-{label}/?print=1" data-uba-keep="sheet-{label}/">Print sheet {label.upper()}</a>' in page
     sheets = {label: real_site.page(f"routines/upper-back-four-weeks/sheet-{label}/") for label in ("a", "b")}

@@ -49,8 +49,8 @@
     });
   }
 
-  /* "Save this routine for offline": the routine's own page, its printed sheet's page (data-uba-keep) and every
-     exercise page it links to. */
+  /* "Save this routine for offline" (or programme): the page itself, its printed sheets' pages (data-uba-keep) and
+     every exercise page it links to. */
   function initSave() {
     document.querySelectorAll("[data-uba-save]").forEach(function (button) {
       var folder = new URL(button.getAttribute("data-uba-save"), window.location.href).pathname;
@@ -76,7 +76,8 @@
         ask({ type: "save", urls: urls }).then(function (answer) {
           button.disabled = false;
           note.textContent = answer.failed.length ? "Could not save " + answer.failed.length + " pages; try again online."
-            : "Saved for offline use: this routine, its printable sheet and its " + (answer.saved - own) + " exercises.";
+            : "Saved for offline use: this page, " + (own === 2 ? "its printable sheet" : "its " + (own - 1) + " printable sheets")
+              + " and its " + (answer.saved - own) + " exercises.";
         });
       });
     });
