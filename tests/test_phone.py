@@ -187,6 +187,8 @@ def test_precache_holds_the_shell_and_the_pages_to_browse_by(real_site: BuildRes
     assert [url for url in files if kept_when_read(url) and not url.startswith(PRECACHED_WHEN_ROOM)] == []
     assert "api/exercises.json" in KEPT_WHEN_READ and any(url.startswith(PRECACHED_WHEN_ROOM) for url in files)
     assert f"var KEPT_WHEN_READ = {json.dumps(list(KEPT_WHEN_READ))};" in (real_site.site / "sw.js").read_text(encoding="utf-8")
+    # a routine's sheet is kept when read or when the routine is saved
+    assert [url for url in files if url.startswith("routines/") and "/sheet" in url] == []
     size = sum((real_site.site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")).stat().st_size for url in files)
     assert size <= PRECACHE_BYTES
 
@@ -219,11 +221,12 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     page.tap(".uba-finder-toggle")
     page.tap(".uba-finder-panel label:has(input[value='beginner'])")
     page.wait_for_function("location.search.includes('level=beginner')")
-    # A routine, printed.
-    page.goto(f"{real_site_url}routines/upper-back-strength-gym/")
+    # A routine's sheet, kept with the routine, printed.
+    page.goto(f"{real_site_url}routines/upper-back-strength-gym/sheet/")
     pdf = tmp_path / "sheet.pdf"
     page.pdf(path=str(pdf), format="A4")
-    assert "Upper back strength" in " ".join(pdf_page_texts(pdf))
+    printed = pdf_page_texts(pdf)
+    assert len(printed) == 1 and "Upper back strength" in printed[0] and "Session 1" in printed[0]
     context.close()
     assert phone.foreign_requests() == []
     assert phone.errors == []
@@ -263,6 +266,20 @@ def test_a_new_build_replaces_the_cache_and_no_kept_page_is_stale(browser: Brows
         assert "(new build)" in (page.text_content("h1") or "")
         page.reload()
         page.wait_for_selector(".uba-offline-status:text-is('Saved for offline use')", timeout=60_000)
+        context.close()
+
+
+def test_a_saved_programme_keeps_its_session_sheets_offline(browser: Browser, real_site_url: str) -> None:
+    """Sheets are not precached: "Save this programme for offline" keeps each session's sheet page with the programme."""
+    context = _offline_context(browser, real_site_url, saved="routines/upper-back-four-weeks/")
+    try:
+        page = context.new_page()
+        for label in ("a", "b"):
+            page.goto(f"{real_site_url}routines/upper-back-four-weeks/sheet-{label}/")
+            assert page.locator(".uba-sheet .uba-sheet-grid").count() == 1 and page.locator(".uba-qr svg").count() == 1
+        page.goto(f"{real_site_url}routines/upper-back-strength-gym/sheet/")  # neither read nor saved
+        assert page.text_content("h1") == "Page not found"
+    finally:
         context.close()
 
 

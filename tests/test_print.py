@@ -1,5 +1,6 @@
-"""Routine sheets print on one page of A4 and of US Letter in real headless Chromium, with boxes big enough to write in
-and a QR code that opens the routine's page."""
+"""Routine sheets, each on a page of its own (/routines/<id>/sheet/, a programme's /routines/<id>/sheet-a/), print on one
+page of A4 and of US Letter in real headless Chromium, with boxes big enough to write in and a QR code that opens the
+routine's page; the routine's page itself prints its plan."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from browser import WatchedPage, pdf_page_texts
-from conftest import REPO, BuildResult, repo_config
+from browser import WatchedPage, fresh_page, pdf_page_texts
+from playwright.sync_api import Browser
+
+from conftest import DESKTOP, REPO, BuildResult, repo_config
 
 from atlas.generation import build_atlas
 from atlas.layout import ProjectLayout
@@ -32,18 +35,19 @@ PAPERS = ("A4", "Letter")
 @pytest.fixture(scope="module")
 def printed(module_page: WatchedPage, real_site: BuildResult, real_site_url: str,
             tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
-    """The PDF of a routine's page printed on a paper, printed once per module (checks read the same sheet)."""
+    """The PDF of a page (a routine's sheet: `routines/<id>/sheet/`) printed on a paper, printed once per module (checks
+    read the same sheet)."""
     folder = tmp_path_factory.mktemp("printed")
 
     @functools.cache
-    def print_routine(routine: str, paper: str) -> Path:
-        pdf = folder / f"{routine}-{paper}.pdf"
+    def print_page(path: str, paper: str) -> Path:
+        pdf = folder / f"{path.strip('/').replace('/', '_')}-{paper}.pdf"
         page = module_page.page
-        if not page.url.startswith(f"{real_site_url}routines/{routine}/"):
-            page.goto(f"{real_site_url}routines/{routine}/")
+        if page.url != f"{real_site_url}{path}":
+            page.goto(f"{real_site_url}{path}")
         page.pdf(path=str(pdf), format=paper)
         return pdf
-    return print_routine
+    return print_page
 
 
 def _squeezed(text: str) -> str:
@@ -54,7 +58,7 @@ def _squeezed(text: str) -> str:
 @pytest.mark.parametrize("routine", ROUTINES)
 def test_routine_sheet_fits_one_page(routine: str, shared_page: WatchedPage, printed: Callable[[str, str], Path]) -> None:
     for paper in PAPERS:
-        pages = pdf_page_texts(printed(routine, paper))
+        pages = pdf_page_texts(printed(f"routines/{routine}/sheet/", paper))
         assert len(pages) == 1, paper
         text = _squeezed(pages[0])
         for exercise_id in ATLAS.routines[routine].exercise_ids:
@@ -62,17 +66,50 @@ def test_routine_sheet_fits_one_page(routine: str, shared_page: WatchedPage, pri
         assert "Session1" in text and "Session4" in text and "Date:" in text and "Name:" in text
         assert f"{SITE_URL}routines/{routine}/" in text
         assert "Painrule:milddiscomfortuptoabout3outof10" in text and "Redflags" in text
-        for screen_only in ("Print sheet", "Search", "Table of contents", "Muscles it works"):
+        for screen_only in ("Printable sheet", "Print", "Search", "Table of contents", "Muscles it works", "One page of A4"):
             assert _squeezed(screen_only) not in text
 
 
-def test_programme_prints_its_plan_and_a_log_page_per_session(shared_page: WatchedPage, printed: Callable[[str, str], Path]) -> None:
+def test_programme_prints_its_plan_and_each_session_its_log_page(shared_page: WatchedPage, printed: Callable[[str, str], Path]) -> None:
     for paper in PAPERS:
-        pages = [_squeezed(page) for page in pdf_page_texts(printed("upper-back-four-weeks", paper))]
-        assert len(pages) == 3
-        assert "Howtoprogress" in pages[0] and "Week4" in pages[0]
-        assert "sessionA,Upperbackstrength,gym" in pages[1] and "Week1" in pages[1] and "Week4" in pages[1]
-        assert "sessionB,Rotatorcuffandreardeltday" in pages[2] and "Painrule" in pages[2]
+        pages = [_squeezed(page) for page in pdf_page_texts(printed("routines/upper-back-four-weeks/", paper))]
+        assert "Howtoprogress" in pages[0] and "Week4" in "".join(pages)
+        assert not any("Date:" in page or "PrintsheetA" in page for page in pages)  # the plan only; the sheets print from their pages
+        session_a = [_squeezed(page) for page in pdf_page_texts(printed("routines/upper-back-four-weeks/sheet-a/", paper))]
+        session_b = [_squeezed(page) for page in pdf_page_texts(printed("routines/upper-back-four-weeks/sheet-b/", paper))]
+        assert len(session_a) == 1 and len(session_b) == 1, paper
+        assert "sessionA,Upperbackstrength,gym" in session_a[0] and "Week1" in session_a[0] and "Week4" in session_a[0]
+        assert "sessionB,Rotatorcuffandreardeltday" in session_b[0] and "Painrule" in session_b[0] and "Week5" not in session_b[0]
+        assert f"{SITE_URL}routines/upper-back-four-weeks/" in session_a[0]
+
+
+def test_routine_page_prints_its_plan(shared_page: WatchedPage, printed: Callable[[str, str], Path]) -> None:
+    """Printed from the routine's own page (the browser's Print): the plan, its cues and the safety lines; no log grid."""
+    text = _squeezed(" ".join(pdf_page_texts(printed("routines/upper-back-strength-gym/", "A4"))))
+    assert "Upperbackstrength,gym" in text and "Keycue" in text and "Tearthebandintwo." in text and "Redflags" in text
+    assert "Session1" not in text and "Date:" not in text and "Printsheet" not in text
+
+
+def test_print_sheet_opens_the_sheet_page_which_prints_once_when_asked(browser: Browser, real_site_url: str) -> None:
+    """The routine page's "Print sheet" opens the sheet's page with ?print=1: it prints once, then drops the question so
+    that reloading does not print again; opened without it, it does not print."""
+    with fresh_page(browser, viewport=DESKTOP) as watched:
+        page = watched.page
+        page.add_init_script("window.ubaPrinted = 0; window.print = function () { window.ubaPrinted += 1; };")
+        page.goto(f"{real_site_url}routines/upper-back-strength-gym/")
+        page.click("a.md-button:text-is('Print sheet')")
+        page.wait_for_function("window.ubaPrinted === 1")
+        assert page.url == f"{real_site_url}routines/upper-back-strength-gym/sheet/"
+        assert page.locator(".uba-sheet .uba-sheet-grid").count() >= 1
+        page.reload()
+        page.wait_for_selector(".uba-sheet-page")
+        assert page.evaluate("document.fonts.ready.then(() => window.ubaPrinted)") == 0
+        page.click("button[data-uba-print]")  # the page's own Print button, the only way it prints without asking
+        page.wait_for_function("window.ubaPrinted === 1")
+        page.goto(f"{real_site_url}routines/upper-back-four-weeks/sheet-b/")
+        page.wait_for_selector(".uba-sheet-page")
+        assert page.evaluate("document.fonts.ready.then(() => window.ubaPrinted)") == 0
+        assert watched.errors == []
 
 
 @pytest.mark.parametrize("routine", ["upper-back-strength-gym", "upper-back-strength-home", "focus-traps"])
@@ -81,7 +118,7 @@ def test_sheet_boxes_are_big_enough_to_write_in(routine: str, shared_page: Watch
     a row for each set."""
     page = shared_page.page
     page.set_viewport_size({"width": round(194 / MM_PER_CSS_PX), "height": 1000})
-    page.goto(f"{real_site_url}routines/{routine}/")
+    page.goto(f"{real_site_url}routines/{routine}/sheet/")
     page.emulate_media(media="print")
     boxes = page.locator(".uba-sheet .uba-box").evaluate_all(
         "nodes => nodes.map(n => [n.getBoundingClientRect().width, n.getBoundingClientRect().height, n.dataset.side || ''])")
@@ -98,10 +135,11 @@ def test_sheet_boxes_are_big_enough_to_write_in(routine: str, shared_page: Watch
         assert {"L", "R"} <= {side for _, _, side in boxes}
 
 
-@pytest.mark.parametrize("routine", ["desk-posture-reset", "focus-lower-traps", "upper-back-four-weeks"])
-def test_sheet_qr_code_opens_the_routine_page(routine: str, shared_page: WatchedPage, real_site_url: str) -> None:
+@pytest.mark.parametrize(("routine", "sheet"), [("desk-posture-reset", "sheet"), ("focus-lower-traps", "sheet"),
+                                                ("upper-back-four-weeks", "sheet-a")])
+def test_sheet_qr_code_opens_the_routine_page(routine: str, sheet: str, shared_page: WatchedPage, real_site_url: str) -> None:
     page = shared_page.page
-    page.goto(f"{real_site_url}routines/{routine}/")
+    page.goto(f"{real_site_url}routines/{routine}/{sheet}/")
     page.emulate_media(media="print")
     png = page.locator(".uba-qr svg").first.screenshot(scale="device")
     image = Image.open(io.BytesIO(png)).convert("L").resize((400, 400), Image.Resampling.NEAREST)
@@ -114,7 +152,8 @@ def test_printed_qr_code_decodes_from_the_pdf(shared_page: WatchedPage, printed:
     routine = "upper-back-strength-gym"
     for paper in PAPERS:
         raster = tmp_path / paper
-        subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(printed(routine, paper)), str(raster)], check=True)
+        pdf = printed(f"routines/{routine}/sheet/", paper)
+        subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(pdf), str(raster)], check=True)
         image = Image.open(next(tmp_path.glob(f"{paper}*.png"))).convert("L")
         assert [result.text for result in zxingcpp.read_barcodes(image)] == [f"{SITE_URL}routines/{routine}/"], paper
 
@@ -125,7 +164,7 @@ def test_boxes_measured_in_the_pdf_are_at_least_12_mm(routine: str, shared_page:
     headings' centres is a column's width; a box is the column less its padding and borders, halved for per-side sets."""
     per_side = any(item.dose.per_side for block in ATLAS.routines[routine].blocks for item in block.items)
     for paper in PAPERS:
-        layout = subprocess.run(["pdftotext", "-bbox", str(printed(routine, paper)), "-"],
+        layout = subprocess.run(["pdftotext", "-bbox", str(printed(f"routines/{routine}/sheet/", paper)), "-"],
                                 capture_output=True, text=True, check=True).stdout
         words = [(float(x_min), float(x_max), text) for x_min, x_max, text in
                  re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', layout)]

@@ -81,6 +81,7 @@ def test_a_deploy_build_prints_qr_codes_of_the_real_address(shared_run: SharedRu
         page = shared_page.page
         page.goto(f"{url}routines/{routine}/")
         assert page.get_attribute("link[rel=canonical]", "href") == f"{address}routines/{routine}/"
+        page.goto(f"{url}routines/{routine}/sheet/")
         page.emulate_media(media="print")
         png = page.locator(".uba-qr svg").first.screenshot(scale="device")
         page.emulate_media(media="screen")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def training_project(project: Path) -> Path:
     return project
 
 
-def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: BuildResult) -> None:
+def test_routine_page_has_plan_coverage_and_safety_once_and_links_its_sheet(minimal_site: BuildResult) -> None:
     html = minimal_site.article("routines/quick-pull/")
     assert "Wake up the upper back before rows." in html
     plan = html[html.index('<div class="uba-plan">'):]
@@ -66,17 +67,29 @@ def test_routine_page_has_plan_coverage_sheet_and_safety_once(minimal_site: Buil
     assert "light load" in table  # the item's note is its key cue
     coverage = html[html.index('id="muscles-it-works"'):]
     assert '<a href="../../muscles/rear-delts/">Rear delts</a></td>\n<td>2</td>' in coverage
-    page = html[:html.index('<section class="uba-sheet"')]
+    page = minimal_site.page("routines/quick-pull/")
+    assert 'class="uba-sheet"' not in page  # the sheet has a page of its own
+    assert '<a class="md-button" href="sheet/?print=1" data-uba-keep="sheet/">Print sheet</a>' in page
     assert page.count('id="lift-safely"') == 1 and page.count('class="uba-sheet-pain"') == 1  # the safety text once
     assert page.count('class="uba-sheet-safety"') == 1 and page.count("Stop and see a professional first") == 1
     assert '<details class="warning">' in page and page.count('<div class="admonition warning">') == 0  # no box per exercise
     assert page.count('<li><strong><a href="../../exercises/face-pull/">Face pull</a>:</strong>') == 1
-    sheet = html[html.index('<section class="uba-sheet"'):]
+
+
+def test_the_sheet_has_a_light_page_of_its_own(minimal_site: BuildResult) -> None:
+    """/routines/<id>/sheet/: the sheet alone (no plan, no session data), a link back to the routine, out of search."""
+    page = minimal_site.page("routines/quick-pull/sheet/")
+    assert page.count('<section class="uba-sheet"') == 1 and 'class="uba-plan"' not in page and "uba-session" not in page
+    assert 'href="../">Quick pull warm-up</a>' in page and "data-uba-print" in page
+    sheet = page[page.index('<section class="uba-sheet"'):]
     grids = sheet.count('<table class="uba-sheet-grid')
     assert grids == 3  # a short routine: three grids of six sessions, one below the other
     assert sheet.count('<tbody class="uba-sheet-item">') == 2 * grids
     assert sheet.count("<tr>") == (1 + 2 + 2) * grids  # the head, then a row for each set
     assert "Session 18" in sheet and "Session 19" not in sheet and "Pain rule:" in sheet and "Red flags" in sheet
+    assert 'class="uba-qr"' in sheet and "Stop and see a professional first" not in page
+    index = json.loads((minimal_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in index["docs"] if doc["location"].startswith("routines/quick-pull/sheet/")]
 
 
 def test_routine_index_lists_programmes_authored_generated_and_the_builder(real_site: BuildResult) -> None:
@@ -277,7 +290,8 @@ def test_equipment_alternatives_count_for_a_routine(project: Path) -> None:
         "      - {exercise: band-pull-apart, sets: 2, reps: 15}\n")
     result = build(project)
     assert result.returncode == 0, result.output
-    assert "Also works with: resistance band." in result.article("routines/band-only/")
+    assert "Also works with: resistance band." in unescape(result.article("routines/band-only/"))  # the plan
+    assert "Also works with: resistance band." in result.page("routines/band-only/sheet/")
 
 
 def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: BuildResult) -> None:
@@ -285,10 +299,15 @@ def test_programme_page_has_the_rule_the_plan_and_a_log_per_session(real_site: B
     assert "How to progress" in html and "add the smallest load step" in html
     plan = html[html.index('id="the-plan"'):]
     assert plan.count("<td>Week ") == 4
-    sheets = html[html.index('<div class="uba-programme">'):]
-    assert sheets.count('<section class="uba-sheet"') == 2
-    assert sheets.count(">Week 1<") == 2 and sheets.count(">Week 4<") == 2 and "Week 5" not in sheets
-    assert "session A, Upper back strength, gym" in sheets and "session B, Rotator cuff and rear delt day" in sheets
+    page = real_site.page("routines/upper-back-four-weeks/")
+    assert 'class="uba-sheet"' not in page and ">Save this programme for offline</button>" in page  # keeps the sheets too
+    for label in ("a", "b"):
+        assert f'<a class="md-button" href="sheet-{label}/?print=1" data-uba-keep="sheet-{label}/">Print sheet {label.upper()}</a>' in page
+    sheets = {label: real_site.page(f"routines/upper-back-four-weeks/sheet-{label}/") for label in ("a", "b")}
+    for sheet in sheets.values():
+        assert sheet.count('<section class="uba-sheet"') == 1 and 'href="../">Upper back in four weeks</a>' in sheet
+        assert sheet.count(">Week 1<") == 1 and sheet.count(">Week 4<") == 1 and "Week 5" not in sheet
+    assert "session A, Upper back strength, gym" in sheets["a"] and "session B, Rotator cuff and rear delt day" in sheets["b"]
 
 
 def test_load_steps_are_declared_once_and_shown_on_the_programme_its_sheets_and_the_export(real_site: BuildResult) -> None:
@@ -299,7 +318,8 @@ def test_load_steps_are_declared_once_and_shown_on_the_programme_its_sheets_and_
     by_exercise = {name: step for names, step in rows for name in re.findall(r">([^<]+)</a>", names)}
     assert by_exercise["Bent-over row"] == steps["barbell"].step and by_exercise["Side-lying external rotation"] == steps["cuff"].step
     assert "1 to 2.5 kg" not in html  # one step for everything was a 50-250 % jump on the cuff's 1-2 kg
-    doses = dict(re.findall(r'<span class="uba-sheet-name">([^<]+)</span>&ensp;<span class="uba-sheet-dose">([^<]+)</span>', html))
+    sheets = "".join(real_site.page(f"routines/upper-back-four-weeks/sheet-{label}/") for label in ("a", "b"))
+    doses = dict(re.findall(r'<span class="uba-sheet-name">([^<]+)</span>&ensp;<span class="uba-sheet-dose">([^<]+)</span>', sheets))
     assert doses["Bent-over row"].endswith(f" · {steps['barbell'].short}") and doses["Pull-up"].endswith("rest 2 min")
     assert doses["Band external rotation"].endswith(f" · {steps['band'].short}")
     data = json.loads((real_site.site / "api/exercises.json").read_text(encoding="utf-8"))

@@ -24,7 +24,8 @@ PAGE_KINDS = {
     "routine": "routines/upper-back-strength-gym/", "finder": "exercises/", "map": "muscles/", "routines": "routines/", "404": "404.html",
     "about": "about/",
 }
-VALIDATED = {**PAGE_KINDS, "builder": "routines/builder/", "programme": "routines/upper-back-four-weeks/", "sources": "sources/"}
+VALIDATED = {**PAGE_KINDS, "builder": "routines/builder/", "programme": "routines/upper-back-four-weeks/", "sources": "sources/",
+             "sheet": "routines/upper-back-strength-gym/sheet/", "programme sheet": "routines/upper-back-four-weeks/sheet-a/"}
 """Every kind of page the Nu checker reads (the builder's sheet, whose head the browser fills, included)."""
 
 

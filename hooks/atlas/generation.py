@@ -27,7 +27,7 @@ from atlas.records.muscle_map_check import load_muscle_map
 from atlas.pages.page_kinds import PAGE_KINDS, page_uri, page_url
 from atlas.pages.muscle_pages import render_muscle_index, render_muscle_page
 from atlas.problems import AtlasProblems, Problem
-from atlas.pages.programme_pages import render_programme_page
+from atlas.pages.programme_pages import render_programme_page, render_programme_sheets
 from atlas.records.drafts import draft_notices, load_drafts
 from atlas.records.ladders import load_ladders
 from atlas.pages.draft_pages import render_draft_page
@@ -36,7 +36,7 @@ from atlas.records.programmes import load_programmes
 from atlas.pages.routine_builder import render_builder_page
 from atlas.routines.routine_checks import check_labels
 from atlas.routines.routine_generation import generate_routines
-from atlas.pages.routine_pages import render_routine_index, render_routine_page
+from atlas.pages.routine_pages import render_routine_index, render_routine_page, render_sheet_page
 from atlas.pages.source_pages import render_source_index
 
 
@@ -148,8 +148,10 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas), render_source_index(atlas)]
     pages += [render_exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
-    pages += [render_routine_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
-    pages += [render_programme_page(atlas, programme, layout.site_url) for programme in atlas.programmes.values()]
+    pages += [render_routine_page(atlas, routine) for routine in atlas.routines.values()]
+    pages += [render_sheet_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
+    pages += [render_programme_page(atlas, programme) for programme in atlas.programmes.values()]
+    pages += [page for programme in atlas.programmes.values() for page in render_programme_sheets(atlas, programme, layout.site_url)]
     pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
     pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
     pages.append(render_builder_page(atlas, API_EXERCISES))

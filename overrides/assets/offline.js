@@ -49,7 +49,8 @@
     });
   }
 
-  /* "Save this routine for offline": the routine's own page and every exercise page it links to. */
+  /* "Save this routine for offline" (or programme): the page itself, its printed sheets' pages (data-uba-keep) and
+     every exercise page it links to. */
   function initSave() {
     document.querySelectorAll("[data-uba-save]").forEach(function (button) {
       var folder = new URL(button.getAttribute("data-uba-save"), window.location.href).pathname;
@@ -57,6 +58,11 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         var urls = [window.location.pathname];
+        document.querySelectorAll("[data-uba-keep]").forEach(function (link) {
+          var url = new URL(link.getAttribute("data-uba-keep"), window.location.href);
+          if (url.origin === window.location.origin && urls.indexOf(url.pathname) < 0) { urls.push(url.pathname); }
+        });
+        var own = urls.length;
         document.querySelectorAll("article a[href]").forEach(function (link) {
           var url = new URL(link.href, window.location.href);
           var rest = url.pathname.slice(folder.length);
@@ -70,7 +76,8 @@
         ask({ type: "save", urls: urls }).then(function (answer) {
           button.disabled = false;
           note.textContent = answer.failed.length ? "Could not save " + answer.failed.length + " pages; try again online."
-            : "Saved for offline use: this routine and its " + (answer.saved - 1) + " exercises.";
+            : "Saved for offline use: this page, " + (own === 2 ? "its printable sheet" : "its " + (own - 1) + " printable sheets")
+              + " and its " + (answer.saved - own) + " exercises.";
         });
       });
     });

@@ -49,6 +49,10 @@ PAGE_KINDS = {
 }
 """The registry: every page kind by what it shows."""
 
+SHEET_PAGE = "sheet"
+"""The printed sheet's own page, beside its routine's: /routines/<id>/sheet/, and for a programme one per session,
+/routines/<programme-id>/sheet-a/ (the session's label in lower case). Light pages: the routine's page links it."""
+
 RESERVED_IDS = frozenset({"index"})
 """Ids no record may have: its page would replace its folder's index page."""
 
@@ -64,6 +68,24 @@ def page_uri(kind: TargetKind, record_id: str) -> str:
 def page_url(kind: TargetKind, record_id: str = "") -> str:
     """The public address of a record's page (or of the kind's index), relative to the site root."""
     return PAGE_KINDS[kind].url(record_id)
+
+
+def sheet_uri(routine_id: str, session: str = "") -> str:
+    """Source path of the printed sheet of a routine, or of one session of a programme (its label, such as "A")."""
+    name = f"{SHEET_PAGE}-{session.lower()}" if session else SHEET_PAGE
+    return f"{PAGE_KINDS[TargetKind.ROUTINE].folder}/{routine_id}/{name}.md"
+
+
+def sheet_url(routine_id: str, session: str = "") -> str:
+    """The public address of a printed sheet, relative to the site root: routines/desk-posture-reset/sheet/."""
+    return sheet_uri(routine_id, session).removesuffix(".md") + "/"
+
+
+def is_sheet_url(url: str) -> bool:
+    """Whether an address relative to the site root (routines/x/sheet/, routines/x/sheet-a/) is a printed sheet's page."""
+    folder, _, rest = url.partition("/")
+    name = rest.rstrip("/").partition("/")[2]
+    return folder == PAGE_KINDS[TargetKind.ROUTINE].folder and (name == SHEET_PAGE or name.startswith(f"{SHEET_PAGE}-"))
 
 
 def not_in_nav() -> str:

@@ -1,18 +1,19 @@
-"""The page of each programme: the weekly plan and the progression rule, then a log sheet for each of its sessions."""
+"""The page of each programme (the weekly plan and the progression rule) and the printed log sheet of each of its
+sessions, a page of its own."""
 
 from __future__ import annotations
 
 from atlas.records.graph import Atlas
 from atlas.records.model import Programme, TargetKind
 from atlas.pages.qr_codes import page_address
-from atlas.pages.page_kinds import page_uri, page_url
+from atlas.pages.page_kinds import page_uri, page_url, sheet_uri, sheet_url
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.session_plans import session_plan
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import STEP_SHARE, steps_used
 from atlas.routines.routine_checks import hardest
 from atlas.pages.links import exercise_link
-from atlas.pages.routine_pages import drawn_once, sheet_blocks, sheet_data
+from atlas.pages.routine_pages import sheet_data, sheet_page, sheet_rows
 
 
 def session_labels(programme: Programme, label: str) -> list[str]:
@@ -23,18 +24,12 @@ def session_labels(programme: Programme, label: str) -> list[str]:
             for turn in range(1, programme.week.count(label) + 1)]
 
 
-def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = "") -> GeneratedPage:
-    """The page at /routines/<id>/, which prints the plan and then one log sheet per session."""
+def render_programme_page(atlas: Atlas, programme: Programme) -> GeneratedPage:
+    """The page at /routines/<id>/, which prints the plan; a button per session opens that session's log sheet."""
     uri = page_uri(TargetKind.ROUTINE, programme.id)
-    address = page_address(site_url, page_url(TargetKind.ROUTINE, programme.id))
     sessions = [(session, atlas.routines[session.routine]) for session in programme.sessions]
     exercises = [atlas.exercises[exercise_id] for _, routine in sessions for exercise_id in routine.exercise_ids]
     top = hardest(exercises)
-    drawn: set[str] = set()
-    sheets = [sheet_data(routine, drawn_once(atlas, routine, sheet_blocks(atlas, routine), drawn),
-                         atlas.equipment_text(routine.equipment_ids), address,
-                         session_labels(programme, session.label), f"{programme.name}: session {session.label}, {routine.name}")
-              for session, routine in sessions]
     markdown = render_markdown(
         "programme.md.j2",
         uri,
@@ -45,8 +40,27 @@ def render_programme_page(atlas: Atlas, programme: Programme, site_url: str = ""
         step_share=STEP_SHARE,
         load_steps=[(step, [exercise_link(atlas, exercise) for exercise in used]) for step, used in steps_used(atlas, exercises)],
         load_choice=load_choice_link(atlas),
-        page_data={"kind": "programme", "id": programme.id, "sheets": sheets},
-        session_plans=[session_plan(atlas, routine, f"{programme.name}: session {session.label}, {routine.name}",
+        page_data={"kind": "programme", "id": programme.id,
+                   "sheets": [{"session": session.label, "url": sheet_url(programme.id, session.label)} for session, _ in sessions]},
+        session_plans=[session_plan(atlas, routine, _sheet_title(programme, session.label, routine.name),
                                     f"session {session.label}") for session, routine in sessions],
     )
     return GeneratedPage(uri, markdown, programme.source)
+
+
+def render_programme_sheets(atlas: Atlas, programme: Programme, site_url: str = "") -> list[GeneratedPage]:
+    """The log sheet of each session at /routines/<id>/sheet-<label>/, a column per week; its QR code opens the
+    programme's page."""
+    address = page_address(site_url, page_url(TargetKind.ROUTINE, programme.id))
+    of = Link(programme.name, page_uri(TargetKind.ROUTINE, programme.id))
+    pages = []
+    for session in programme.sessions:
+        routine = atlas.routines[session.routine]
+        sheet = sheet_data(routine, sheet_rows(atlas, routine), atlas.equipment_text(routine.equipment_ids), address,
+                           session_labels(programme, session.label), _sheet_title(programme, session.label, routine.name))
+        pages.append(sheet_page(of, sheet_uri(programme.id, session.label), sheet, programme.source))
+    return pages
+
+
+def _sheet_title(programme: Programme, label: str, routine_name: str) -> str:
+    return f"{programme.name}: session {label}, {routine_name}"

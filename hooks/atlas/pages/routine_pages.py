@@ -1,4 +1,5 @@
-"""The page and printable sheet of each routine, and the routine index."""
+"""The page of each routine, its printed sheet (a light page of its own, which the routine's page links), and the
+routine index."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from atlas.pages.exercise_pages import pain_rule
 from atlas.pages.links import exercise_link
 from atlas.records.model import BODYWEIGHT, Exercise, ExerciseLink, Role, Routine, RoutineItem, TargetKind
 from atlas.pages.muscle_map import highlight
-from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
+from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url, sheet_uri, sheet_url
 from atlas.pages.qr_codes import page_address, qr_code
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.session_plans import session_plan
@@ -86,16 +87,14 @@ class MuscleCoverage:
     """Exercises where it helps."""
 
 
-def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> GeneratedPage:
-    """The page at /routines/<id>/, which prints as a one-page sheet with a log."""
+def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
+    """The page at /routines/<id>/: the plan, which prints as it is; its print button opens the sheet's page."""
     uri = page_uri(TargetKind.ROUTINE, routine.id)
     exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
-    drawn: set[str] = set()
-    blocks = drawn_once(atlas, routine, sheet_blocks(atlas, routine), drawn)
+    blocks = sheet_rows(atlas, routine)
     equipment = atlas.equipment_text(routine.equipment_ids)
     primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
     secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
-    address = page_address(site_url, page_url(TargetKind.ROUTINE, routine.id))
     markdown = render_markdown(
         "routine.md.j2",
         uri,
@@ -109,17 +108,39 @@ def render_routine_page(atlas: Atlas, routine: Routine, site_url: str = "") -> G
         load_choice=load_choice_link(atlas),
         search_terms=routine_terms(atlas, routine),
         page_data={"kind": "routine", "id": routine.id, "generated": routine.generated,
-                   "map": highlight(atlas, primary, secondary),
-                   "sheet": sheet_data(routine, drawn_once(atlas, routine, blocks, drawn), equipment, address)},
+                   "map": highlight(atlas, primary, secondary), "sheet": sheet_url(routine.id)},
         session_plans=[session_plan(atlas, routine)],
     )
     return GeneratedPage(uri, markdown, routine.source)
 
 
+def render_sheet_page(atlas: Atlas, routine: Routine, site_url: str = "") -> GeneratedPage:
+    """The page at /routines/<id>/sheet/: the routine's printed sheet alone, its QR code opening the routine's page."""
+    address = page_address(site_url, page_url(TargetKind.ROUTINE, routine.id))
+    return sheet_page(Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)),
+                      sheet_uri(routine.id), sheet_data(routine, sheet_rows(atlas, routine),
+                                                        atlas.equipment_text(routine.equipment_ids), address), routine.source)
+
+
+def sheet_page(of: Link, uri: str, sheet: dict[str, object], source: str | None) -> GeneratedPage:
+    """A printed sheet's own page at `uri`, light (no plan, no session data), linking back to the page it belongs to
+    (`of`: the routine's, or a programme's); overrides/routine-sheet.html prints it when asked."""
+    title = f"Printable sheet: {sheet['title']}"
+    description = f"The log sheet of {sheet['title']} on one printed page, a box for each set."
+    markdown = render_markdown("routine_sheet.md.j2", uri, page_title=title, description=description, of=of,
+                               page_data={"kind": "routine-sheet", "sheet": sheet})
+    return GeneratedPage(uri, markdown, source)
+
+
+def sheet_rows(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRow]]]:
+    """The routine's blocks and rows as its sheet's own page shows them, each still drawn once on that page."""
+    return drawn_once(atlas, routine, sheet_blocks(atlas, routine), set())
+
+
 def drawn_once(atlas: Atlas, routine: Routine, blocks: list[tuple[str, list[SheetRow]]],
                drawn: set[str]) -> list[tuple[str, list[SheetRow]]]:
     """The rows with each exercise's small still drawn the first time a page shows it and shown again with <use> after
-    that (the plan and its printed sheet, a programme's sheets): `drawn` holds the exercises the page has drawn."""
+    that (an exercise twice in one plan): `drawn` holds the exercises the page has drawn."""
     result = []
     for block, (name, rows) in zip(routine.blocks, blocks, strict=True):
         again = []

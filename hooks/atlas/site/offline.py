@@ -4,8 +4,9 @@ reader browses by, and keeps the rest as it is read or saved.
 The list of files comes from the built site itself: the assets (styles, scripts, icons, the muscle map's drawings),
 the finder's index, the home page, the index pages, the muscle, routine and guide pages. What grows with the content
 and is read a piece at a time is not precached but kept when read: a record's page of a kind with one page per record
-(an exercise), visited or saved with a routine for offline use, and the files at KEPT_WHEN_READ (the public export, the
-search index). The cache is named by a hash of the precached files: a new build
+(an exercise), visited or saved with a routine for offline use; a routine's printed sheet (a page beside each
+routine's), read or saved with its routine; and the files at KEPT_WHEN_READ (the public export, the search index's
+shards). The cache is named by a hash of the precached files: a new build
 that changes any of them gives a new service worker, which fetches the new files and drops the old cache (with the pages
 the reader kept, which are kept again when next read or saved: never one from an older build).
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from atlas.pages.index_pages import API_EXERCISES
-from atlas.pages.page_kinds import PAGE_KINDS
+from atlas.pages.page_kinds import PAGE_KINDS, is_sheet_url
 from atlas.pages.rendering import TEMPLATE_DIR
 from atlas.records.model import TargetKind
 from atlas.site.search_shards import FOLDER as SEARCH_FOLDER
@@ -60,10 +61,10 @@ def published_files(site_dir: Path) -> dict[str, Path]:
 
 
 def precached_urls(files: dict[str, Path]) -> list[str]:
-    """The files to precache: all but the record pages and the files kept when read (those of PRECACHED_WHEN_ROOM too,
-    when they fit)."""
+    """The files to precache: all but the record pages, the sheets and the files kept when read (those of
+    PRECACHED_WHEN_ROOM too, when they fit)."""
     record_folders = tuple(f"{PAGE_KINDS[kind].folder}/" for kind in RECORD_PAGES_KEPT_WHEN_READ)
-    pages = [url for url in files if not (url.startswith(record_folders) and url not in record_folders)]
+    pages = [url for url in files if not (url.startswith(record_folders) and url not in record_folders) and not is_sheet_url(url)]
     always = [url for url in pages if not kept_when_read(url)]
     if_room = [url for url in pages if kept_when_read(url) and url.startswith(PRECACHED_WHEN_ROOM)]
     fits = sum(files[url].stat().st_size for url in always + if_room) <= PRECACHE_BYTES

@@ -11,7 +11,7 @@ from atlas.layout import ProjectLayout
 from atlas.pages.map_drawings import drawing_uri
 from atlas.pages.finder_index import FINDER_INDEX
 from atlas.pages.index_pages import API_EXERCISES
-from atlas.pages.page_kinds import INDEX_URIS, page_uri
+from atlas.pages.page_kinds import INDEX_URIS, page_uri, sheet_uri
 from atlas.pages.routine_builder import BUILDER_ID
 from atlas.problems import Problem
 from atlas.records.graph import Atlas
@@ -44,6 +44,8 @@ def reserved_addresses(layout: ProjectLayout, atlas: Atlas) -> dict[str, str]:
     made_from |= {page_uri(TargetKind.MUSCLE, group_id): atlas.taxonomy_file for group_id in atlas.groups}
     made_from |= {page_uri(TargetKind.ROUTINE, r.id): r.source for r in atlas.routines.values()}
     made_from |= {page_uri(TargetKind.ROUTINE, p.id): p.source for p in atlas.programmes.values()}
+    made_from |= {sheet_uri(r.id): r.source for r in atlas.routines.values()}
+    made_from |= {sheet_uri(p.id, session.label): p.source for p in atlas.programmes.values() for session in p.sessions}
     made_from |= {page_uri(TargetKind.LADDER, ladder.id): ladder.source for ladder in atlas.ladders.values()}
     made_from |= {page_uri(TargetKind.EXERCISE, draft.id): draft.source for draft in atlas.drafts.values()}
     made_from[page_uri(TargetKind.ROUTINE, BUILDER_ID)] = None
