@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search, serve_folder
 from conftest import BuildResult, lend
 
-from atlas.site.offline import KEPT_WHEN_READ, PRECACHE_BYTES, PRECACHED_WHEN_ROOM, kept_when_read, write_service_worker
+from atlas.site.offline import KEPT_WHEN_READ, PRECACHE_BYTES, PRECACHED_WHEN_ROOM, kept_when_read, precached_urls, write_service_worker
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
@@ -191,6 +191,27 @@ def test_precache_holds_the_shell_and_the_pages_to_browse_by(real_site: BuildRes
     assert [url for url in files if url.startswith("routines/") and "/sheet" in url] == []
     size = sum((real_site.site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")).stat().st_size for url in files)
     assert size <= PRECACHE_BYTES
+
+
+def test_the_precache_stays_within_its_budget_routines_before_search(tmp_path: Path) -> None:
+    """With a hundred routines, not all fit: the shell and the pages to browse by always; routines, then search shards,
+    while there is room; never exercise pages, sheets or the export."""
+    files: dict[str, Path] = {}
+
+    def add(url: str, size: int) -> None:
+        files[url] = tmp_path / f"file-{len(files)}"
+        files[url].write_bytes(b"x" * size)
+
+    for url in ("./", "assets/atlas.css", "routines/", "muscles/traps/", "search/search_index.json"):
+        add(url, 1_000)
+    for number in range(10):
+        add(f"routines/r{number}/", 600_000)
+    for url in ("routines/r0/sheet/", "exercises/shrug/", "api/exercises.json", "search/v1/terms/1.json"):
+        add(url, 60_000)
+    urls = precached_urls(files)
+    assert sum(files[url].stat().st_size for url in urls) <= PRECACHE_BYTES
+    assert urls[:5] == ["./", "assets/atlas.css", "routines/", "muscles/traps/", "search/search_index.json"]
+    assert urls[5:] == [f"routines/r{number}/" for number in range(8)] + ["search/v1/terms/1.json"]
 
 
 def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildResult, real_site_url: str, tmp_path: Path) -> None:

@@ -43,10 +43,11 @@ PRECACHED_ENTRIES = (SEARCH_INDEX,)
 which shards a query needs (search_shards.py)."""
 PRECACHE_BYTES = 5_000_000
 """What the precache may hold (issue 26's budget at 5,000 exercises)."""
-PRECACHED_WHEN_ROOM = (SEARCH_FOLDER,)
-"""Folders of KEPT_WHEN_READ precached whole while the precache with them stays within PRECACHE_BYTES: on a site of a
-few hundred exercises the whole search index (some hundreds of KB), so that any search works offline after one visit;
-on a larger one only the shards a reader's searches read."""
+PRECACHED_WHEN_ROOM = (f"{PAGE_KINDS[TargetKind.ROUTINE].folder}/", SEARCH_FOLDER)
+"""What is precached while the precache stays within PRECACHE_BYTES, in this order, file by file: the routine and
+programme pages (the gym's pages), then the search index's shards (then any search works offline after one visit).
+On the real site all of both fit; with thousands of exercises and a hundred routines, the rest are kept when read or
+saved ("Save this routine for offline"), like exercise pages."""
 
 
 def published_files(site_dir: Path) -> dict[str, Path]:
@@ -61,14 +62,24 @@ def published_files(site_dir: Path) -> dict[str, Path]:
 
 
 def precached_urls(files: dict[str, Path]) -> list[str]:
-    """The files to precache: all but the record pages, the sheets and the files kept when read (those of
-    PRECACHED_WHEN_ROOM too, when they fit)."""
+    """The files to precache: all but the record pages, the sheets and the files kept when read; of PRECACHED_WHEN_ROOM,
+    what fits."""
     record_folders = tuple(f"{PAGE_KINDS[kind].folder}/" for kind in RECORD_PAGES_KEPT_WHEN_READ)
     pages = [url for url in files if not (url.startswith(record_folders) and url not in record_folders) and not is_sheet_url(url)]
-    always = [url for url in pages if not kept_when_read(url)]
-    if_room = [url for url in pages if kept_when_read(url) and url.startswith(PRECACHED_WHEN_ROOM)]
-    fits = sum(files[url].stat().st_size for url in always + if_room) <= PRECACHE_BYTES
-    return always + if_room if fits else always
+    def room_rank(url: str) -> int | None:
+        if url in PRECACHED_ENTRIES:
+            return None
+        return next((rank for rank, folder in enumerate(PRECACHED_WHEN_ROOM) if url.startswith(folder) and url != folder), None)
+
+    always = [url for url in pages if not kept_when_read(url) and room_rank(url) is None]
+    total = sum(files[url].stat().st_size for url in always)
+    chosen = []
+    for url in sorted((url for url in pages if url not in always and room_rank(url) is not None), key=lambda url: room_rank(url) or 0):
+        size = files[url].stat().st_size
+        if total + size <= PRECACHE_BYTES:
+            chosen.append(url)
+            total += size
+    return always + chosen
 
 
 def kept_when_read(url: str) -> bool:
