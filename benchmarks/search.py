@@ -36,7 +36,7 @@ import tempfile  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 from browser import chromium, open_context, serve_folder  # noqa: E402
-from playwright.sync_api import Browser, BrowserContext, Request  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, Request  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 from atlas.site.build_cache import CACHE_SETTING  # noqa: E402
@@ -97,14 +97,20 @@ def _body_bytes(requests: list[Request]) -> int:
     return sum(max(0, request.sizes()["responseBodySize"]) for request in _search_requests(requests))
 
 
+def _search_box(context: BrowserContext, base: str) -> tuple[Page, list[Request]]:
+    """The home page with the search box focused, and the requests finished from its opening on."""
+    page = context.new_page()
+    finished = _counting(context)
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    page.click(".md-search__input")
+    return page, finished
+
+
 def _pasted(browser: Browser, base: str, query: str) -> tuple[int, int, float, str]:
     context = open_context(browser)
     try:
-        page = context.new_page()
-        finished = _counting(context)
-        page.goto(base)
-        page.wait_for_load_state("networkidle")
-        page.click(".md-search__input")
+        page, finished = _search_box(context, base)
         page.fill(".md-search__input", query[:-1])
         page.evaluate(TIME_LAST_KEY)
         page.keyboard.type(query[-1])
@@ -120,11 +126,7 @@ def _pasted(browser: Browser, base: str, query: str) -> tuple[int, int, float, s
 def _typed(browser: Browser, base: str, query: str) -> int:
     context = open_context(browser)
     try:
-        page = context.new_page()
-        finished = _counting(context)
-        page.goto(base)
-        page.wait_for_load_state("networkidle")
-        page.click(".md-search__input")
+        page, finished = _search_box(context, base)
         page.keyboard.type(query, delay=80)
         page.wait_for_function(ANSWERED)
         page.wait_for_selector(".md-search-result__item")

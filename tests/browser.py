@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page, ViewportSize, sync_playwright
 
+PHONE: ViewportSize = {"width": 390, "height": 844}
+"""The phone every browser test uses: an iPhone 12-sized viewport."""
+
 CHROMIUM_ARGUMENTS = [
     "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

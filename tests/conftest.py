@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, ViewportSize
 
 from atlas.project_config import read_config
 from atlas.site.build_cache import CACHE_SETTING
-from browser import WatchedPage, chromium, fresh_page, serve_folder
+from browser import PHONE, WatchedPage, chromium, fresh_page, serve_folder
 from mkdocs_process import run_mkdocs
 from shared_run import SharedRun
 
@@ -209,3 +209,16 @@ def lend(page: WatchedPage, viewport: ViewportSize, *, console_errors: bool = Fa
     assert page.dialogs == []
     if console_errors:
         assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def module_phone(browser: Browser) -> Iterator[WatchedPage]:
+    """One touch phone per test module (a fresh context costs Chromium a new renderer; see `shared_page`)."""
+    with fresh_page(browser, viewport=PHONE, has_touch=True, is_mobile=True) as page:
+        yield page
+
+
+@pytest.fixture
+def phone(module_phone: WatchedPage) -> Iterator[WatchedPage]:
+    """The module's phone, made ready for the test; fails it on a request outside localhost, a dialog or a console error."""
+    yield from lend(module_phone, PHONE, console_errors=True)

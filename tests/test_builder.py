@@ -10,9 +10,9 @@ from typing import Any
 
 import zxingcpp
 from PIL import Image
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Browser, Page, expect
 
-from browser import NO_TRANSITIONS, WatchedPage, fresh_page, open_context, pdf_page_texts, serious_accessibility_violations
+from browser import PHONE, NO_TRANSITIONS, WatchedPage, fresh_page, open_context, pdf_page_texts, serious_accessibility_violations
 from conftest import REPO, BuildResult
 
 from atlas.generation import build_atlas
@@ -128,7 +128,6 @@ def test_builder_and_programme_pages_have_no_serious_accessibility_violation(sha
     assert found == {}
 
 
-PHONE: ViewportSize = {"width": 390, "height": 844}
 PHONE_OPTIONS: dict[str, Any] = {"viewport": PHONE, "has_touch": True, "is_mobile": True}
 WEEKLY_ROUTINE = ("routines/builder/?n=Week&b=Main&x=band-pull-apart_2_15_0_30_0&x=face-pull_3_12_0_60_0"
                   "&x=bent-over-row_4_8_0_120_0&x=push-up_3_10_0_60_0")

@@ -13,10 +13,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page
 
-from browser import WatchedPage, contrast_ratio, fresh_page, map_shade, serve_folder
+from browser import PHONE, WatchedPage, contrast_ratio, fresh_page, map_shade, serve_folder
 from conftest import REPO, build, make_project, project_config
 
-PHONE = {"width": 390, "height": 844}
 
 
 def _fill(page: Page, selector: str) -> str:

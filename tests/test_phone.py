@@ -6,36 +6,21 @@ from __future__ import annotations
 import json
 import shutil
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from browser import FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search, serve_folder
-from conftest import BuildResult, lend
+from browser import PHONE, FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search, serve_folder
+from conftest import BuildResult
 
 from atlas.site.offline import KEPT_WHEN_READ, PRECACHE_BYTES, PRECACHED_WHEN_ROOM, kept_when_read, precached_urls, write_service_worker
 
-PHONE: ViewportSize = {"width": 390, "height": 844}
 PAGE_KINDS = {
     "home": "", "guide": "guides/desk-posture/", "exercise": "exercises/face-pull/", "muscle": "muscles/traps/",
     "map": "muscles/", "finder": "exercises/", "routine": "routines/upper-back-strength-gym/", "routines": "routines/",
     "builder": "routines/builder/", "404": "404.html",
 }
 
-
-@pytest.fixture(scope="module")
-def module_phone(browser: Browser) -> Iterator[WatchedPage]:
-    """One phone for the module's tests (a fresh context costs Chromium a new renderer; see `shared_page`)."""
-    with fresh_page(browser, viewport=PHONE, has_touch=True, is_mobile=True) as page:
-        yield page
-
-
-@pytest.fixture
-def phone(module_phone: WatchedPage) -> Iterator[WatchedPage]:
-    """A phone-sized page, made ready for the test; fails the test on a request outside localhost, a dialog or a console error."""
-    yield from lend(module_phone, PHONE, console_errors=True)
 
 
 def _kinds(site: BuildResult) -> dict[str, str]:

@@ -5,31 +5,16 @@ from this file."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, Page, ViewportSize
+from playwright.sync_api import Page
 
-from browser import WatchedPage, fresh_page, search
-from conftest import BuildResult, lend
+from browser import PHONE, WatchedPage, search
+from conftest import BuildResult
 
-PHONE: ViewportSize = {"width": 390, "height": 844}
 TARGET = 44
 """The least width and height of a target on the home map, in CSS pixels (WCAG 2.2 AAA target size)."""
 
-
-@pytest.fixture(scope="module")
-def module_phone(browser: Browser) -> Iterator[WatchedPage]:
-    """One touch phone for the module's tests."""
-    with fresh_page(browser, viewport=PHONE, has_touch=True, is_mobile=True) as page:
-        yield page
-
-
-@pytest.fixture
-def phone(module_phone: WatchedPage) -> Iterator[WatchedPage]:
-    """The phone, made ready for the test; fails it on a request outside localhost, a dialog or a console error."""
-    yield from lend(module_phone, PHONE, console_errors=True)
 
 
 def _exercises(site: BuildResult) -> dict[str, dict[str, Any]]:

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from browser import fresh_page
+from browser import PHONE, fresh_page
 from conftest import BuildResult
 
-PHONE = {"width": 390, "height": 844}
 ROUTINE = "routines/upper-back-strength-gym/"
 LOG_KEY = "uba-training-log"
 
