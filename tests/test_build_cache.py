@@ -15,7 +15,9 @@ from mkdocs.utils import meta
 from conftest import REPO, SIMPLE_FIGURE, build
 
 from atlas.pages import rendering
+from atlas.figures import figure_check
 from atlas.site import build_cache
+from atlas.problems import AtlasProblems
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import generate_site
 from atlas.layout import ProjectLayout
@@ -163,3 +165,28 @@ def test_theme_templates_are_kept_compiled_and_an_edit_shows_at_once(project: Pa
     assert result.returncode == 0, result.output
     assert '<meta name="uba-edited" content="yes">' in result.page("")
     assert _entries(tmp_path / "cache" / "compiled-templates") == compiled  # the same entry, compiled again
+
+
+def test_a_sound_figure_is_checked_once_and_a_faulty_one_on_every_build(project: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Figures found sound are kept (figure_check): the next build does not check them again. A figure the gate refuses
+    is never kept, so its problem is said on every build, cache or not."""
+    monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
+    checked: list[str] = []
+    real_lies = figure_check.figure_lies
+    monkeypatch.setattr(figure_check, "figure_lies", lambda doc, *rest: checked.append(doc.path) or real_lies(doc, *rest))
+    _pages(project)
+    assert len(checked) == 3  # the minimal project's three exercises
+    checked.clear()
+    _pages(project)
+    assert checked == []
+    lie = yaml.safe_load((REPO / "tests" / "figure_lies" / "serratus-punch" / "figure.yml").read_text(encoding="utf-8"))
+    record = project / "exercises" / "shrug.yml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data.update(figure=lie["figure"], dose=lie["dose"])
+    record.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(AtlasProblems) as refused:
+            _pages(project)
+        assert [problem.field for problem in refused.value.problems] == ["figure.end.near"]
+        assert refused.value.problems[0].path == "exercises/shrug.yml"

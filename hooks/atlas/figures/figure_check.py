@@ -14,6 +14,7 @@ from atlas.figures.figure_truth import figure_lies
 from atlas.problems import Problem, field_label
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
+from atlas.site.build_cache import SOUND_FIGURES
 
 FIGURE_KEY = "figure"
 
@@ -30,18 +31,19 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     """Every problem in the exercises' figures (the record model requires one per exercise): ranges, sides, props, and then
     what a figure shows wrongly (figure_truth): no movement for a dose that counts, contacts missed, things passing through."""
     known = set(equipment_ids) | set(SCENE_PROPS)
-    problems, sound = [], set()
+    problems = []
     for doc, record in exercises.values():
-        # Records that share a figure, a dose and actions (a family of variations) are checked once: a sound figure is
-        # sound for each of them; a faulty one is checked again for each record, whose problems carry its own lines.
-        shared = (record.figure.model_dump_json(), repr(record.dose), repr(record.actions))
-        if shared in sound:
+        # Records that share a figure, a dose and actions (a family of variations) are checked once, and once across
+        # builds (the cache): a sound figure is sound for each of them; a faulty one is checked again for each record,
+        # whose problems carry its own lines.
+        shared = (",".join(sorted(known)), record.figure.model_dump_json(), repr(record.dose), repr(record.actions))
+        if SOUND_FIGURES.get(shared) is not None:
             continue
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)
         found = found or figure_lies(doc, (FIGURE_KEY,), record.figure, record.dose, record.actions)
         problems += found
         if not found:
-            sound.add(shared)
+            SOUND_FIGURES.put(shared, "sound")
     return problems
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -288,7 +289,7 @@ def draw_figure(figure: Figure, key: str, tight: bool = False) -> Drawing:
     return Drawing(key, view, box, _clip_floor(scenery, box), lines, body, pose_labels(figure), figure.cycle, name.key)
 
 
-def _pose_at(steps: list[Sample], u: float, view: View) -> Sample:
+def _pose_at(steps: Sequence[Sample], u: float, view: View) -> Sample:
     """The sampled step at progress u (between samples, the nearer sample's pose interpolated)."""
     position = u * SAMPLES
     low = min(int(position), SAMPLES - 1)

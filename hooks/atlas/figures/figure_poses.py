@@ -3,6 +3,8 @@ between them sampled, and where the hands hold."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from atlas.figures.figure_model import BodyPoint, Figure, Limb, Pose, View
 from atlas.figures.figure_skeleton import SIDES, Point, drawing_point, joint_points, limbs
 
@@ -71,10 +73,12 @@ Sample = tuple[Pose, Point]
 """A pose and where its root is drawn."""
 
 
-def segments_along(figure: Figure) -> list[list[Sample]]:
-    """The motion sampled, one list per step between key poses (SAMPLES + 1 each, both ends included).
+@lru_cache(maxsize=1024)
+def segments_along(figure: Figure) -> tuple[tuple[Sample, ...], ...]:
+    """The motion sampled, one tuple per step between key poses (SAMPLES + 1 each, both ends included).
 
     With `fixed` set, each pose's root is moved so that the fixed body point stays where the start pose puts it.
+    Kept per figure (a frozen record, so equal figures share one entry): drawing and checking a figure sample it often.
     """
     keys = figure.motion_poses
     start_root = drawing_point(figure.start.root)
@@ -89,8 +93,8 @@ def segments_along(figure: Figure) -> list[list[Sample]]:
                 here = _fixed_point(figure.view, pose, (0.0, 0.0), figure.fixed)
                 root = (target[0] - here[0], target[1] - here[1])
             steps.append((pose, root))
-        found.append(steps)
-    return found
+        found.append(tuple(steps))
+    return tuple(found)
 
 
 def poses_along(figure: Figure) -> list[tuple[float, Pose, Point]]:

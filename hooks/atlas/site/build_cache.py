@@ -204,6 +204,9 @@ QR_CODES = TextCache("qr-codes", in_memory=True)
 """The QR codes of printed sheets, by the address they encode."""
 PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
 """Record files and front matter as plain values with their line numbers (`catalog` keeps checked records in memory)."""
+SOUND_FIGURES = TextCache("sound-figures", in_memory=True)
+"""Figures found sound with a dose and actions (figure_check); a faulty one is never kept, so it is checked and its
+problems said on every build."""
 
 
 def compiled_templates() -> BytecodeCache | None:
@@ -218,5 +221,5 @@ def compiled_templates() -> BytecodeCache | None:
 def refresh_caches() -> None:
     """Start a build."""
     fingerprint, home = code_fingerprint(), cache_home()
-    for kept in (FIGURES, PAGES, QR_CODES, PARSED_YAML):
+    for kept in (FIGURES, PAGES, QR_CODES, PARSED_YAML, SOUND_FIGURES):
         kept.refresh(fingerprint, home)
