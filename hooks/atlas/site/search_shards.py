@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,8 @@ STOP_WORDS = (
 
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 """What `\\s` matches in JavaScript (Python's `\\s` differs on a few code points)."""
+_ANGLES = re.compile("[<>]")
+"""Where an HTML string's tags start and end (text_blocks)."""
 
 
 @dataclass
@@ -94,22 +97,18 @@ def js_pattern(separator: str) -> re.Pattern[str]:
 
 
 def text_blocks(value: str) -> Iterator[str]:
-    """The text between the tags of an HTML string, as Material's `extract` walks it."""
-    start = end = stack = 0
-    while end < len(value):
-        char = value[end]
-        if char == "<" and end > start:
-            yield value[start:end]
-            start = end
-        elif char == ">":
-            if value[start + 1:start + 2] == "/":
-                stack -= 1
-            elif value[end - 1:end] != "/":
-                stack += 1
-            start = end + 1
-        end += 1
-    if end > start:
-        yield value[start:end]
+    """The text between the tags of an HTML string, as Material's `extract` walks it: a block ends before each `<` and
+    starts again after each `>` (text before a `>` with no `<` is dropped, as Material drops it)."""
+    start = 0
+    for angle in _ANGLES.finditer(value):
+        at = angle.start()
+        if value[at] == ">":
+            start = at + 1
+        elif at > start:
+            yield value[start:at]
+            start = at
+    if len(value) > start:
+        yield value[start:]
 
 
 def teaser(text: str) -> str:
@@ -165,14 +164,13 @@ def _index_terms(index: Mapping[str, Any]) -> dict[str, _Term]:
     terms: dict[str, _Term] = {}
     for number, doc in enumerate(docs):
         for field_number, name in enumerate(fields):
-            for word in tokens(doc.get(name), separator):
+            for word, times in Counter(tokens(doc.get(name), separator)).items():  # words in the order first met
                 if word in stop:
                     continue
                 term = terms.get(word)
                 if term is None:
                     term = terms[word] = _Term(len(terms))
-                counts = term.postings.setdefault(field_number, {})
-                counts[number] = counts.get(number, 0) + 1
+                term.postings.setdefault(field_number, {})[number] = times
     return terms
 
 
