@@ -15,7 +15,8 @@ from mkdocs.structure.files import File
 
 from atlas.site.build_cache import compiled_templates
 from atlas.engines.engine_messages import EngineMessages, describe_failure
-from atlas.pages.generated import GeneratedPage
+from atlas.pages.generated import AnyPage
+from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import GeneratedSite, generate_site
 from atlas.site.offline import write_service_worker
@@ -50,7 +51,7 @@ class _Build:
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
     search_terms: dict[str, list[str]] = {}
-    generated: dict[str, GeneratedPage] = {}
+    generated: dict[str, AnyPage] = {}
     """The generated pages by their path, for on_page_read_source."""
     meta: dict[str, dict[str, Any]] = {}
     """Front matter of generated pages read in on_page_read_source, handed to MkDocs in on_page_markdown."""
@@ -85,8 +86,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(problems.summary()) from None
     for notice in _build.sources.notices:
         log.warning(str(notice))
+    if not _build.serving:
+        forget_checked_files()
     # The pages are handed over once (on_files, on_page_read_source) and let go as MkDocs reads them: a page's text is
-    # then held by MkDocs alone, as in a build of the export, not twice
+    # then held by MkDocs alone, as in a build of the export, not twice; an exercise page's text is made only then
     _build.generated = {page.src_uri: page for page in _build.sources.pages}
     _build.sources = replace(_build.sources, pages=())
     config.extra.update(_build.sources.template_settings)
@@ -106,8 +109,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _build.generated.values():
         if cache:
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
-        else:
-            generated = File.generated(config, page.src_uri, content=page.markdown)
+        else:  # its text is handed over when MkDocs reads the page (on_page_read_source): an exercise page is made then
+            generated = File.generated(config, page.src_uri, content="")
         generated.edit_uri = url_path(page.source) if page.source else None
         files.append(generated)
     for extra in _build.sources.files:
@@ -124,8 +127,6 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     split = split_generated(generated.markdown) if generated else None
     if split is None:
         return None
-    if page.file.abs_src_path is None:
-        page.file.content_string = ""  # read once, here; MkDocs keeps the page's text from now on
     # MkDocs would parse the front matter with YAML again; it gets the data in on_page_markdown instead
     _build.meta[page.file.src_uri] = split[0]
     return "\n" + split[1]  # a leading blank line: MkDocs looks for no metadata in the body

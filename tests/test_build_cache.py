@@ -172,6 +172,7 @@ def test_a_sound_figure_is_checked_once_and_a_faulty_one_on_every_build(project:
     """Figures found sound are kept (figure_check): the next build does not check them again. A figure the gate refuses
     is never kept, so its problem is said on every build, cache or not."""
     monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
+    monkeypatch.setattr(figure_check, "SOUND_FIGURES", build_cache.TextCache("sound-figures", in_memory=False))  # none kept yet
     checked: list[str] = []
     real_lies = figure_check.figure_lies
     monkeypatch.setattr(figure_check, "figure_lies", lambda doc, *rest: checked.append(doc.path) or real_lies(doc, *rest))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from atlas.records.graph import Atlas
 from atlas.pages.links import exercise_link, mention_links, muscle_link
@@ -10,7 +11,8 @@ from atlas.records.model import Category, Exercise, ExerciseLink, Step, TargetKi
 from atlas.pages.muscle_map import highlight, role_key
 from atlas.pages.page_kinds import page_uri
 from atlas.pages.ladder_pages import positions
-from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.pages.generated import PageToRender
+from atlas.pages.rendering import Link, render_markdown
 from atlas.site.search_terms import exercise_terms
 from atlas.pages.source_pages import citations
 
@@ -42,10 +44,14 @@ class StepOption:
     """The other exercise, when the option is one."""
 
 
-def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
-    """The page at /exercises/<id>/."""
+def exercise_page(atlas: Atlas, exercise: Exercise) -> PageToRender:
+    """The page at /exercises/<id>/, rendered when it is read."""
     uri = page_uri(TargetKind.EXERCISE, exercise.id)
-    markdown = render_markdown(
+    return PageToRender(uri, exercise.source, partial(_exercise_markdown, atlas, exercise, uri))
+
+
+def _exercise_markdown(atlas: Atlas, exercise: Exercise, uri: str) -> str:
+    return render_markdown(
         "exercise.md.j2",
         uri,
         exercise=exercise,
@@ -61,7 +67,6 @@ def render_exercise_page(atlas: Atlas, exercise: Exercise) -> GeneratedPage:
         structured_data=_how_to(atlas, exercise),
         page_data={"kind": "exercise", "id": exercise.id, "map": _map(atlas, exercise)},
     )
-    return GeneratedPage(uri, markdown, exercise.source)
 
 
 def _map(atlas: Atlas, exercise: Exercise) -> dict[str, object]:

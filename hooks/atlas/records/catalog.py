@@ -182,6 +182,12 @@ _CHECKED: dict[tuple[Path, str, type[BaseModel]], tuple[tuple[int, int], tuple[A
 module between rebuilds, so a save parses and checks only the files that changed."""
 
 
+def forget_checked_files() -> None:
+    """Let go of every file kept in `_CHECKED` (a tenth of a large build's memory: each file's values and line numbers):
+    a build that is not followed by another in the same process has nothing to save them for."""
+    _CHECKED.clear()
+
+
 def _checked(file: Path, label: str, model: type[RecordT]) -> tuple[SourcedYaml | None, RecordT | None, list[Problem]]:
     """A record file read and checked, or the same result as last time if the file has not changed since."""
     try:
