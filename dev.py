@@ -18,7 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+SCRIPTS = "Scripts" if os.name == "nt" else "bin"
+"""A virtual environment's folder of programs."""
+BIN = VENV / SCRIPTS
 PYTHON = BIN / "python"
 MATERIALX_VENV = ROOT / ".venv-materialx"
 """The site's environment with MaterialX (Material's continuation on ProperDocs, the `materialx` extra) in place of
@@ -58,7 +60,7 @@ def _install_once(venv: Path, name: str, *installs: list[str]) -> None:
     """Create `venv` and run each pip install in it, again only when pyproject.toml changed (a stamp named `name`)."""
     if sys.version_info < (3, 11):
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
-    python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+    python = venv / SCRIPTS / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     stamp = venv / f".installed-{name}"
