@@ -2,13 +2,15 @@
 """Developer entry point: `python3 dev.py serve` builds and serves the site; `python3 dev.py test` runs every test.
 
 Each command creates (or reuses) the virtual environment .venv and installs the project into it first,
-so a fresh machine needs only Python 3.11+ and the package registries.
+so a fresh machine needs only Python 3.11+ and the package registries. `test` also makes .venv-materialx, where the
+tests build the site with MaterialX (MATERIALX_VENV).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,23 +18,57 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+SCRIPTS = "Scripts" if os.name == "nt" else "bin"
+"""A virtual environment's folder of programs."""
+BIN = VENV / SCRIPTS
 PYTHON = BIN / "python"
+MATERIALX_VENV = ROOT / ".venv-materialx"
+"""The site's environment with MaterialX (Material's continuation on ProperDocs, the `materialx` extra) in place of
+REPLACED_BY_MATERIALX: both install a Python package named `material`, so they cannot share .venv. Only the tests use it."""
+REPLACED_BY_MATERIALX = "mkdocs-material"
+MATERIALX_SETTING = "UPPER_BACK_ATLAS_MATERIALX"
+"""Tells the tests where MATERIALX_VENV is."""
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
 def ensure_environment(extra: str) -> None:
     """Create .venv and install the project with `extra`, again only when pyproject.toml changed."""
+    target = f".[{extra}]" if extra else "."
+    _install_once(VENV, extra or "site", ["-e", target])
+
+
+def ensure_materialx_environment() -> None:
+    """Create MATERIALX_VENV: the project (editable) with its dependencies and the `materialx` extra, less the package
+    that extra replaces; again only when pyproject.toml changed."""
+    import tomllib  # Python 3.11 (checked in _install_once first)
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    replaced = [requirement for requirement in project["dependencies"] if _requirement_name(requirement) == REPLACED_BY_MATERIALX]
+    if not replaced:
+        sys.exit(f"pyproject.toml: dependencies: {REPLACED_BY_MATERIALX} is missing; expected the theme the materialx extra replaces")
+    kept = [requirement for requirement in project["dependencies"] if requirement not in replaced]
+    _install_once(MATERIALX_VENV, "materialx", [*kept, *project["optional-dependencies"]["materialx"]], ["--no-deps", "-e", "."])
+
+
+def _requirement_name(requirement: str) -> str:
+    """A requirement's project name, normalised as the registry compares names (`Mkdocs_Material>=9` → mkdocs-material)."""
+    name = re.split(r"[^A-Za-z0-9._-]", requirement.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _install_once(venv: Path, name: str, *installs: list[str]) -> None:
+    """Create `venv` and run each pip install in it, again only when pyproject.toml changed (a stamp named `name`)."""
     if sys.version_info < (3, 11):
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
-    if not PYTHON.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    stamp = VENV / f".installed-{extra or 'site'}"
+    python = venv / SCRIPTS / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    stamp = venv / f".installed-{name}"
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted:
         return
-    target = f".[{extra}]" if extra else "."
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target], cwd=ROOT, check=True)
+    for arguments in installs:
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *arguments], cwd=ROOT, check=True)
     stamp.write_text(wanted)
 
 
@@ -63,7 +99,8 @@ def serve(arguments: list[str]) -> int:
 
 def test(arguments: list[str]) -> int:
     ensure_environment("test")
-    environment = dict(os.environ, CHROMIUM=ensure_test_tools(), NO_MKDOCS_2_WARNING="1")
+    ensure_materialx_environment()
+    environment = dict(os.environ, CHROMIUM=ensure_test_tools(), NO_MKDOCS_2_WARNING="1", **{MATERIALX_SETTING: str(MATERIALX_VENV)})
     return subprocess.run([str(PYTHON), "-m", "pytest", *arguments], cwd=ROOT, env=environment).returncode
 
 

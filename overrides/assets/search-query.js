@@ -4,7 +4,8 @@
    - a single letter is joined to the next word ("t bar" -> "tbar"), as the index holds names' words run together;
    - "no" and "without" are joined to the next word as "no" ("without equipment" -> "noequipment", "no gym" -> "nogym"),
      which the index holds for what needs nothing (hooks/atlas/site/search_terms.py).
-   Material posts each query to its worker as {type: 2, data: text}; every other message passes unchanged. */
+   Material posts each query to its worker as {type: 2, data: text}, MaterialX (its continuation) as {id, type: 2,
+   data: {query: text}}; every other message passes unchanged. */
 (function () {
   "use strict";
   var QUERY = 2;
@@ -34,6 +35,8 @@
     var args = Array.prototype.slice.call(arguments);
     if (message && message.type === QUERY && typeof message.data === "string") {
       args[0] = { type: QUERY, data: meaningful(message.data) };
+    } else if (message && message.type === QUERY && message.data && typeof message.data.query === "string") {
+      args[0] = Object.assign({}, message, { data: Object.assign({}, message.data, { query: meaningful(message.data.query) }) });
     }
     return post.apply(this, args);
   };

@@ -1,5 +1,6 @@
 /* Upper Back Atlas: the search worker. Material's own worker downloads the whole index and builds a lunr index of it;
-   this one takes the same messages from Material's search box (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3) but reads
+   this one takes the same messages from Material's search box (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3; a query is its
+   text, or {query: text} with an `id` each answer repeats in MaterialX, Material's continuation) but reads
    the index in shards (hooks/atlas/site/search_shards.py): for each word typed, the shard of the words it starts; for
    the pages a query shows, their entries. It scores as lunr 2.3.9 scores Material's index (b = 0, k1 = 1.2, the
    fields' and pages' boosts, three decimals per word and field, a query vector of the words each typed word starts)
@@ -342,16 +343,17 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     setup(message.data);
-    postMessage({ type: READY });
+    postMessage({ id: message.id, type: READY });
   } else if (message.type === QUERY) {
+    var text = typeof message.data === "string" ? message.data : message.data.query;
     // one answer per query, in the order asked: a slow shard never lets an older query's results replace a newer one's;
     // a query already followed by another (a key typed while it waited) gets the last answer again, fetching nothing
     var number = ++asked;
     queue = queue.then(function () {
-      return number < asked ? answered : search(message.data);
+      return number < asked ? answered : search(text);
     }).catch(function (error) {
       console.warn("Search: " + error);
       return { items: [] };
-    }).then(function (data) { answered = data; postMessage({ type: RESULT, data: data }); });
+    }).then(function (data) { answered = data; postMessage({ id: message.id, type: RESULT, data: data }); });
   }
 });

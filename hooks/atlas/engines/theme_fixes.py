@@ -3,7 +3,8 @@
 - base.html writes `autocomplete="off"` on its two checkbox toggles (a Firefox workaround); HTML allows the
   attribute only on text-like inputs, so the Nu checker reports it on every page.
 - base.html names Material's search worker, which downloads the whole index; ours (overrides/assets/search-worker.js)
-  takes the same messages and reads the index in shards (site/search_shards.py). The export, built without the hooks,
+  takes the same messages and reads the index in shards (site/search_shards.py). Material names it as `"search"`,
+  MaterialX (its continuation, with `search: {provider: lunr}`) as `"workerUrl"`. The export, built without the hooks,
   keeps Material's worker and its whole index.
 - partials/search.html gives its dialog no accessible name (axe: aria-dialog-name) and writes Safari's
   non-standard `autocorrect` attribute (invalid HTML).
@@ -22,7 +23,7 @@ from jinja2 import BaseLoader, Environment
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 _AUTOCORRECT = re.compile(r'\s+autocorrect="off"')
-_SEARCH_WORKER = re.compile(r'("search":\s*)"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_SEARCH_WORKER = re.compile(r'("(?:search|workerUrl)":\s*)"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 SEARCH_WORKER = "assets/search-worker.js"
 """Our search worker, inside the built site."""
 
