@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from atlas.records.evidence_model import Evidence, EvidenceRow
 from atlas.records.draft_model import Draft
@@ -62,17 +63,16 @@ class Atlas:
     """Unfinished exercises by id: a page each while serving, never in a list or the export."""
     parts: dict[str, MusclePart] = field(init=False)
     """Muscle parts by id."""
-    _by_group: dict[tuple[str, Role], tuple[Exercise, ...]] = field(init=False, repr=False)
-    _routines_by_exercise: dict[str, tuple[Routine, ...]] = field(init=False, repr=False)
-    _mentions: dict[tuple[TargetKind, str], tuple[Mention, ...]] = field(init=False, repr=False)
-    _citations: dict[str, tuple[tuple[TargetKind | None, str], ...]] = field(init=False, repr=False)
-    _named_as: dict[tuple[str, bool], tuple[str, ...]] = field(init=False, repr=False)
-    _rungs: dict[str, tuple[tuple[Ladder, int], ...]] = field(init=False, repr=False)
-    _ladders_by_group: dict[str, tuple[Ladder, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         parts = {part.id: part for group in self.groups.values() for part in group.parts.values()}
         object.__setattr__(self, "parts", parts)
+
+    # The indexes below are made when first asked for, once per atlas: the atlas is completed in steps (with_routines,
+    # with_articles ...), each a new atlas, and only the last one is asked.
+
+    @cached_property
+    def _by_group(self) -> dict[tuple[str, Role], tuple[Exercise, ...]]:
         by_group: dict[tuple[str, Role], dict[str, Exercise]] = defaultdict(dict)
         for exercise in self.exercises.values():
             listed: set[str] = set()
@@ -80,25 +80,27 @@ class Atlas:
                 for muscle_id in self._muscles_named(exercise.muscles.of(role)) - listed:
                     by_group[muscle_id, role][exercise.id] = exercise
                 listed |= self._muscles_named(exercise.muscles.of(role))
-        object.__setattr__(self, "_by_group", {key: tuple(found.values()) for key, found in by_group.items()})
-        self._index_routines()
-        self._index_mentions()
-        self._index_citations()
-        self._index_ladders()
-        self._index_rungs()
+        return {key: tuple(found.values()) for key, found in by_group.items()}
 
-    def _index_rungs(self) -> None:
-        """Exercise id -> the progression ladders it is a step of, with its index; group id -> the ladders that climb it."""
+    @cached_property
+    def _rungs(self) -> dict[str, tuple[tuple[Ladder, int], ...]]:
+        """Exercise id -> the progression ladders it is a step of, with its index."""
         rungs: dict[str, list[tuple[Ladder, int]]] = defaultdict(list)
-        by_group: dict[str, list[Ladder]] = defaultdict(list)
         for ladder in self.ladders.values():
             for index, exercise_id in enumerate(ladder.exercise_ids):
                 rungs[exercise_id].append((ladder, index))
-            by_group[self.group_id_of(ladder.target)].append(ladder)
-        object.__setattr__(self, "_rungs", {key: tuple(found) for key, found in rungs.items()})
-        object.__setattr__(self, "_ladders_by_group", {key: tuple(found) for key, found in by_group.items()})
+        return {key: tuple(found) for key, found in rungs.items()}
 
-    def _index_ladders(self) -> None:
+    @cached_property
+    def _ladders_by_group(self) -> dict[str, tuple[Ladder, ...]]:
+        """Group id -> the ladders that climb it."""
+        by_group: dict[str, list[Ladder]] = defaultdict(list)
+        for ladder in self.ladders.values():
+            by_group[self.group_id_of(ladder.target)].append(ladder)
+        return {key: tuple(found) for key, found in by_group.items()}
+
+    @cached_property
+    def _named_as(self) -> dict[tuple[str, bool], tuple[str, ...]]:
         """(exercise id, harder?) -> exercises that name it as their harder (or easier) option, in exercise order."""
         named_as: dict[tuple[str, bool], list[str]] = defaultdict(list)
         for other in self.exercises.values():
@@ -106,9 +108,10 @@ class Atlas:
                 for step in steps:
                     if isinstance(step, ExerciseLink):
                         named_as[step.exercise, harder].append(other.id)
-        object.__setattr__(self, "_named_as", {key: tuple(dict.fromkeys(found)) for key, found in named_as.items()})
+        return {key: tuple(dict.fromkeys(found)) for key, found in named_as.items()}
 
-    def _index_citations(self) -> None:
+    @cached_property
+    def _citations(self) -> dict[str, tuple[tuple[TargetKind | None, str], ...]]:
         citing: dict[str, list[tuple[TargetKind | None, str]]] = defaultdict(list)
         for exercise in self.exercises.values():
             for source_id in exercise.sources:
@@ -122,16 +125,18 @@ class Atlas:
         for study in self.evidence.values():
             for row in study.rows:
                 citing[study.id].append((TargetKind.MUSCLE, self.group_id_of(row.muscle)))
-        object.__setattr__(self, "_citations", {key: tuple(dict.fromkeys(found)) for key, found in citing.items()})
+        return {key: tuple(dict.fromkeys(found)) for key, found in citing.items()}
 
-    def _index_routines(self) -> None:
+    @cached_property
+    def _routines_by_exercise(self) -> dict[str, tuple[Routine, ...]]:
         using: dict[str, list[Routine]] = defaultdict(list)
         for routine in self.routines.values():
             for exercise_id in routine.exercise_ids:
                 using[exercise_id].append(routine)
-        object.__setattr__(self, "_routines_by_exercise", {key: tuple(found) for key, found in using.items()})
+        return {key: tuple(found) for key, found in using.items()}
 
-    def _index_mentions(self) -> None:
+    @cached_property
+    def _mentions(self) -> dict[tuple[TargetKind, str], tuple[Mention, ...]]:
         mentions: dict[tuple[TargetKind, str], list[Mention]] = defaultdict(list)
         for article in self.articles.values():
             for mention in article.mentions:
@@ -139,7 +144,7 @@ class Atlas:
                 if mention.kind is TargetKind.MUSCLE:
                     target = self.group_id_of(target)
                 mentions[mention.kind, target].append(mention)
-        object.__setattr__(self, "_mentions", {key: tuple(found) for key, found in mentions.items()})
+        return {key: tuple(found) for key, found in mentions.items()}
 
     def _muscles_named(self, muscle_ids: tuple[str, ...]) -> set[str]:
         """The groups and parts these ids train: each id, its group, and a group's parts."""
