@@ -321,3 +321,20 @@ def test_routine_page_is_compact_cards_with_the_safety_text_once(phone: WatchedP
     assert page.locator(".admonition.warning").count() == 0  # no box per exercise: their notes fold into one list
     assert page.locator("details.warning li").count() >= 8
     assert page.evaluate("document.documentElement.scrollHeight") < 3800  # was 7,964 px before the cards
+
+
+def test_the_version_changes_with_any_file_rewritten_in_place(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` rewrites changed pages in the same folder: the worker's version (its cache name) follows
+    every rewrite, also one of the same size, while files left alone are not read again to tell."""
+    site = tmp_path / "site"
+    (site / "exercises" / "shrug").mkdir(parents=True)
+    page = site / "exercises" / "shrug" / "index.html"
+    page.write_text("<p>first</p>", encoding="utf-8")
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    write_service_worker(site)
+    first = (site / "sw.js").read_text(encoding="utf-8")
+    write_service_worker(site)
+    assert (site / "sw.js").read_text(encoding="utf-8") == first
+    page.write_text("<p>again</p>", encoding="utf-8")  # the same length
+    write_service_worker(site)
+    assert (site / "sw.js").read_text(encoding="utf-8") != first

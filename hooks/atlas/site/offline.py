@@ -92,8 +92,24 @@ def site_version(files: dict[str, Path]) -> str:
     """A short hash of every file's name and bytes: any change, also to a page only kept when read, is a new version."""
     digest = hashlib.sha256()
     for url, path in files.items():
-        digest.update(url.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(url.encode("utf-8") + b"\0" + _file_digest(path))
     return digest.hexdigest()[:16]
+
+
+_DIGESTS: dict[Path, tuple[tuple[int, ...], bytes]] = {}
+"""Each file's SHA-256 by what the file system says of it: `mkdocs serve --dirty` rewrites only the pages that changed,
+so a rebuild reads only those again (a file written anew has a new change time)."""
+
+
+def _file_digest(path: Path) -> bytes:
+    status = path.stat()
+    stamp = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    kept = _DIGESTS.get(path)
+    if kept and kept[0] == stamp:
+        return kept[1]
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    _DIGESTS[path] = (stamp, digest)
+    return digest
 
 
 @cache
