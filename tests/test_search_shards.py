@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 from typing import Any
 
-from atlas.site.search_shards import CHUNKS, ENTRY, SHARD_BYTES, js_pattern, search_files, tokens
+from atlas.site.search_shards import CHUNKS, ENTRY, SHARD_BYTES, js_pattern, search_files, tokens, write_search_shards
 from atlas.site.search_terms import FIELDS
 
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
@@ -80,3 +81,16 @@ def test_a_query_downloads_a_bounded_share_of_the_index() -> None:
 
 def test_the_same_index_gives_the_same_bytes() -> None:
     assert search_files(synthetic_index(200)) == search_files(synthetic_index(200))
+
+
+def test_a_rebuild_in_the_same_folder_leaves_only_its_own_shards(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` rebuilds in place: the shards of the index before an edit go, the new ones and the entry
+    stay (else every edit would add a folder of stale shards, which the offline worker would precache)."""
+    site = tmp_path / "site"
+    before, after = synthetic_index(50, seed=1), synthetic_index(50, seed=2)
+    write_search_shards(site, before)
+    write_search_shards(site, after)
+    written = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    assert written == set(search_files(after))
+    versions = [json.loads(entry)["config"][CHUNKS]["version"] for entry in ((site / ENTRY).read_bytes(), search_files(before)[ENTRY])]
+    assert versions[0] != versions[1]

@@ -22,10 +22,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from atlas.site.search_terms import SEARCH_INDEX
@@ -239,8 +240,14 @@ def search_files(index: Mapping[str, Any]) -> dict[str, bytes]:
 
 
 def write_search_shards(site_dir: Path, index: Mapping[str, Any]) -> None:
-    """Replace the built site's search index (written whole by Material's plugin) by its entry and shards."""
-    for relative, data in search_files(index).items():
+    """Replace the built site's search index (written whole by Material's plugin) by its entry and shards, and remove the
+    shards of earlier versions (`mkdocs serve --dirty` rebuilds in the same folder)."""
+    files = search_files(index)
+    for relative, data in files.items():
         path = site_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    current = {PurePosixPath(relative).parts[1] for relative in files if relative != ENTRY}
+    for folder in (site_dir / FOLDER).iterdir():
+        if folder.is_dir() and folder.name not in current:
+            shutil.rmtree(folder)
