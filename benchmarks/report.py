@@ -17,13 +17,19 @@ BUILD_LABELS = {
     PLAIN: "(b) mkdocs build --strict of the export",
     ZENSICAL: "(c) zensical build of the export",
 }
-RATIO_TARGET = 1.10
+WARM_RATIO_TARGET = 1.05
+"""Issue 26: (a)/(b), the hooks' build with its cache ÷ the plain build of the export, at every size."""
+COLD_RATIO_TARGET = 1.10
+"""Issue 26: (a0)/(b), nothing kept (a fresh clone, a CI deploy)."""
 PER_PAGE_TARGET = 1.2
-MEMORY_TARGET_MB = 1024
+MEMORY_RATIO_TARGET = 1.5
+"""Issue 26: (a)'s peak RSS ÷ (b)'s at the largest size."""
 PAGE_TARGET_KB = 40
 INDEX_TARGET_BYTES = 1024
-FINDER_TARGET_MS = 16
-REBUILD_TARGET_S = 1
+FINDER_MEDIAN_MS, FINDER_MAX_MS = 16, 33
+"""Issue 26: one filter change at the largest size, median and max."""
+REBUILD_TARGETS_S = {300: 1.0, 5000: 2.0}
+"""Issue 26: a record edit visible in `mkdocs serve`, median of 5, by the project's number of exercises."""
 SAMPLE_EXERCISE = "face-pull"
 MEGABYTE = 1024 * 1024
 
@@ -82,8 +88,9 @@ class Report:
     environment: list[str]
     finder: FinderTiming | None = None
     finder_failure: str | None = None
-    rebuild: RebuildTiming | None = None
-    rebuild_failure: str | None = None
+    rebuilds: dict[int, RebuildTiming] = field(default_factory=dict)
+    """`mkdocs serve` timings by the project's number of exercises."""
+    rebuild_failures: dict[int, str] = field(default_factory=dict)
     profile: list[ProfiledFunction] | None = None
     profile_failure: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -137,12 +144,12 @@ class Report:
         rows = [["Target", "N", "Measured", "Met"]]
         for size in self.sizes:
             ratio = size.ratio()
-            rows.append([f"(a)/(b) wall time ≤ {RATIO_TARGET:.2f}", f"{size.exercises:,}", _or_dash(ratio, "{:.2f}"),
-                         _met(None if ratio is None else ratio <= RATIO_TARGET)])
+            rows.append([f"(a)/(b) wall time ≤ {WARM_RATIO_TARGET:.2f}", f"{size.exercises:,}", _or_dash(ratio, "{:.2f}"),
+                         _met(None if ratio is None else ratio <= WARM_RATIO_TARGET)])
             cold = size.ratio(HOOKS_COLD)
             if cold is not None:
-                rows.append([f"(a0)/(b) wall time ≤ {RATIO_TARGET:.2f}, nothing kept", f"{size.exercises:,}", f"{cold:.2f}",
-                             _met(cold <= RATIO_TARGET)])
+                rows.append([f"(a0)/(b) wall time ≤ {COLD_RATIO_TARGET:.2f}, nothing kept", f"{size.exercises:,}", f"{cold:.2f}",
+                             _met(cold <= COLD_RATIO_TARGET)])
         rows.append(self._per_page_row())
         rows.append(self._memory_row())
         for size in self.sizes:
@@ -157,7 +164,7 @@ class Report:
             rows.append([f"search index < {INDEX_TARGET_BYTES} B per exercise ((a))", f"{size.exercises:,}", _or_dash(per, "{:,.0f} B"),
                          _met(None if per is None else per < INDEX_TARGET_BYTES)])
         rows.append(self._finder_row())
-        rows.append(self._rebuild_row())
+        rows += [self._rebuild_row(size) for size in REBUILD_TARGETS_S]
         return _table(rows)
 
     def _per_page_row(self) -> list[str]:
@@ -172,31 +179,36 @@ class Report:
 
     def _memory_row(self) -> list[str]:
         largest = self.sizes[-1]
-        hooks = largest.builds.get(HOOKS)
-        peak = hooks.run.peak_rss_mb if hooks and hooks.run else None
+        hooks, plain = largest.builds.get(HOOKS), largest.builds.get(PLAIN)
+        peaks = (hooks.run.peak_rss_mb, plain.run.peak_rss_mb) if hooks and hooks.run and plain and plain.run else None
         suffix = "" if largest.exercises >= 5000 else " (5,000 not measured)"
-        return [f"(a) peak memory at 5,000 < 1 GiB{suffix}", f"{largest.exercises:,}", _or_dash(peak, "{:.0f} MB"),
-                _met(None if peak is None else peak < MEMORY_TARGET_MB)]
+        label = f"(a) peak memory ÷ (b)'s ≤ {MEMORY_RATIO_TARGET}{suffix}"
+        if peaks is None:
+            return [label, f"{largest.exercises:,}", "–", "–"]
+        ratio = peaks[0] / peaks[1]
+        return [label, f"{largest.exercises:,}", f"{ratio:.2f} ({peaks[0]:.0f} vs {peaks[1]:.0f} MB)", _met(ratio <= MEMORY_RATIO_TARGET)]
 
     def _finder_row(self) -> list[str]:
-        label = f"finder: one filter change ≤ {FINDER_TARGET_MS} ms (median / max of {len(self.finder.change_ms) if self.finder else 20})"
+        label = (f"finder: one filter change ≤ {FINDER_MEDIAN_MS} ms median, ≤ {FINDER_MAX_MS} ms max "
+                 f"(of {len(self.finder.change_ms) if self.finder else 20})")
         n = f"{self.sizes[-1].exercises:,}"
         if self.finder is None:
             return [label, n, f"not measured: {self.finder_failure}", "–"]
         return [label, n, f"{self.finder.median_ms:.1f} / {self.finder.max_ms:.1f} ms",
-                f"median {_met(self.finder.median_ms <= FINDER_TARGET_MS)}, max {_met(self.finder.max_ms <= FINDER_TARGET_MS)}"]
+                f"median {_met(self.finder.median_ms <= FINDER_MEDIAN_MS)}, max {_met(self.finder.max_ms <= FINDER_MAX_MS)}"]
 
-    def _rebuild_row(self) -> list[str]:
-        label = f"mkdocs serve: record edit visible ≤ {REBUILD_TARGET_S} s (median of {len(self.rebuild.seconds) if self.rebuild else 5})"
-        if self.rebuild is None:
-            return [label, "300 exercises", f"not measured: {self.rebuild_failure}", "–"]
-        each = ", ".join(f"{value:.2f}" for value in self.rebuild.seconds)
-        return [label, "300 exercises", f"{self.rebuild.median:.2f} s ({each})", _met(self.rebuild.median <= REBUILD_TARGET_S)]
+    def _rebuild_row(self, size: int) -> list[str]:
+        target, timing = REBUILD_TARGETS_S[size], self.rebuilds.get(size)
+        label = f"mkdocs serve: record edit visible ≤ {target:g} s (median of {len(timing.seconds) if timing else 5})"
+        if timing is None:
+            return [label, f"{size:,} exercises", f"not measured: {self.rebuild_failures.get(size, 'not run')}", "–"]
+        each = ", ".join(f"{value:.2f}" for value in timing.seconds)
+        return [label, f"{size:,} exercises", f"{timing.median:.2f} s ({each})", _met(timing.median <= target)]
 
     def _profile(self) -> list[str]:
         if not self.profile:
             return [f"Profiling failed: {self.profile_failure}"]
-        lines = [f"(a)/(b) is above {RATIO_TARGET:.2f}, so the hook build at N = {self.sizes[-1].exercises:,} ran once under cProfile "
+        lines = [f"(a)/(b) is above {WARM_RATIO_TARGET:.2f}, so the hook build at N = {self.sizes[-1].exercises:,} ran once under cProfile "
                  "(which slows it down); the ten `atlas.` functions with the most cumulative time:", ""]
         rows = [["Function", "Calls", "Cumulative s"]]
         rows += [[f"`{item.name}`", f"{item.calls:,}", f"{item.cumulative_seconds:.2f}"] for item in self.profile]

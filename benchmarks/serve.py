@@ -33,7 +33,7 @@ class RebuildTiming:
 
 
 def time_serve_rebuilds(repo: Path, root: Path, mkdocs: list[str], env: dict[str, str], size: int, seed: int, repeats: int = 5,
-                        timeout: float = 60.0) -> RebuildTiming:
+                        timeout: float = 60.0, startup_timeout: float = 180.0) -> RebuildTiming:
     make_project(repo, root, size, seed)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/exercises/{RECORD}/"
@@ -42,7 +42,7 @@ def time_serve_rebuilds(repo: Path, root: Path, mkdocs: list[str], env: dict[str
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         started = time.perf_counter()
-        _wait_for(url, lambda html: True, timeout * 3, server)
+        _wait_for(url, lambda html: True, startup_timeout, server)
         startup = time.perf_counter() - started
         seconds = []
         for attempt in range(1, repeats + 1):
