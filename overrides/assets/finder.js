@@ -314,7 +314,7 @@
       if (text !== null && text[i] === 0) { continue; }
       /* What the exercise still needs, in the set of equipment (its own or an alternative) that needs least;
          items found in any room (free) are never missing. */
-      var missing = 1000;
+      var missing = Infinity;
       var single = 0;
       for (var p = setStart[i], end = setStart[i + 1]; p < end;) {
         var size = sets[p++];
