@@ -163,6 +163,8 @@ def test_finder_counts_clicks_url_and_back_button(shared_page: WatchedPage, real
     assert page.text_content("[data-count-for='equipment=resistance-band']") == f"({band_only})"
     page.get_by_label("Rhomboids").check()
     page.get_by_label("Resistance band").check()
+    # The address follows once the results are painted (finder.js writeAddress).
+    page.wait_for_function("new URLSearchParams(location.search).getAll('equipment').join() === 'resistance-band'")
     assert parse_qs(urlsplit(page.url).query) == {"muscle": ["rhomboids"], "equipment": ["resistance-band"]}
     both = _expected(real_site, lambda e: "rhomboids" in e["groups"]["primary"] and _can_do(real_site, e, {"resistance-band"}))
     assert _results(page, both) == both

@@ -157,6 +157,8 @@
     this.listed = [];         /* those the list shows */
     this.pages = 1;
     this.singles = new Int32Array(data.equipment.length);
+    this.pending = [];        /* addresses to write once the results are painted (writeAddress) */
+    this.stopped = false;
     /* Counts by option number; the slot after the last counts for every option of the facet (for the muscle, "Any"). */
     this.counts = { muscle: new Int32Array(data.muscles.length + 1), equipment: new Int32Array(data.equipment.length + 1),
                     level: new Int32Array(data.levels.length + 1), category: new Int32Array(data.categories.length + 1) };
@@ -198,12 +200,12 @@
     this.form.addEventListener("input", function (event) { if (event.target.name === "q") { self.changed(false); } });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.more.addEventListener("click", function () { self.showMore(); });
-    this.onPop = function () { self.fromAddress(); self.update(); };
+    this.onPop = function () { self.pending = []; self.fromAddress(); self.update(); };
     window.addEventListener("popstate", this.onPop);
     this.update();
   };
 
-  Finder.prototype.stop = function () { window.removeEventListener("popstate", this.onPop); };
+  Finder.prototype.stop = function () { this.stopped = true; window.removeEventListener("popstate", this.onPop); };
 
   /* The form as the address asks, with a note of what the address asked for that the finder does not offer. */
   Finder.prototype.fromAddress = function () {
@@ -253,11 +255,31 @@
   Finder.prototype.changed = function (push) {
     var state = this.fromForm();
     this.ignoredNote.hidden = true;
-    var url = window.location.pathname + stateQuery(state) + window.location.hash;
-    if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
     this.pages = 1;
     this.shownNote.hidden = true;
     this.update();
+    this.writeAddress(window.location.pathname + stateQuery(state) + window.location.hash, push);
+  };
+
+  /* The address follows the form once the results are painted: writing it is a navigation within the page, which costs
+     as much as drawing the results, so it waits for the next frame. Writes still waiting go in order (a new entry in
+     the history for a click, the same entry for typing); none is written once the reader has left the page or gone
+     back or forward meanwhile. */
+  Finder.prototype.writeAddress = function (url, push) {
+    var self = this;
+    var path = window.location.pathname;
+    this.pending.push({ url: url, push: push });
+    if (this.pending.length > 1) { return; }
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        var pending = self.pending;
+        self.pending = [];
+        if (self.stopped || window.location.pathname !== path) { return; }
+        pending.forEach(function (write) {
+          if (write.push) { window.history.pushState(null, "", write.url); } else { window.history.replaceState(null, "", write.url); }
+        });
+      }, 0);
+    });
   };
 
   /* Which exercises the text box matches, kept while the words stay the same (a click on a filter keeps them). */
