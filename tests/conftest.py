@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from collections.abc import Iterator
@@ -22,6 +23,9 @@ from shared_run import SharedRun
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "minimal"
+SYNTHETIC_EXERCISES = 250
+"""Exercises of the synthetic site: enough for every muscle page's lists and the sources' citations to reach their
+bounds, and for the finder to list several pages of results."""
 
 
 @dataclass
@@ -158,6 +162,26 @@ def real_site(shared_run: SharedRun) -> BuildResult:
     status, output = shared_run.real_site_build(timeout=600)
     assert status == 0, output
     return BuildResult(status, output, shared_run.site)
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The benchmark's synthetic project (benchmarks/synthetic.py, seed 2024) with SYNTHETIC_EXERCISES exercises."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synthetic import make_project as make_synthetic_project
+
+    root = tmp_path_factory.mktemp("synthetic") / "project"
+    make_synthetic_project(REPO, root, SYNTHETIC_EXERCISES, 2024)
+    result = build(root)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def synthetic_site_url(synthetic_site: BuildResult) -> Iterator[str]:
+    """The synthetic site, served on localhost."""
+    with serve_folder(synthetic_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

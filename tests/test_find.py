@@ -45,8 +45,8 @@ def test_search_puts_the_muscle_first_and_its_exercises_next(shared_page: Watche
     assert failures == {}
 
 
-SHOWN_AT_FIRST = 60
-"""How many results the finder lists before its "Show all" button (overrides/assets/finder.js)."""
+PAGE = 60
+"""How many results the finder lists at first, and adds at each "Show more" (overrides/assets/finder.js)."""
 
 
 def _finder(page: Page, url: str) -> list[str]:
@@ -89,8 +89,8 @@ def test_finder_filters_by_each_facet_and_combinations(shared_page: WatchedPage,
     page = shared_page.page
     everything = _finder(page, f"{real_site_url}exercises/")
     every = _expected(real_site, lambda e: True)
-    assert everything == every[:SHOWN_AT_FIRST]  # the first ones, then a button for the rest
-    assert page.is_visible(".uba-finder-more") is (len(every) > SHOWN_AT_FIRST)
+    assert everything == every[:PAGE]  # the first ones, then a button for more
+    assert page.is_visible(".uba-finder-more") is (len(every) > PAGE)
     assert page.is_hidden(".uba-finder-static")
     cases = {
         "muscle=rhomboids": lambda e: "rhomboids" in e["groups"]["primary"],
@@ -163,6 +163,8 @@ def test_finder_counts_clicks_url_and_back_button(shared_page: WatchedPage, real
     assert page.text_content("[data-count-for='equipment=resistance-band']") == f"({band_only})"
     page.get_by_label("Rhomboids").check()
     page.get_by_label("Resistance band").check()
+    # The address follows once the results are painted (finder.js writeAddress).
+    page.wait_for_function("new URLSearchParams(location.search).getAll('equipment').join() === 'resistance-band'")
     assert parse_qs(urlsplit(page.url).query) == {"muscle": ["rhomboids"], "equipment": ["resistance-band"]}
     both = _expected(real_site, lambda e: "rhomboids" in e["groups"]["primary"] and _can_do(real_site, e, {"resistance-band"}))
     assert _results(page, both) == both
@@ -188,9 +190,47 @@ def test_finder_counts_predict_the_results_of_each_click(shared_page: WatchedPag
 
 
 def _results_all(page: Page) -> list[str]:
-    if page.is_visible(".uba-finder-more"):
+    while page.is_visible(".uba-finder-more"):
         page.click(".uba-finder-more")
     return _results(page)
+
+
+def test_the_finder_lists_a_page_at_a_time_and_show_more_adds_the_next(shared_page: WatchedPage, synthetic_site: BuildResult,
+                                                                        synthetic_site_url: str) -> None:
+    """With more exercises than a page, the finder never lists them all at once: the first PAGE, then PAGE more at
+    each "Show more" (a button, reached by the keyboard), which says how many are listed and moves the focus to the
+    first one added; a filter change starts again at one page. Neither the finder nor the builder reads the export."""
+    page = shared_page.page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    every = [e["name"] for e in json.loads((synthetic_site.site / "api/exercises.json").read_text())["exercises"]]
+    assert len(every) > 3 * PAGE
+    assert _finder(page, f"{synthetic_site_url}exercises/") == every[:PAGE]
+    assert page.text_content(".uba-finder-count") == f"{len(every)} exercises"
+    more = page.get_by_role("button", name=f"Show {PAGE} more")
+    assert page.is_hidden(".uba-finder-shown")
+    page.focus("#uba-q")
+    for _ in range(200):  # Tab from the text box through the filters to the button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('uba-finder-more')"):
+            break
+    page.keyboard.press("Enter")
+    assert _results(page, every[:2 * PAGE]) == every[:2 * PAGE]
+    assert page.text_content(".uba-finder-shown") == f"Showing {2 * PAGE} of {len(every)}."
+    assert page.get_attribute(".uba-finder-shown", "role") == "status"
+    assert page.evaluate("document.activeElement.textContent") == every[PAGE]
+    more.click()
+    assert _results(page, every[:3 * PAGE]) == every[:3 * PAGE]
+    # A filter starts again at one page, and the status line goes until the next "Show more".
+    page.get_by_label("Beginner").check()
+    page.wait_for_function("location.search === '?level=beginner'")
+    beginners = [e["name"] for e in json.loads((synthetic_site.site / "api/exercises.json").read_text())["exercises"]
+                 if e["level"] == "beginner"]
+    assert _results(page, beginners[:PAGE]) == beginners[:PAGE] and page.is_hidden(".uba-finder-shown")
+    assert _results_all(page) == beginners
+    page.goto(f"{synthetic_site_url}routines/builder/")
+    page.wait_for_selector(".uba-builder-blocks .uba-builder-block")
+    assert {url for url in requests if "/api/" in url} == {f"{synthetic_site_url}api/finder.json"}
 
 
 def test_finder_says_when_nothing_matches_and_offers_to_clear(shared_page: WatchedPage, real_site_url: str) -> None:

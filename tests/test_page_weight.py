@@ -4,15 +4,10 @@ an exercise page carries only what differs."""
 from __future__ import annotations
 
 import gzip
-import sys
+import json
 from pathlib import Path
 
-import pytest
-
-from conftest import REPO, BuildResult, build
-
-sys.path.insert(0, str(REPO / "benchmarks"))
-from synthetic import make_project  # noqa: E402
+from conftest import SYNTHETIC_EXERCISES, BuildResult
 
 KB = 1024
 """A kilobyte, as the budgets of issue 26 and the figures' own (tests/test_figures.py: FIGURE_BUDGET = 12 KB) count it."""
@@ -25,8 +20,10 @@ EXERCISE_PAGE_GZIPPED_BYTES = 12 * KB
 PAGE_BYTES = 60_000
 LISTING_PAGES = ("muscles/", "sources/", "ladders/", "routines/index.html", "index.html")
 """Pages that list records and must stay within PAGE_BYTES however many records there are (the home page counts)."""
-SYNTHETIC_EXERCISES = 250
-"""Enough exercises for every muscle page's lists and the sources' citations to reach their bounds."""
+FINDER_INDEX_BYTES = 1_000_000
+"""Issue 26: the finder's first load (its index, which the routine builder reads too) is at most 1 MB at 5,000 exercises."""
+EXERCISE_INDEX_BYTES = 190
+INDEX_TABLE_BYTES = 50_000
 
 
 def test_exercise_pages_are_light(real_site: BuildResult) -> None:
@@ -55,16 +52,6 @@ def test_every_view_of_the_map_is_one_shared_file(real_site: BuildResult) -> Non
         assert "assets/anatomy/" in map_html and "<path" not in map_html and "uba-shape" not in html, page
 
 
-@pytest.fixture(scope="module")
-def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The benchmark's synthetic project (benchmarks/synthetic.py, seed 2024) with SYNTHETIC_EXERCISES exercises."""
-    root = tmp_path_factory.mktemp("synthetic") / "project"
-    make_project(REPO, root, SYNTHETIC_EXERCISES, 2024)
-    result = build(root)
-    assert result.returncode == 0, result.output
-    return result
-
-
 def test_listing_pages_stay_light_as_the_records_grow(synthetic_site: BuildResult, real_site: BuildResult) -> None:
     """Muscle pages show a few exercise cards, then names, then the finder; the bibliography names a few exercises per
     source and counts the rest: so with more than twice the real site's exercises no listing page passes 60 KB."""
@@ -80,3 +67,20 @@ def test_listing_pages_stay_light_as_the_records_grow(synthetic_site: BuildResul
     # the muscle pages' cards draw each figure once: the best exercises at the top reuse the list's drawings
     assert traps.count('<use xlink:href="#uba-thumb-') >= 3
     assert real["muscles/traps/index.html"] <= PAGE_BYTES
+
+
+def test_the_finder_index_stays_within_1_mb_at_5000_exercises(synthetic_site: BuildResult) -> None:
+    """The index the finder and the builder read: what each exercise adds (its columns, the builder's codes) at most
+    EXERCISE_INDEX_BYTES, the tables they number into (words, muscles, doses, texts...) at most INDEX_TABLE_BYTES, so 1 MB
+    holds 5,000 exercises (934 KB measured at 5,000 by the benchmark: benchmarks/results.md)."""
+    index = json.loads((synthetic_site.site / "api/finder.json").read_bytes())
+    builder = index["builder"]
+    assert len(builder["codes"]) == SYNTHETIC_EXERCISES * sum(builder["widths"])
+    per_exercise = (_json_bytes(index["exercises"]) + len(builder["codes"])) / SYNTHETIC_EXERCISES
+    tables = _json_bytes(index) - _json_bytes(index["exercises"]) - len(builder["codes"])
+    assert per_exercise <= EXERCISE_INDEX_BYTES and tables <= INDEX_TABLE_BYTES
+    assert 5000 * EXERCISE_INDEX_BYTES + INDEX_TABLE_BYTES <= FINDER_INDEX_BYTES
+
+
+def _json_bytes(data: object) -> int:
+    return len(json.dumps(data, separators=(",", ":")))

@@ -223,10 +223,17 @@ def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildRe
     page.wait_for_selector(".uba-finder-results li")
     rhomboids = [e["name"] for e in routine["exercises"] if "rhomboids" in e["groups"]["primary"]]
     assert page.eval_on_selector_all(".uba-finder-results a", "els => els.map(e => e.textContent)") == rhomboids[:60]
-    assert [url for url in requests if url.endswith("api/exercises.json")] == []
     page.tap(".uba-finder-toggle")
     page.tap(".uba-finder-panel label:has(input[value='beginner'])")
     page.wait_for_function("location.search.includes('level=beginner')")
+    # The routine builder, from the same precached index: a routine's exercises, their doses and the printed sheet.
+    page.goto(f"{real_site_url}routines/builder/?n=Gym&b=Main&x=face-pull&x=shrug_3_10_0_60_0")
+    page.wait_for_selector(".uba-builder-item")
+    assert page.eval_on_selector_all(".uba-builder-item-name a", "els => els.map(e => e.textContent)") == ["Face pull", "Shrug"]
+    assert page.input_value(".uba-builder-item:first-child input[type=number]") == str(next(
+        e["dose"]["sets"] or 2 for e in routine["exercises"] if e["id"] == "face-pull"))
+    assert page.text_content(".uba-sheet-title") == "Gym" and page.locator(".uba-sheet-grid").count() >= 1
+    assert [url for url in requests if url.endswith("api/exercises.json")] == []
     # A routine's sheet, kept with the routine, printed.
     page.goto(f"{real_site_url}routines/upper-back-strength-gym/sheet/")
     pdf = tmp_path / "sheet.pdf"

@@ -170,15 +170,15 @@ def test_a_draft_in_storage_is_read_by_the_same_parser_and_shown_as_text(shared_
 
 
 def _read_as_the_page_does(page: Page, url: str) -> None:
-    """Once the page's own script has read the export: the same read, started after it, has failed too."""
+    """Once the page's own script has read the finder's index: the same read, started after it, has failed too."""
     read = "url => fetch(url).then(response => response.json()).then(() => 'parsed', () => 'refused')"
-    assert page.evaluate(read, f"{url}api/exercises.json") == "refused"
+    assert page.evaluate(read, f"{url}api/finder.json") == "refused"
 
 
 def test_data_that_is_not_strict_json_leaves_the_pages_that_need_no_javascript(shared_page: WatchedPage, real_site_url: str) -> None:
     """A NaN in the export (as before the numbers were checked) made JSON.parse throw: the finder showed nothing."""
     page = shared_page.page
-    # The finder reads its own index, the builder the export: both broken the same way.
+    # The finder and the builder read the finder's index (no page reads the export): both files broken the same way.
     for data in ("finder", "exercises"):
         page.route(f"**/api/{data}.json", lambda route: route.fulfill(status=200, content_type="application/json",
                                                                      body='{"exercises": [{"at": [NaN, 40]}]}'))

@@ -14,8 +14,8 @@ from atlas.site.build_cache import refresh_caches
 from atlas.site.reserved_addresses import shadowing_problems
 from atlas.pages.generated import AnyPage, GeneratedFile, collector_paused
 from atlas.records.graph import Atlas
-from atlas.pages.finder_index import finder_index
-from atlas.pages.index_pages import API_EXERCISES, export_json, render_exercise_index
+from atlas.pages.finder_index import FINDER_INDEX, finder_index
+from atlas.pages.index_pages import export_json, render_exercise_index
 from atlas.layout import ProjectLayout
 from atlas.records.model import Article, TargetKind
 from atlas.pages.map_drawings import render_map_drawings
@@ -139,7 +139,7 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [page for programme in atlas.programmes.values() for page in render_programme_sheets(atlas, programme, layout.site_url)]
     pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
     pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
-    pages.append(render_builder_page(atlas, API_EXERCISES))
+    pages.append(render_builder_page(atlas, FINDER_INDEX))
     return GeneratedSite(atlas, tuple(pages), (export_json(atlas), finder_index(atlas), *render_map_drawings(layout, atlas.muscle_map)),
                          tuple(draft_notices(atlas.drafts)))
 

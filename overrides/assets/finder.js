@@ -7,8 +7,8 @@
    left out; lookups by id use tables without prototypes, so "constructor" or "__proto__" is just an unknown id. */
 (function () {
   "use strict";
-  var SHOWN_AT_FIRST = 60;
-  var FORMAT = 1;        /* the shape of api/finder.json this script reads (FORMAT in hooks/atlas/pages/finder_index.py) */
+  var PAGE = 60;          /* results listed at first, and added by each "Show more" */
+  var FORMAT = 2;        /* the shape of api/finder.json this script reads (FORMAT in hooks/atlas/pages/finder_index.py) */
   var MULTI = ["equipment", "level", "category"];
   var MAX_QUERY = 200;   /* characters of the text box kept from an address */
   var MAX_SHOWN = 40;    /* characters of a left-out value quoted in the note */
@@ -81,23 +81,41 @@
     return words;
   }
 
-  /* The finder's index (api/finder.json, written by hooks/atlas/pages/finder_index.py) as lists of numbers: for each
-     exercise its level, kind of work, muscles by role, and sets of equipment (its own, then each alternative). */
+  /* The finder's index (api/finder.json, written by hooks/atlas/pages/finder_index.py) as flat columns of numbers, so that
+     one pass over thousands of exercises stays a tight loop: for each exercise its level and kind of work; its sets of
+     equipment (its own, then each alternative) run together in `sets` from `setStart[i]`, each set its length then its
+     items; its muscles by role likewise in `roles[role].list` from `roles[role].start[i]`; and its words to match. */
   function prepare(data, equipmentNames) {
     var columns = data.exercises;
     var names = muscleNames(data);
-    var items = [];
-    for (var i = 0; i < columns.id.length; i++) {
+    var count = columns.id.length;
+    var sets = [], setStart = new Int32Array(count + 1);
+    var lists = { primary: [], any: [], stretched: [] };
+    var starts = { primary: new Int32Array(count + 1), any: new Int32Array(count + 1), stretched: new Int32Array(count + 1) };
+    var text = [];
+    for (var i = 0; i < count; i++) {
       var primary = columns.primary[i];
       var words = [columns.name[i]].concat(decodeWords(columns.words[i], data.vocabulary, data.width));
       primary.forEach(function (m) { words = words.concat(names[m]); });
       columns.equipment[i].forEach(function (q) { words.push(equipmentNames[q]); });
-      items.push({ id: columns.id[i], name: columns.name[i], level: columns.level[i], category: columns.category[i],
-                   equipment: columns.equipment[i], sets: [columns.equipment[i]].concat(columns.alternatives[i]),
-                   roles: { primary: primary, any: primary.concat(columns.helping[i]), stretched: columns.stretched[i] },
-                   text: fold(words.join(" ")), node: null });
+      text.push(fold(words.join(" ")));
+      setStart[i] = sets.length;
+      [columns.equipment[i]].concat(columns.alternatives[i]).forEach(function (set) { sets.push(set.length); sets.push.apply(sets, set); });
+      var byRole = { primary: primary, any: primary.concat(columns.helping[i]), stretched: columns.stretched[i] };
+      for (var role in lists) {
+        starts[role][i] = lists[role].length;
+        lists[role].push.apply(lists[role], byRole[role]);
+      }
     }
-    return items;
+    setStart[count] = sets.length;
+    var roles = table();
+    for (var name in lists) {
+      starts[name][count] = lists[name].length;
+      roles[name] = { start: starts[name], list: Int16Array.from(lists[name]) };
+    }
+    return { count: count, id: columns.id, name: columns.name, equipment: columns.equipment, level: Uint8Array.from(columns.level),
+             category: Uint8Array.from(columns.category), sets: Int16Array.from(sets), setStart: setStart, roles: roles, text: text,
+             nodes: new Array(count).fill(null) };
   }
 
   function toSet(values) {
@@ -115,8 +133,8 @@
     this.empty = root.querySelector(".uba-finder-empty");
     this.clear = root.querySelector(".uba-finder-clear");
     this.more = root.querySelector(".uba-finder-more");
+    this.shownNote = root.querySelector(".uba-finder-shown");
     this.siteRoot = new URL("../", new URL(root.getAttribute("data-index"), window.location.href));
-    this.folder = data.folder;
     this.toggle = root.querySelector(".uba-finder-toggle");
     this.panel = root.querySelector(".uba-finder-panel");
     this.bar = root.querySelector(".uba-finder-bar");
@@ -134,6 +152,13 @@
     data.levels.forEach(function (level, n) { self.numbers.level[level] = n; });
     data.categories.forEach(function (category, n) { self.numbers.category[category] = n; });
     this.items = prepare(data, this.equipmentNames);
+    this.pageBase = new URL(data.folder, this.siteRoot).href;
+    this.found = [];          /* the numbers of the exercises that pass every filter, in order */
+    this.listed = [];         /* those the list shows */
+    this.pages = 1;
+    this.singles = new Int32Array(data.equipment.length);
+    this.pending = [];        /* addresses to write once the results are painted (writeAddress) */
+    this.stopped = false;
     /* Counts by option number; the slot after the last counts for every option of the facet (for the muscle, "Any"). */
     this.counts = { muscle: new Int32Array(data.muscles.length + 1), equipment: new Int32Array(data.equipment.length + 1),
                     level: new Int32Array(data.levels.length + 1), category: new Int32Array(data.categories.length + 1) };
@@ -154,7 +179,6 @@
     ["muscle", "role"].concat(MULTI).forEach(function (name) {
       self.known[name] = toSet(Array.from(self.form.querySelectorAll("input[name=" + name + "]")).map(function (input) { return input.value; }));
     });
-    this.showAll = false;
   }
 
   Finder.prototype.start = function () {
@@ -175,13 +199,14 @@
     this.form.addEventListener("change", function (event) { self.changed(event.target.name !== "q"); self.keepInView(); });
     this.form.addEventListener("input", function (event) { if (event.target.name === "q") { self.changed(false); } });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
-    this.more.addEventListener("click", function () { self.showAll = true; self.update(); });
-    this.onPop = function () { self.fromAddress(); self.update(); };
+    this.more.addEventListener("click", function () { self.showMore(); });
+    this.onPop = function () { self.pending = []; self.fromAddress(); self.update(); };
     window.addEventListener("popstate", this.onPop);
     this.update();
+    this.warmUp();
   };
 
-  Finder.prototype.stop = function () { window.removeEventListener("popstate", this.onPop); };
+  Finder.prototype.stop = function () { this.stopped = true; window.removeEventListener("popstate", this.onPop); };
 
   /* The form as the address asks, with a note of what the address asked for that the finder does not offer. */
   Finder.prototype.fromAddress = function () {
@@ -231,10 +256,31 @@
   Finder.prototype.changed = function (push) {
     var state = this.fromForm();
     this.ignoredNote.hidden = true;
-    var url = window.location.pathname + stateQuery(state) + window.location.hash;
-    if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
-    this.showAll = false;
+    this.pages = 1;
+    this.shownNote.hidden = true;
     this.update();
+    this.writeAddress(window.location.pathname + stateQuery(state) + window.location.hash, push);
+  };
+
+  /* The address follows the form once the results are painted: writing it is a navigation within the page, which costs
+     as much as drawing the results, so it waits for the next frame. Writes still waiting go in order (a new entry in
+     the history for a click, the same entry for typing); none is written once the reader has left the page or gone
+     back or forward meanwhile. */
+  Finder.prototype.writeAddress = function (url, push) {
+    var self = this;
+    var path = window.location.pathname;
+    this.pending.push({ url: url, push: push });
+    if (this.pending.length > 1) { return; }
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        var pending = self.pending;
+        self.pending = [];
+        if (self.stopped || window.location.pathname !== path) { return; }
+        pending.forEach(function (write) {
+          if (write.push) { window.history.pushState(null, "", write.url); } else { window.history.replaceState(null, "", write.url); }
+        });
+      }, 0);
+    });
   };
 
   /* Which exercises the text box matches, kept while the words stay the same (a click on a filter keeps them). */
@@ -243,9 +289,10 @@
     var words = queryWords(q);
     var matches = null;
     if (words.length) {
-      matches = new Uint8Array(this.items.length);
-      for (var i = 0; i < this.items.length; i++) {
-        var text = this.items[i].text;
+      var texts = this.items.text;
+      matches = new Uint8Array(this.items.count);
+      for (var i = 0; i < texts.length; i++) {
+        var text = texts[i];
         var ok = true;
         for (var w = 0; w < words.length && ok; w++) {
           ok = false;
@@ -266,9 +313,25 @@
   }
 
   Finder.prototype.update = function () {
-    /* One tight pass over the exercises, in numbers, gives the results and, for every option, how many there would be
-       with it: an exercise counts for an option of a facet when it passes every other facet. */
     var state = this.fromForm();
+    this.tally(state);
+    var counts = this.counts;
+    var muscles = counts.muscle, anyMuscle = muscles.length - 1;
+    for (var b = 0; b < this.badges.length; b++) {
+      var badge = this.badges[b];
+      var value = badge.counts === muscles ? (badge.slot < 0 ? muscles[anyMuscle] : muscles[badge.slot])
+        : (badge.slot < 0 ? 0 : badge.counts[badge.slot]) + badge.counts[badge.all];
+      var label = "(" + value + ")";
+      if (badge.text !== label) { badge.node.textContent = label; badge.text = label; }
+    }
+    this.render(state);
+    var active = (state.muscle ? 1 : 0) + state.equipment.length + state.level.length + state.category.length;
+    setText(this.active, active ? " (" + active + ")" : "");
+  };
+
+  /* One tight pass over the exercises, in numbers, gives the results (this.found) and, for every option, how many there
+     would be with it (this.counts): an exercise counts for an option of a facet when it passes every other facet. */
+  Finder.prototype.tally = function (state) {
     var counts = this.counts;
     for (var name in counts) { counts[name].fill(0); }
     var muscles = counts.muscle, equipment = counts.equipment, levelCounts = counts.level, categoryCounts = counts.category;
@@ -279,96 +342,139 @@
     var categories = numbersOf(state.category, this.numbers.category, allCategories);
     var muscle = state.muscle ? this.numbers.muscle[state.muscle] : -1;
     var byLevel = state.level.length > 0, byCategory = state.category.length > 0, byEquipment = state.equipment.length > 0;
-    var role = state.role;
+    var items = this.items;
+    var sets = items.sets, setStart = items.setStart, itemLevel = items.level, itemCategory = items.category;
+    var roleStart = items.roles[state.role].start, roleList = items.roles[state.role].list;
     var text = this.matchText(state.q);
-    var found = [];
-    var singles = [];
-    for (var i = 0; i < this.items.length; i++) {
+    var found = this.found;
+    found.length = 0;
+    var singles = this.singles;
+    for (var i = 0; i < items.count; i++) {
       if (text !== null && text[i] === 0) { continue; }
-      var item = this.items[i];
       /* What the exercise still needs, in the set of equipment (its own or an alternative) that needs least;
          items found in any room (free) are never missing. */
       var missing = Infinity;
-      singles.length = 0;
-      for (var k = 0; k < item.sets.length; k++) {
-        var set = item.sets[k];
+      var single = 0;
+      for (var p = setStart[i], end = setStart[i + 1]; p < end;) {
+        var size = sets[p++];
         var lacking = -1;
         var count = 0;
-        for (var j = 0; j < set.length; j++) {
-          if (had[set[j]] === 0) { count += 1; lacking = set[j]; }
+        for (var last = p + size; p < last; p++) {
+          if (had[sets[p]] === 0) { count += 1; lacking = sets[p]; }
         }
         if (count < missing) { missing = count; }
-        if (count === 1 && singles.indexOf(lacking) === -1) { singles.push(lacking); }
+        if (count === 1) {
+          var seen = false;
+          for (var t = 0; t < single; t++) { if (singles[t] === lacking) { seen = true; } }
+          if (!seen) { singles[single++] = lacking; }
+        }
       }
-      var roleMuscles = item.roles[role];
-      var muscleOk = muscle < 0 || roleMuscles.indexOf(muscle) !== -1;
+      var from = roleStart[i], to = roleStart[i + 1];
+      var muscleOk = muscle < 0;
+      for (var r = from; r < to && !muscleOk; r++) { muscleOk = roleList[r] === muscle; }
       var equipmentOk = !byEquipment || missing === 0;
-      var levelOk = !byLevel || levels[item.level] === 1;
-      var categoryOk = !byCategory || categories[item.category] === 1;
+      var levelOk = !byLevel || levels[itemLevel[i]] === 1;
+      var categoryOk = !byCategory || categories[itemCategory[i]] === 1;
       var failed = (muscleOk ? 0 : 1) + (equipmentOk ? 0 : 1) + (levelOk ? 0 : 1) + (categoryOk ? 0 : 1);
       if (failed > 1) { continue; }
-      if (failed === 0) { found.push(item); }
+      if (failed === 0) { found.push(i); }
       if (failed === 0 || !muscleOk) {
         muscles[anyMuscle] += 1;
-        for (var m = 0; m < roleMuscles.length; m++) { muscles[roleMuscles[m]] += 1; }
+        for (var m = from; m < to; m++) { muscles[roleList[m]] += 1; }
       }
       if (failed === 0 || !equipmentOk) {
-        if (missing === 0) { equipment[allEquipment] += 1; } else { for (var s = 0; s < singles.length; s++) { equipment[singles[s]] += 1; } }
+        if (missing === 0) { equipment[allEquipment] += 1; } else { for (var s = 0; s < single; s++) { equipment[singles[s]] += 1; } }
       }
       if (failed === 0 || !levelOk) {
-        if (byLevel && levels[item.level] === 1) { levelCounts[allLevels] += 1; } else { levelCounts[item.level] += 1; }
+        if (byLevel && levels[itemLevel[i]] === 1) { levelCounts[allLevels] += 1; } else { levelCounts[itemLevel[i]] += 1; }
       }
       if (failed === 0 || !categoryOk) {
-        if (byCategory && categories[item.category] === 1) { categoryCounts[allCategories] += 1; } else { categoryCounts[item.category] += 1; }
+        if (byCategory && categories[itemCategory[i]] === 1) { categoryCounts[allCategories] += 1; } else { categoryCounts[itemCategory[i]] += 1; }
       }
     }
-    for (var b = 0; b < this.badges.length; b++) {
-      var badge = this.badges[b];
-      var value = badge.counts === muscles ? (badge.slot < 0 ? muscles[anyMuscle] : muscles[badge.slot])
-        : (badge.slot < 0 ? 0 : badge.counts[badge.slot]) + badge.counts[badge.all];
-      var label = "(" + value + ")";
-      if (badge.text !== label) { badge.node.textContent = label; badge.text = label; }
-    }
-    this.render(found, state);
-    var active = (state.muscle ? 1 : 0) + state.equipment.length + state.level.length + state.category.length;
-    var activeText = active ? " (" + active + ")" : "";
-    if (this.active.textContent !== activeText) { this.active.textContent = activeText; }
   };
 
-  /* The first results (all of them after "Show all"). Each exercise keeps its own list item once made, so a change
-     only moves items in and out; the routine builder's "Add to my routine" button on an item stays its own. */
-  Finder.prototype.render = function (found, state) {
-    var noun = found.length === 1 ? " exercise" : " exercises";
-    this.count.textContent = found.length + noun + (found.length === this.items.length ? "" : " match");
-    this.empty.hidden = found.length !== 0;
-    while (this.clear.firstChild) { this.clear.removeChild(this.clear.firstChild); }
-    if (!found.length) { this.offerClears(state); }
-    var shown = this.showAll ? found.length : Math.min(found.length, SHOWN_AT_FIRST);
-    var rows = this.list.children;
-    for (var i = 0; i < shown; i++) {
-      var node = found[i].node || this.listItem(found[i]);
-      if (rows[i] !== node) { this.list.insertBefore(node, rows[i] || null); }
+  /* Once the page is drawn and idle, the pass runs once with every kind of filter, so that the browser has compiled every
+     branch of it before the first click (the first clicks on 5,000 exercises otherwise took several times as long); it
+     changes nothing on the page and ends with the form's own results again. */
+  Finder.prototype.warmUp = function () {
+    var self = this;
+    var idle = window.requestIdleCallback || function (run) { return window.setTimeout(run, 200); };
+    idle(function () {
+      if (self.stopped) { return; }
+      var form = self.fromForm();
+      var first = function (table) { return Object.keys(table)[0]; };
+      [{ muscle: first(self.numbers.muscle), role: "any", equipment: [], level: [], category: [], q: "" },
+       { muscle: "", role: "stretched", equipment: [first(self.numbers.equipment)], level: [first(self.numbers.level)],
+         category: [first(self.numbers.category)], q: "" },
+       { muscle: first(self.numbers.muscle), role: "primary", equipment: [first(self.numbers.equipment)], level: [first(self.numbers.level)],
+         category: [first(self.numbers.category)], q: form.q }].forEach(function (state) { self.tally(state); });
+      self.tally(form);
+    });
+  };
+
+  function setText(node, text) {
+    if (node.textContent !== text) { node.textContent = text; }
+  }
+
+  /* The first page of results, and a page more at each "Show more" (which says how many are shown now). Each exercise
+     keeps its own list item once made, and the list changes only where what it shows changed: a click that keeps the
+     first results keeps their items, "Show more" appends. The routine builder's "Add to my routine" button on an item
+     stays its own. */
+  Finder.prototype.render = function (state) {
+    var found = this.found;
+    var total = found.length;
+    var noun = total === 1 ? " exercise" : " exercises";
+    setText(this.count, total + noun + (total === this.items.count ? "" : " match"));
+    this.empty.hidden = total !== 0;
+    if (this.clear.firstChild) { this.clear.replaceChildren(); }
+    if (!total) { this.offerClears(state); }
+    var shown = Math.min(total, this.pages * PAGE);
+    var before = this.listed;
+    var kept = 0;
+    while (kept < shown && kept < before.length && found[kept] === before[kept]) { kept += 1; }
+    if (kept < before.length) {
+      if (kept === 0) { this.list.replaceChildren(); }
+      else { while (this.list.children.length > kept) { this.list.lastElementChild.remove(); } }
     }
-    while (rows.length > shown) { this.list.removeChild(this.list.lastChild); }
-    this.more.hidden = shown === found.length;
-    this.more.textContent = "Show all " + found.length;
+    if (kept < shown) {
+      var nodes = [];
+      for (var i = kept; i < shown; i++) { nodes.push(this.items.nodes[found[i]] || this.listItem(found[i])); }
+      this.list.append.apply(this.list, nodes);
+    }
+    this.listed = found.slice(0, shown);
+    this.more.hidden = shown === total;
+    if (shown < total) { setText(this.more, "Show " + Math.min(PAGE, total - shown) + " more"); }
+  };
+
+  /* "Show more": the next page of the same results, a status line that says how many are listed now, and the focus
+     on the first result added (the button may be gone: it goes when every result is listed). */
+  Finder.prototype.showMore = function () {
+    var before = this.listed.length;
+    this.pages += 1;
+    this.render(this.fromForm());
+    this.shownNote.textContent = "Showing " + this.listed.length + " of " + this.found.length + ".";
+    this.shownNote.hidden = false;
+    var added = this.list.children[before];
+    if (added) { added.querySelector("a").focus(); }
   };
 
   /* An exercise's list item: its name as a link to its page, then its level and equipment. */
-  Finder.prototype.listItem = function (item) {
+  Finder.prototype.listItem = function (n) {
     var self = this;
+    var items = this.items;
     var li = document.createElement("li");
     var link = document.createElement("a");
-    link.href = new URL(this.folder + item.id + "/", this.siteRoot).href;
-    link.textContent = item.name;
+    link.href = this.pageBase + items.id[n] + "/";
+    link.textContent = items.name[n];
     var note = document.createElement("span");
     note.className = "uba-finder-note";
-    var equipment = item.equipment.filter(function (q) { return q !== self.numbers.equipment.none; })
+    var equipment = items.equipment[n].filter(function (q) { return q !== self.numbers.equipment.none; })
       .map(function (q) { return self.equipmentNames[q]; }).join(", ") || "no equipment";
-    note.textContent = " · " + this.levels[item.level] + ", " + equipment;
+    note.textContent = " · " + this.levels[items.level[n]] + ", " + equipment;
     li.appendChild(link);
     li.appendChild(note);
-    item.node = li;
+    items.nodes[n] = li;
     return li;
   };
 

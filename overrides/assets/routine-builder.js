@@ -146,14 +146,55 @@
     });
   }
 
-  /* ---------- The builder ---------- */
-
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
     if (text !== undefined) { node.textContent = text; }
     return node;
   }
+
+  /* ---------- What the builder knows of each exercise ---------- */
+
+  var FORMAT = 2;   /* the shape of api/finder.json this script reads (FORMAT in hooks/atlas/pages/finder_index.py) */
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  /* The number written at `at` in base 62 (DIGITS), `width` digits wide (code in finder_index.py). */
+  function numberAt(codes, at, width) {
+    var number = 0;
+    for (var d = 0; d < width; d++) { number = number * DIGITS.length + DIGITS.indexOf(codes.charAt(at + d)); }
+    return number;
+  }
+
+  /* The finder's index (written by hooks/atlas/pages/finder_index.py) as the builder reads it: the muscle groups, the
+     equipment, the load steps, and each exercise with its name, address, kind of work, level, equipment, groups by role
+     (those it works hardest, those that help), force, load step, starting dose, key cue and one alternative. */
+  function fromIndex(data) {
+    var columns = data.exercises;
+    var facts = data.builder;
+    var groupIds = data.muscles.map(function (muscle) { return muscle.group === undefined ? muscle.id : null; });
+    function groupsOf(numbers) {
+      return numbers.map(function (n) { return groupIds[n]; }).filter(function (id) { return id !== null; });
+    }
+    var stride = facts.widths.reduce(function (sum, width) { return sum + width; }, 0);
+    var exercises = columns.id.map(function (id, i) {
+      var fact = {};
+      var at = i * stride;
+      facts.fields.forEach(function (field, f) { fact[field] = numberAt(facts.codes, at, facts.widths[f]); at += facts.widths[f]; });
+      var dose = {};
+      facts.dose_fields.forEach(function (field, f) { dose[field] = facts.doses[fact.dose][f]; });
+      return { id: id, name: columns.name[i], url: data.folder + id + "/", category: data.categories[columns.category[i]],
+               level: data.levels[columns.level[i]],
+               equipment: columns.equipment[i].map(function (n) { return data.equipment[n].id; }),
+               groups: { primary: groupsOf(columns.primary[i]), secondary: groupsOf(columns.helping[i]) },
+               force: facts.forces[fact.force], load_step: facts.load_steps.steps[fact.load_step].id, dose: dose,
+               cue: facts.texts[fact.cue], alternative: facts.texts[fact.alternative] };
+    });
+    return { exercises: exercises, load_steps: facts.load_steps, equipment: data.equipment,
+             muscles: data.muscles.filter(function (muscle) { return muscle.group === undefined; })
+               .map(function (group) { return { id: group.id, name: group.names[0] }; }) };
+  }
+
+  /* ---------- The builder ---------- */
 
   function Builder(root, data) {
     var self = this;
@@ -485,8 +526,8 @@
     var root = document.querySelector("[data-uba-builder]");
     if (!root) { return; }
     fetch(root.getAttribute("data-api")).then(function (response) { return response.json(); }).then(function (data) {
-      if (!document.body.contains(root)) { return; }
-      var builder = new Builder(root, data);
+      if (!document.body.contains(root) || data.format !== FORMAT) { return; }
+      var builder = new Builder(root, fromIndex(data));
       builder.start();
       window.ubaBuilder = Object.freeze({ currentPlan: function () { return builder.currentPlan(); },
                                           sessionPlan: function () { return builder.sessionPlan(); } });

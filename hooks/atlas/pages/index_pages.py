@@ -13,7 +13,8 @@ from atlas.pages.routine_builder import builder_facts
 from atlas.routines.load_steps import LOAD_STEPS, STEP_SHARE, load_step, load_step_data
 
 API_EXERCISES = "api/exercises.json"
-"""The public export of every record (the routine builder reads it; the finder reads its own index, FINDER_INDEX)."""
+"""The public export of every record, for other programs: no page of the site reads it (the finder and the routine builder
+read their own index, FINDER_INDEX)."""
 
 
 def render_exercise_index(atlas: Atlas) -> GeneratedPage:

@@ -1,4 +1,5 @@
-"""The routine builder's page (/routines/builder/) and the facts about each exercise it reads from the JSON export.
+"""The routine builder's page (/routines/builder/) and the facts about each exercise it reads from the finder's index
+(finder_index.py), which the JSON export gives too.
 
 The builder itself runs in the browser (overrides/assets/routine-builder.js); the routine lives in its URL.
 """
@@ -24,7 +25,7 @@ def sheet_layout() -> dict[str, float]:
 
 
 def render_builder_page(atlas: Atlas, api_uri: str) -> GeneratedPage:
-    """The page at /routines/builder/, reading the export at `api_uri`; its template and script do the work. The
+    """The page at /routines/builder/, reading the finder's index at `api_uri`; its template and script do the work. The
     muscle map starts blank: the script paints each group by its weekly sets."""
     uri = page_uri(TargetKind.ROUTINE, BUILDER_ID)
     markdown = render_markdown("routine_builder.md.j2", uri, routines_uri=INDEX_URIS[TargetKind.ROUTINE],
@@ -35,8 +36,8 @@ def render_builder_page(atlas: Atlas, api_uri: str) -> GeneratedPage:
 
 
 def builder_facts(atlas: Atlas, exercise: Exercise) -> dict[str, object]:
-    """What the builder needs beyond the export's other fields: the starting dose (seconds for times), the key cue
-    and one alternative."""
+    """What the builder needs beyond the finder's columns (and the export gives beside its other fields): the starting
+    dose (seconds for times), the key cue and one alternative."""
     dose = exercise.dose
     return {
         "dose": {"sets": dose.sets or 0, "reps": str(dose.reps) if dose.reps else f"{dose.distance} m" if dose.distance else "",

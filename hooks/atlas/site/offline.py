@@ -36,8 +36,8 @@ RECORD_PAGES_KEPT_WHEN_READ = (TargetKind.EXERCISE,)
 """Kinds of page not precached (their index page is): one page per record, as many as the site has records."""
 KEPT_WHEN_READ = (API_EXERCISES, SEARCH_FOLDER)
 """Files not precached but kept when first read, by their address or by a folder's (ending in "/"): the public export
-(only the routine builder reads it; the finder reads its own small index) and the search index's shards, of which a
-query reads a few."""
+(for other programs: no page reads it, the finder and the routine builder read the precached finder's index) and the
+search index's shards, of which a query reads a few."""
 PRECACHED_ENTRIES = (SEARCH_INDEX,)
 """Files in a folder of KEPT_WHEN_READ that are precached all the same: the search index's small entry, which says
 which shards a query needs (search_shards.py)."""
