@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page, ViewportSize, sync_playwright
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 """The phone every browser test uses: an iPhone 12-sized viewport."""
@@ -118,6 +118,12 @@ def search(page: Page, base: str, query: str) -> list[str]:
     return [urlsplit(href).path.removeprefix(prefix) for href in hrefs]
 
 
+BROWSER_NOTICES = ("Ignored attempt to cancel a touchstart event with cancelable=false",)
+"""Chromium's own notices that it logs as console errors but are none of the site's: a touch listener of the theme asked
+to cancel a touch while the page was already scrolling (it depends on when an emulated tap lands), which Chromium
+ignores by design."""
+
+
 class WatchedPage:
     """A browser page that records every request and every dialog, to prove nothing leaves localhost, and every
     console error and uncaught exception, for the tests that ask for none."""
@@ -129,8 +135,12 @@ class WatchedPage:
         self.errors: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("dialog", self._dialog)
-        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(error.message))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error" and not message.text.startswith(BROWSER_NOTICES):
+            self.errors.append(message.text)
 
     def _dialog(self, dialog: Dialog) -> None:
         self.dialogs.append(dialog.message)
