@@ -31,12 +31,13 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     """Every problem in the exercises' figures (the record model requires one per exercise): ranges, sides, props, and then
     what a figure shows wrongly (figure_truth): no movement for a dose that counts, contacts missed, things passing through."""
     known = set(equipment_ids) | set(SCENE_PROPS)
+    props = ",".join(sorted(known))
     problems = []
     for doc, record in exercises.values():
         # Records that share a figure, a dose and actions (a family of variations) are checked once, and once across
         # builds (the cache): a sound figure is sound for each of them; a faulty one is checked again for each record,
         # whose problems carry its own lines.
-        shared = (",".join(sorted(known)), record.figure.model_dump_json(), repr(record.dose), repr(record.actions))
+        shared = (props, record.figure.model_dump_json(), repr(record.dose), repr(record.actions))
         if SOUND_FIGURES.get(shared) is not None:
             continue
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)

@@ -66,20 +66,23 @@ def precached_urls(files: dict[str, Path]) -> list[str]:
     what fits."""
     record_folders = tuple(f"{PAGE_KINDS[kind].folder}/" for kind in RECORD_PAGES_KEPT_WHEN_READ)
     pages = [url for url in files if not (url.startswith(record_folders) and url not in record_folders) and not is_sheet_url(url)]
-    def room_rank(url: str) -> int | None:
-        if url in PRECACHED_ENTRIES:
-            return None
-        return next((rank for rank, folder in enumerate(PRECACHED_WHEN_ROOM) if url.startswith(folder) and url != folder), None)
-
-    always = [url for url in pages if not kept_when_read(url) and room_rank(url) is None]
+    ranked = {url: rank for url in pages if (rank := _room_rank(url)) is not None}
+    always = [url for url in pages if url not in ranked and not kept_when_read(url)]
     total = sum(files[url].stat().st_size for url in always)
     chosen = []
-    for url in sorted((url for url in pages if url not in always and room_rank(url) is not None), key=lambda url: room_rank(url) or 0):
+    for url in sorted(ranked, key=ranked.__getitem__):
         size = files[url].stat().st_size
         if total + size <= PRECACHE_BYTES:
             chosen.append(url)
             total += size
     return always + chosen
+
+
+def _room_rank(url: str) -> int | None:
+    """Where a file comes in PRECACHED_WHEN_ROOM's order, or None when it is not precached by room."""
+    if url in PRECACHED_ENTRIES:
+        return None
+    return next((rank for rank, folder in enumerate(PRECACHED_WHEN_ROOM) if url.startswith(folder) and url != folder), None)
 
 
 def kept_when_read(url: str) -> bool:
