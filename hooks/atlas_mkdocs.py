@@ -18,7 +18,8 @@ from atlas.engines.engine_messages import EngineMessages, describe_failure
 from atlas.pages.generated import AnyPage, GeneratedPage
 from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
-from atlas.generation import GeneratedSite, generate_site
+from atlas.generation import EngineSite, generate_site
+from atlas.generation_process import GenerationProcess, can_fork
 from atlas.site.offline import write_service_worker
 from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache
@@ -42,7 +43,7 @@ log = logging.getLogger("mkdocs.plugins.upper_back_atlas")
 class _Build:
     """Per-build state; `mkdocs serve` keeps this module alive between rebuilds, so on_config resets it."""
 
-    sources: GeneratedSite | None = None
+    sources: EngineSite | None = None
     staged: StagedSite | None = None
     messages: EngineMessages | None = None
     serving: bool = False
@@ -55,6 +56,8 @@ class _Build:
     """The generated pages by their path, for on_page_read_source."""
     meta: dict[str, dict[str, Any]] = {}
     """Front matter of generated pages read in on_page_read_source, handed to MkDocs in on_page_markdown."""
+    process: GenerationProcess | None = None
+    """A one-off build's generator, in a second process (serve keeps the generator here, with its caches, between rebuilds)."""
 
 
 _build = _Build()
@@ -67,6 +70,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
+    _stop_generation_process()
     _build.search_terms, _build.generated, _build.meta = {}, {}, {}
     layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
                                                        config.theme.custom_dir, config.watch, config.site_url or "")
@@ -79,7 +83,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.messages.detach()
     _build.messages = EngineMessages(layout).attach()
     try:
-        _build.sources = generate_site(layout)
+        if _build.serving or not can_fork():
+            _build.sources = generate_site(layout).for_engine()
+        else:
+            _build.process = GenerationProcess(layout)
+            _build.sources = _build.process.site
     except AtlasProblems as problems:
         for problem in problems.problems:
             log.error(str(problem))
@@ -116,6 +124,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
     for extra in _build.sources.files:
         files.append(File.generated(config, extra.src_uri, content=extra.content))
+    if _build.process:
+        _build.process.read_in_order([file.src_uri for file in files.documentation_pages() if file.src_uri in _build.generated])
     return files
 
 
@@ -159,6 +169,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-100)  # last: a later hook may still fail, and then nothing is published
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
+    _stop_generation_process()
     write_search_shards(Path(config.site_dir), searchable_index(Path(config.site_dir), _build.search_terms))
     write_service_worker(Path(config.site_dir))
     if _build.serving:
@@ -168,6 +179,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    _stop_generation_process()
     crash = None if isinstance(error, (BuildError, Abort)) or _build.layout is None else describe_failure(error, _build.layout)
     if crash is not None:
         log.error(str(crash))
@@ -179,6 +191,12 @@ def on_build_error(error: Exception) -> None:
         _build.messages.detach()
     if crash is not None:
         raise Abort("Aborted: the build failed; the previous site was left as it was.") from None
+
+
+def _stop_generation_process() -> None:
+    if _build.process is not None:
+        _build.process.close()
+        _build.process = None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

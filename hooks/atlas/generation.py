@@ -44,6 +44,22 @@ INDEX_URLS_SETTING = "index_urls"
 
 
 @dataclass(frozen=True)
+class EngineSite:
+    """What a site engine takes from the generator (GeneratedSite.for_engine), without the graph."""
+
+    pages: tuple[AnyPage, ...]
+    """Generated Markdown pages (an exercise page rendered when read)."""
+    files: tuple[GeneratedFile, ...]
+    """Generated non-page files."""
+    articles: dict[str, Article]
+    """Hand-written pages with links woven in, by path inside content/."""
+    template_settings: dict[str, Any]
+    """Settings for the theme's `extra`."""
+    notices: tuple[Problem, ...]
+    """Advice the engine shows as warnings."""
+
+
+@dataclass(frozen=True)
 class GeneratedSite:
     """Everything the generator hands to a site engine."""
 
@@ -76,6 +92,10 @@ class GeneratedSite:
     def articles(self) -> dict[str, Article]:
         """Hand-written pages with links woven in, by path inside content/."""
         return self.atlas.articles
+
+    def for_engine(self) -> EngineSite:
+        """What an engine takes (the graph stays behind)."""
+        return EngineSite(self.pages, self.files, self.articles, self.template_settings, self.notices)
 
 
 def build_atlas(layout: ProjectLayout) -> Atlas:

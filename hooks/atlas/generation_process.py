@@ -1,0 +1,187 @@
+"""The generator in a second process, for a one-off build: the engine's process never holds the records, and pages are
+rendered in the order the engine reads them while it converts the pages before.
+
+The second process is forked: it starts with everything imported, runs `generate_site`, sends the engine what it needs
+before reading pages (EngineSite, each page without its text), then the pages' text in the order the engine says it
+reads them. An engine converts a page into HTML more slowly than a page is rendered, so the text is usually ready when
+asked for, and a build uses a second processor.
+
+Nothing built depends on the second process: it runs the same code on the same inputs. When it fails, or stops, or a
+page is asked for that it was not asked to send, this process generates the site itself (the problems of a failed
+build are found and said here, exactly as without a second process)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
+from typing import BinaryIO
+
+from atlas.generation import EngineSite, generate_site
+from atlas.layout import ProjectLayout
+from atlas.pages.generated import AnyPage, PageToRender
+
+_LENGTH = struct.Struct("<q")
+"""Each message is its length in bytes, then its bytes; a negative length says the sender stopped."""
+
+
+def can_fork() -> bool:
+    """Whether this system starts a second process by forking (not Windows)."""
+    return hasattr(os, "fork")
+
+
+class GenerationProcess:
+    """The site generated in a second process (see the module's description)."""
+
+    def __init__(self, layout: ProjectLayout) -> None:
+        self._layout = layout
+        self._uris: list[str] = []
+        """The pages the second process sends, in order."""
+        self._position: dict[str, int] = {}
+        self._next = 0
+        """Position in _uris of the next page it sends."""
+        self._received: dict[str, str] = {}
+        """Pages sent before the engine asked for them."""
+        self._here: dict[str, AnyPage] | None = None
+        """The pages generated in this process, when the second one did not send them."""
+        self._pid = 0
+        self._took_over = False
+        self._from_child: BinaryIO | None = None
+        self._to_child: BinaryIO | None = None
+        self.site = self._start()
+
+    @property
+    def pid(self) -> int:
+        """The second process's id while it runs, else 0."""
+        return self._pid
+
+    @property
+    def took_over(self) -> bool:
+        """Whether this process generated the site itself because the second one failed or stopped."""
+        return self._here is not None or self._took_over
+
+    def read_in_order(self, uris: Sequence[str]) -> None:
+        """Tell the second process the order in which the engine reads the generated pages; it sends them so."""
+        if self._to_child is None:
+            return
+        self._uris = list(uris)
+        self._position = {uri: position for position, uri in enumerate(self._uris)}
+        try:
+            _send(self._to_child, pickle.dumps(self._uris, protocol=pickle.HIGHEST_PROTOCOL))
+            self._to_child.close()
+        except OSError:
+            self._stop()
+        self._to_child = None
+
+    def close(self) -> None:
+        """Stop the second process, if it still runs, and wait for it."""
+        self._stop()
+        self._received.clear()
+        self._here = None
+
+    def _start(self) -> EngineSite:
+        child_reads, parent_writes = os.pipe()
+        parent_reads, child_writes = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # else the second process would hold a copy of what is unwritten
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:  # the second process: never returns into the engine
+            status = 1
+            try:
+                os.close(parent_writes)
+                os.close(parent_reads)
+                with open(child_reads, "rb") as orders, open(child_writes, "wb") as out:
+                    _generate_and_send(self._layout, orders, out)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(child_reads)
+        os.close(child_writes)
+        self._pid = pid
+        self._from_child, self._to_child = open(parent_reads, "rb"), open(parent_writes, "wb")
+        message = _receive(self._from_child)
+        if message is None:  # it failed: generate here, where problems are found and said as without it
+            self._stop()
+            return self._generate_here()
+        outline, site = pickle.loads(message)
+        return replace(site, pages=tuple(PageToRender(uri, source, partial(self._text, uri)) for uri, source in outline))
+
+    def _text(self, uri: str) -> str:
+        if uri in self._received:
+            return self._received.pop(uri)
+        if self._from_child is not None and self._position.get(uri, -1) >= self._next:
+            while self._from_child is not None:
+                message = _receive(self._from_child)
+                if message is None:
+                    self._stop()
+                    break
+                sent, text = self._uris[self._next], message.decode("utf-8")
+                self._next += 1
+                if sent == uri:
+                    return text
+                self._received[sent] = text
+        if self._here is None:
+            self._here = {page.src_uri: page for page in self._generate_here().pages}
+        return self._here[uri].markdown
+
+    def _generate_here(self) -> EngineSite:
+        self._took_over = True
+        return generate_site(self._layout).for_engine()
+
+    def _stop(self) -> None:
+        for stream in (self._to_child, self._from_child):
+            if stream is not None:
+                stream.close()
+        self._to_child = self._from_child = None
+        if self._pid:
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+            self._pid = 0
+
+
+def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO) -> None:
+    """The second process's work: the site, then each page in the order asked for."""
+    try:
+        site = generate_site(layout).for_engine()
+    except BaseException:  # said by the engine's process, which generates again and meets the same problems
+        out.write(_LENGTH.pack(-1))
+        return
+    pages = {page.src_uri: page for page in site.pages}
+    outline = [(page.src_uri, page.source) for page in site.pages]  # the pages' text follows, once the order is known
+    _send(out, pickle.dumps((outline, replace(site, pages=())), protocol=pickle.HIGHEST_PROTOCOL))
+    del outline, site
+    order = _receive(orders)
+    if order is None:
+        return
+    for uri in pickle.loads(order):
+        try:
+            text = pages.pop(uri).markdown
+        except BaseException:  # the engine's process renders it, and meets the same problem
+            out.write(_LENGTH.pack(-1))
+            return
+        _send(out, text.encode("utf-8"))
+
+
+def _send(stream: BinaryIO, data: bytes) -> None:
+    stream.write(_LENGTH.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> bytes | None:
+    """The next message, or None when the sender stopped."""
+    header = stream.read(_LENGTH.size)
+    if len(header) != _LENGTH.size:
+        return None
+    length = _LENGTH.unpack(header)[0]
+    if length < 0:
+        return None
+    data = stream.read(length)
+    return data if len(data) == length else None
+

@@ -1,0 +1,92 @@
+"""A one-off build's generator runs in a second process: the engine gets exactly what the generator gives in its own
+process, in any order it asks, and its own process takes over when the second one fails or stops."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from atlas.generation import EngineSite, generate_site
+from atlas.generation_process import GenerationProcess
+from atlas.layout import ProjectLayout
+from atlas.problems import AtlasProblems
+
+
+def _layout(project: Path) -> ProjectLayout:
+    return ProjectLayout(project, project / "content", theme_dir=project / "overrides")
+
+
+def _same_outline(site: EngineSite, here: EngineSite) -> None:
+    assert [(page.src_uri, page.source) for page in site.pages] == [(page.src_uri, page.source) for page in here.pages]
+    assert [(file.src_uri, file.content) for file in site.files] == [(file.src_uri, file.content) for file in here.files]
+    articles = {uri: article.source for uri, article in here.articles.items()}
+    assert {uri: article.source for uri, article in site.articles.items()} == articles
+    assert site.template_settings == here.template_settings
+    assert site.notices == here.notices
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_pages_come_from_the_second_process_in_any_order_asked(project: Path) -> None:
+    here = generate_site(_layout(project)).for_engine()
+    expected = {page.src_uri: page.markdown for page in here.pages}
+    process = GenerationProcess(_layout(project))
+    pid = process.pid
+    try:
+        _same_outline(process.site, here)
+        pages = {page.src_uri: page for page in process.site.pages}
+        order = sorted(pages, reverse=True)
+        never_ordered = order.pop(len(order) // 2)
+        process.read_in_order(order)
+        # the engine skips ahead (the pages passed over are kept), comes back, asks for one it never said it would read
+        asked = [order[3], order[0], order[1], never_ordered, *order[2:3], *order[4:]]
+        assert sorted(asked) == sorted(expected)
+        for uri in asked:
+            assert pages[uri].markdown == expected[uri], uri
+        assert process.took_over  # the page never ordered was made here
+    finally:
+        process.close()
+    assert pid and _reaped(pid)
+
+
+def test_every_page_is_sent_by_the_second_process_when_read_in_order(project: Path) -> None:
+    here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}
+    process = GenerationProcess(_layout(project))
+    try:
+        process.read_in_order(list(here))
+        assert {page.src_uri: page.markdown for page in process.site.pages} == here
+        assert not process.took_over
+    finally:
+        process.close()
+
+
+def test_this_process_takes_over_when_the_second_one_stops(project: Path) -> None:
+    here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}
+    process = GenerationProcess(_layout(project))
+    try:
+        os.kill(process.pid, signal.SIGKILL)  # before it sends a page: whatever it would have sent is made here
+        process.read_in_order(list(here))
+        assert {page.src_uri: page.markdown for page in process.site.pages} == here
+        assert process.took_over and process.pid == 0
+    finally:
+        process.close()
+
+
+def test_the_problems_of_bad_input_are_the_same_as_without_a_second_process(project: Path) -> None:
+    record = project / "exercises" / "shrug.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("level: beginner", "level: expert"), encoding="utf-8")
+    with pytest.raises(AtlasProblems) as without:
+        generate_site(_layout(project))
+    with pytest.raises(AtlasProblems) as with_process:
+        GenerationProcess(_layout(project))
+    assert [str(problem) for problem in with_process.value.problems] == [str(problem) for problem in without.value.problems]
+    assert any(problem.field == "level" for problem in with_process.value.problems)
