@@ -97,7 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _build.serving:
         forget_checked_files()
     # The pages are handed over once (on_files, on_page_read_source) and let go as MkDocs reads them: a page's text is
-    # then held by MkDocs alone, as in a build of the export, not twice; an exercise page's text is made only then
+    # then held by MkDocs alone, as in a build of the export, not twice; most pages' text is made only then
     _build.generated = {page.src_uri: page for page in _build.sources.pages}
     _build.sources = replace(_build.sources, pages=())
     config.extra.update(_build.sources.template_settings)
@@ -118,7 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if cache:  # rendered once, here: on_page_read_source takes the same text
             page = _build.generated[page.src_uri] = GeneratedPage(page.src_uri, page.markdown, page.source)
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
-        else:  # its text is handed over when MkDocs reads the page (on_page_read_source): an exercise page is made then
+        else:  # its text is handed over when MkDocs reads the page (on_page_read_source): most pages are made then
             generated = File.generated(config, page.src_uri, content="")
         generated.edit_uri = url_path(page.source) if page.source else None
         files.append(generated)

@@ -22,7 +22,7 @@ from atlas.pages.map_drawings import render_map_drawings
 from atlas.pages.muscle_map import index_map
 from atlas.records.muscle_map_check import load_muscle_map
 from atlas.pages.page_kinds import PAGE_KINDS, page_uri, page_url
-from atlas.pages.muscle_pages import render_muscle_index, render_muscle_page
+from atlas.pages.muscle_pages import muscle_page, render_muscle_index
 from atlas.problems import AtlasProblems, Problem
 from atlas.pages.programme_pages import render_programme_page, render_programme_sheets
 from atlas.records.drafts import draft_notices, load_drafts
@@ -33,7 +33,7 @@ from atlas.records.programmes import load_programmes
 from atlas.pages.routine_builder import render_builder_page
 from atlas.routines.routine_checks import check_labels
 from atlas.routines.routine_generation import generate_routines
-from atlas.pages.routine_pages import render_routine_index, render_routine_page, render_sheet_page
+from atlas.pages.routine_pages import render_routine_index, routine_page, routine_sheet_page
 from atlas.pages.source_pages import render_source_index
 
 
@@ -48,7 +48,7 @@ class EngineSite:
     """What a site engine takes from the generator (GeneratedSite.for_engine), without the graph."""
 
     pages: tuple[AnyPage, ...]
-    """Generated Markdown pages (an exercise page rendered when read)."""
+    """Generated Markdown pages (most rendered when read)."""
     files: tuple[GeneratedFile, ...]
     """Generated non-page files."""
     articles: dict[str, Article]
@@ -66,7 +66,7 @@ class GeneratedSite:
     atlas: Atlas
     """The checked graph."""
     pages: tuple[AnyPage, ...]
-    """Generated Markdown pages (the exercise pages rendered when read)."""
+    """Generated Markdown pages (most rendered when read)."""
     files: tuple[GeneratedFile, ...]
     """Generated non-page files (the JSON export, the muscle map's drawings)."""
     notices: tuple[Problem, ...] = ()
@@ -152,9 +152,9 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages: list[AnyPage] = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas)]
     pages.append(render_source_index(atlas))
     pages += [exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
-    pages += [render_muscle_page(atlas, group) for group in atlas.groups.values()]
-    pages += [render_routine_page(atlas, routine) for routine in atlas.routines.values()]
-    pages += [render_sheet_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
+    pages += [muscle_page(atlas, group) for group in atlas.groups.values()]
+    pages += [routine_page(atlas, routine) for routine in atlas.routines.values()]
+    pages += [routine_sheet_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
     pages += [render_programme_page(atlas, programme) for programme in atlas.programmes.values()]
     pages += [page for programme in atlas.programmes.values() for page in render_programme_sheets(atlas, programme, layout.site_url)]
     pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from markupsafe import Markup
 
@@ -17,6 +18,7 @@ from atlas.records.model import Exercise, MuscleGroup, MuscleKind, Role, TargetK
 from atlas.routines.routine_generation import FOCUS_PREFIX
 from atlas.pages.muscle_map import highlight, index_map
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
+from atlas.pages.generated import PageToRender
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.pages.source_pages import citations
 from atlas.site.search_terms import muscle_terms
@@ -119,17 +121,21 @@ def _by_name(atlas: Atlas, muscle_id: str, role: Role, finder_role: str, cards: 
     return _shown(atlas, exercises, _finder(muscle_id, finder_role), cards, NAMES_SHOWN, again)
 
 
-def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
-    """The page at /muscles/<group>/: the best exercises first, then the anatomy, each part's ranked list, the whole
-    group's list, its stretches and where it only helps."""
+def muscle_page(atlas: Atlas, group: MuscleGroup) -> PageToRender:
+    """The page at /muscles/<group>/, rendered when it is read: the best exercises first, then the anatomy, each part's
+    ranked list, the whole group's list, its stretches and where it only helps."""
     uri = page_uri(TargetKind.MUSCLE, group.id)
+    return PageToRender(uri, atlas.taxonomy_file, partial(_muscle_markdown, atlas, group, uri))
+
+
+def _muscle_markdown(atlas: Atlas, group: MuscleGroup, uri: str) -> str:
     focus = atlas.routines.get(f"{FOCUS_PREFIX}{group.id}")
     cited = tuple(dict.fromkeys(group.sources + evidence_source_ids(atlas, group.id)))
     ranked = ranked_list(atlas, group.id, again=BEST_SHOWN)
     # the best block at the top shows the stretches when nothing works the muscle hardest
     stretches = (_by_name(atlas, group.id, Role.STRETCHED, "stretched", STRETCH_CARDS_SHOWN) if ranked.shown.total
                  else _by_name(atlas, group.id, Role.STRETCHED, "stretched", BEST_SHOWN, BEST_SHOWN))
-    markdown = render_markdown(
+    return render_markdown(
         "muscle.md.j2",
         uri,
         group=group,
@@ -146,7 +152,6 @@ def render_muscle_page(atlas: Atlas, group: MuscleGroup) -> GeneratedPage:
         search_terms=muscle_terms(group),
         page_data={"kind": "muscle", "id": group.id, "map": highlight(atlas, (group.id,), every_view=True)},
     )
-    return GeneratedPage(uri, markdown, atlas.taxonomy_file)
 
 
 def render_muscle_index(atlas: Atlas) -> GeneratedPage:

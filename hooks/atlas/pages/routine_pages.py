@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 
 from markupsafe import Markup
 
@@ -18,6 +19,7 @@ from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url, sheet_uri, sh
 from atlas.pages.qr_codes import page_address, qr_code
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.session_plans import session_plan
+from atlas.pages.generated import PageToRender
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import load_step
 from atlas.site.search_terms import routine_terms
@@ -87,15 +89,20 @@ class MuscleCoverage:
     """Exercises where it helps."""
 
 
-def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
-    """The page at /routines/<id>/: the plan, which prints as it is; its print button opens the sheet's page."""
+def routine_page(atlas: Atlas, routine: Routine) -> PageToRender:
+    """The page at /routines/<id>/, rendered when it is read: the plan, which prints as it is; its print button opens
+    the sheet's page."""
     uri = page_uri(TargetKind.ROUTINE, routine.id)
+    return PageToRender(uri, routine.source, partial(_routine_markdown, atlas, routine, uri))
+
+
+def _routine_markdown(atlas: Atlas, routine: Routine, uri: str) -> str:
     exercises = [atlas.exercises[exercise_id] for exercise_id in routine.exercise_ids]
     blocks = sheet_rows(atlas, routine)
     equipment = atlas.equipment_text(routine.equipment_ids)
     primary = tuple(muscle for exercise in exercises for muscle in exercise.primary)
     secondary = tuple(muscle for exercise in exercises for muscle in exercise.secondary)
-    markdown = render_markdown(
+    return render_markdown(
         "routine.md.j2",
         uri,
         routine=routine,
@@ -111,25 +118,33 @@ def render_routine_page(atlas: Atlas, routine: Routine) -> GeneratedPage:
                    "map": highlight(atlas, primary, secondary), "sheet": sheet_url(routine.id)},
         session_plans=[session_plan(atlas, routine)],
     )
-    return GeneratedPage(uri, markdown, routine.source)
 
 
-def render_sheet_page(atlas: Atlas, routine: Routine, site_url: str = "") -> GeneratedPage:
-    """The page at /routines/<id>/sheet/: the routine's printed sheet alone, its QR code opening the routine's page."""
+def routine_sheet_page(atlas: Atlas, routine: Routine, site_url: str = "") -> PageToRender:
+    """The page at /routines/<id>/sheet/, rendered when it is read: the routine's printed sheet alone, its QR code
+    opening the routine's page."""
+    uri = sheet_uri(routine.id)
+    return PageToRender(uri, routine.source, partial(_routine_sheet_markdown, atlas, routine, uri, site_url))
+
+
+def _routine_sheet_markdown(atlas: Atlas, routine: Routine, uri: str, site_url: str) -> str:
     address = page_address(site_url, page_url(TargetKind.ROUTINE, routine.id))
-    return sheet_page(Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)),
-                      sheet_uri(routine.id), sheet_data(routine, sheet_rows(atlas, routine),
-                                                        atlas.equipment_text(routine.equipment_ids), address), routine.source)
+    return sheet_markdown(Link(routine.name, page_uri(TargetKind.ROUTINE, routine.id)), uri,
+                          sheet_data(routine, sheet_rows(atlas, routine), atlas.equipment_text(routine.equipment_ids), address))
 
 
 def sheet_page(of: Link, uri: str, sheet: dict[str, object], source: str | None) -> GeneratedPage:
-    """A printed sheet's own page at `uri`, light (no plan, no session data), linking back to the page it belongs to
-    (`of`: the routine's, or a programme's); overrides/routine-sheet.html prints it when asked."""
+    """A printed sheet's own page at `uri` (see sheet_markdown)."""
+    return GeneratedPage(uri, sheet_markdown(of, uri, sheet), source)
+
+
+def sheet_markdown(of: Link, uri: str, sheet: dict[str, object]) -> str:
+    """A printed sheet's page, light (no plan, no session data), linking back to the page it belongs to (`of`: the
+    routine's, or a programme's); overrides/routine-sheet.html prints it when asked."""
     title = f"Printable sheet: {sheet['title']}"
     description = f"The log sheet of {sheet['title']} on one printed page, a box for each set."
-    markdown = render_markdown("routine_sheet.md.j2", uri, page_title=title, description=description, of=of,
-                               page_data={"kind": "routine-sheet", "sheet": sheet})
-    return GeneratedPage(uri, markdown, source)
+    return render_markdown("routine_sheet.md.j2", uri, page_title=title, description=description, of=of,
+                           page_data={"kind": "routine-sheet", "sheet": sheet})
 
 
 def sheet_rows(atlas: Atlas, routine: Routine) -> list[tuple[str, list[SheetRow]]]:

@@ -103,6 +103,8 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> tuple[SourcedYaml 
 
 def _kept_document(label: str, first_line: int, text: str) -> SourcedYaml | None:
     """The document parsed before from the same text (build_cache), if any."""
+    if not PARSED_YAML.keeps:
+        return None
     found = PARSED_YAML.get((str(first_line), text))
     if found is None:
         return None
@@ -112,6 +114,8 @@ def _kept_document(label: str, first_line: int, text: str) -> SourcedYaml | None
 
 def _keep_document(document: SourcedYaml, first_line: int, text: str) -> None:
     """Keep a parsed document as JSON; one holding dates (which JSON has no type for) is parsed again next time."""
+    if not PARSED_YAML.keeps:
+        return
     try:
         kept = json.dumps([document.value, [[list(key), line] for key, line in document.lines.items()]], ensure_ascii=False)
     except TypeError:

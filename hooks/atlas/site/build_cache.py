@@ -86,6 +86,14 @@ class TextCache:
         self._fingerprint = fingerprint
         self._folder = _open_folder(home / self.name, fingerprint) if home else None
 
+    @property
+    def keeps(self) -> bool:
+        """Whether anything put is kept (in memory, or in a folder on disk): when not, there is nothing to look up,
+        and nothing worth making only to be kept."""
+        if not self._fingerprint:
+            self.refresh(code_fingerprint(), cache_home())
+        return self.in_memory or self._folder is not None
+
     def get(self, parts: tuple[str, ...]) -> str | None:
         """The text kept for `parts` (everything it was made from besides the code), if any."""
         key = self._key(parts)
