@@ -116,7 +116,7 @@ class Report:
         return _table(rows)
 
     def _builds(self) -> list[str]:
-        rows = [["N", "Build", "Wall s", "Pages", "ms/page", "Peak RSS MB", "Site MB", "Search index KB", "Index B/exercise",
+        rows = [["N", "Build", "Wall s", "Pages", "ms/page", "Peak memory MB", "Site MB", "Search index KB", "Index B/exercise",
                  f"{SAMPLE_EXERCISE} page KB", "Largest exercise page KB"]]
         for size in self.sizes:
             for key, build in size.builds.items():
