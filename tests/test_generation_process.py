@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,29 @@ def test_every_page_is_sent_by_the_second_process_when_read_in_order(project: Pa
         assert not process.took_over
     finally:
         process.close()
+
+
+def test_the_second_process_ends_when_it_has_written_every_page_not_when_the_engine_has_read_them(project: Path) -> None:
+    """It lets go of the records early: the pages wait in the spool, and this process holds only where each one is."""
+    here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}
+    process = GenerationProcess(_layout(project))
+    try:
+        process.read_in_order(list(here))
+        pages = list(process.site.pages)
+        assert pages[0].markdown == here[pages[0].src_uri]
+        deadline = time.monotonic() + 60
+        while not _exited(process.pid):  # a condition, polled: it has written the rest without being asked
+            assert time.monotonic() < deadline, "the second process still runs a minute after it was told the order"
+            time.sleep(0.05)
+        assert {page.src_uri: page.markdown for page in pages[1:]} == {uri: here[uri] for uri in list(here)[1:]}
+        assert not process.took_over
+    finally:
+        process.close()
+
+
+def _exited(pid: int) -> bool:
+    """Whether the process has ended (and waits to be reaped by its parent)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0] == "Z"
 
 
 def test_this_process_takes_over_when_the_second_one_stops(project: Path) -> None:

@@ -2,9 +2,11 @@
 rendered in the order the engine reads them while it converts the pages before.
 
 The second process is forked: it starts with everything imported, runs `generate_site`, sends the engine what it needs
-before reading pages (EngineSite, each page without its text), then the pages' text in the order the engine says it
-reads them. An engine converts a page into HTML more slowly than a page is rendered, so the text is usually ready when
-asked for, and a build uses a second processor.
+before reading pages (EngineSite, each page without its text), then renders the pages in the order the engine says it
+reads them into a spool (an unnamed temporary file), saying each page's length as it is written. An engine converts a
+page into HTML more slowly than a page is rendered, so the text is usually ready when asked for, a build uses a second
+processor, and the second process ends (letting go of the records) long before the engine has read the last page; the
+engine's process holds a page's text only from when it reads it.
 
 Nothing built depends on the second process: it runs the same code on the same inputs. When it fails, or stops, or a
 page is asked for that it was not asked to send, this process generates the site itself (the problems of a failed
@@ -12,10 +14,13 @@ build are found and said here, exactly as without a second process)."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import pickle
 import struct
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -26,7 +31,10 @@ from atlas.layout import ProjectLayout
 from atlas.pages.generated import AnyPage, PageToRender
 
 _LENGTH = struct.Struct("<q")
-"""Each message is its length in bytes, then its bytes; a negative length says the sender stopped."""
+"""Each message is its length in bytes, then its bytes (a page: only its length, its bytes are in the spool); a
+negative length says the sender stopped."""
+_PIPE_BYTES = 1 << 20
+"""The room asked for in the pipe from the second process (Linux): the lengths of many pages fit before it waits."""
 
 
 def can_fork() -> bool:
@@ -44,8 +52,12 @@ class GenerationProcess:
         self._position: dict[str, int] = {}
         self._next = 0
         """Position in _uris of the next page it sends."""
-        self._received: dict[str, str] = {}
-        """Pages sent before the engine asked for them."""
+        self._spool = tempfile.TemporaryFile()
+        """The pages' text, one after another, as the second process wrote them."""
+        self._written = 0
+        """Bytes of the spool said written so far."""
+        self._received: dict[str, tuple[int, int]] = {}
+        """Where in the spool the pages written before the engine asked for them are (start, length)."""
         self._here: dict[str, AnyPage] | None = None
         """The pages generated in this process, when the second one did not send them."""
         self._pid = 0
@@ -82,10 +94,14 @@ class GenerationProcess:
         self._stop()
         self._received.clear()
         self._here = None
+        self._spool.close()
 
     def _start(self) -> EngineSite:
         child_reads, parent_writes = os.pipe()
         parent_reads, child_writes = os.pipe()
+        if hasattr(fcntl, "F_SETPIPE_SZ"):
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(child_writes, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
         for stream in (sys.stdout, sys.stderr):  # else the second process would hold a copy of what is unwritten
             stream.flush()
         pid = os.fork()
@@ -95,7 +111,7 @@ class GenerationProcess:
                 os.close(parent_writes)
                 os.close(parent_reads)
                 with open(child_reads, "rb") as orders, open(child_writes, "wb") as out:
-                    _generate_and_send(self._layout, orders, out)
+                    _generate_and_send(self._layout, orders, out, self._spool.fileno())
                 status = 0
             finally:
                 os._exit(status)
@@ -112,21 +128,31 @@ class GenerationProcess:
 
     def _text(self, uri: str) -> str:
         if uri in self._received:
-            return self._received.pop(uri)
+            return self._spooled(*self._received.pop(uri))
         if self._from_child is not None and self._position.get(uri, -1) >= self._next:
             while self._from_child is not None:
-                message = _receive(self._from_child)
-                if message is None:
+                length = _receive_length(self._from_child)
+                if length is None:
                     self._stop()
                     break
-                sent, text = self._uris[self._next], message.decode("utf-8")
+                sent, start = self._uris[self._next], self._written
                 self._next += 1
+                self._written += length
                 if sent == uri:
-                    return text
-                self._received[sent] = text
+                    return self._spooled(start, length)
+                self._received[sent] = (start, length)
         if self._here is None:
             self._here = {page.src_uri: page for page in self._generate_here().pages}
         return self._here[uri].markdown
+
+    def _spooled(self, start: int, length: int) -> str:
+        data = bytearray()
+        while len(data) < length:
+            chunk = os.pread(self._spool.fileno(), length - len(data), start + len(data))
+            if not chunk:
+                raise EOFError(f"the generated pages' spool ends before byte {start + length:,}")
+            data += chunk
+        return data.decode("utf-8")
 
     def _generate_here(self) -> EngineSite:
         self._took_over = True
@@ -145,8 +171,8 @@ class GenerationProcess:
             self._pid = 0
 
 
-def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO) -> None:
-    """The second process's work: the site, then each page in the order asked for."""
+def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, spool: int) -> None:
+    """The second process's work: the site, then each page in the order asked for, written to the spool."""
     try:
         site = generate_site(layout).for_engine()
     except BaseException:  # said by the engine's process, which generates again and meets the same problems
@@ -159,13 +185,20 @@ def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO) -
     order = _receive(orders)
     if order is None:
         return
+    written = 0
     for uri in pickle.loads(order):
         try:
-            text = pages.pop(uri).markdown
+            data = pages.pop(uri).markdown.encode("utf-8")
         except BaseException:  # the engine's process renders it, and meets the same problem
             out.write(_LENGTH.pack(-1))
             return
-        _send(out, text.encode("utf-8"))
+        view = memoryview(data)
+        while view:
+            count = os.pwrite(spool, view, written)
+            written += count
+            view = view[count:]
+        out.write(_LENGTH.pack(len(data)))
+        out.flush()
 
 
 def _send(stream: BinaryIO, data: bytes) -> None:
@@ -174,13 +207,19 @@ def _send(stream: BinaryIO, data: bytes) -> None:
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> bytes | None:
-    """The next message, or None when the sender stopped."""
+def _receive_length(stream: BinaryIO) -> int | None:
+    """The length of the next message, or None when the sender stopped."""
     header = stream.read(_LENGTH.size)
     if len(header) != _LENGTH.size:
         return None
-    length = _LENGTH.unpack(header)[0]
-    if length < 0:
+    length: int = _LENGTH.unpack(header)[0]
+    return length if length >= 0 else None
+
+
+def _receive(stream: BinaryIO) -> bytes | None:
+    """The next message, or None when the sender stopped."""
+    length = _receive_length(stream)
+    if length is None:
         return None
     data = stream.read(length)
     return data if len(data) == length else None
