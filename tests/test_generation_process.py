@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import time
 from pathlib import Path
 
@@ -101,6 +102,18 @@ def test_this_process_takes_over_when_the_second_one_stops(project: Path) -> Non
         process.read_in_order(list(here))
         assert {page.src_uri: page.markdown for page in process.site.pages} == here
         assert process.took_over and process.pid == 0
+    finally:
+        process.close()
+
+
+def test_this_process_generates_the_site_when_no_spool_can_be_made(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}
+    monkeypatch.setattr(tempfile, "tempdir", str(project / "no-such-folder"))
+    process = GenerationProcess(_layout(project))
+    try:
+        assert process.pid == 0 and process.took_over
+        process.read_in_order(list(here))
+        assert {page.src_uri: page.markdown for page in process.site.pages} == here
     finally:
         process.close()
 

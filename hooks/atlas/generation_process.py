@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from atlas.generation import EngineSite, generate_site
 from atlas.layout import ProjectLayout
@@ -52,7 +52,7 @@ class GenerationProcess:
         self._position: dict[str, int] = {}
         self._next = 0
         """Position in _uris of the next page it sends."""
-        self._spool = tempfile.TemporaryFile()
+        self._spool: IO[bytes] | None = None
         """The pages' text, one after another, as the second process wrote them."""
         self._written = 0
         """Bytes of the spool said written so far."""
@@ -94,24 +94,33 @@ class GenerationProcess:
         self._stop()
         self._received.clear()
         self._here = None
-        self._spool.close()
+        if self._spool is not None:
+            self._spool.close()
 
     def _start(self) -> EngineSite:
-        child_reads, parent_writes = os.pipe()
-        parent_reads, child_writes = os.pipe()
-        if hasattr(fcntl, "F_SETPIPE_SZ"):
-            with contextlib.suppress(OSError):
-                fcntl.fcntl(child_writes, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
-        for stream in (sys.stdout, sys.stderr):  # else the second process would hold a copy of what is unwritten
-            stream.flush()
-        pid = os.fork()
+        descriptors: list[int] = []
+        try:  # no temporary file, pipe or process to be had (a full disk, a limit reached): generate here
+            spool = self._spool = tempfile.TemporaryFile()
+            for _ in range(2):
+                descriptors += os.pipe()
+            child_reads, parent_writes, parent_reads, child_writes = descriptors
+            if hasattr(fcntl, "F_SETPIPE_SZ"):
+                with contextlib.suppress(OSError):
+                    fcntl.fcntl(child_writes, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+            for stream in (sys.stdout, sys.stderr):  # else the second process would hold a copy of what is unwritten
+                stream.flush()
+            pid = os.fork()
+        except OSError:
+            for descriptor in descriptors:
+                os.close(descriptor)
+            return self._generate_here()
         if pid == 0:  # the second process: never returns into the engine
             status = 1
             try:
                 os.close(parent_writes)
                 os.close(parent_reads)
                 with open(child_reads, "rb") as orders, open(child_writes, "wb") as out:
-                    _generate_and_send(self._layout, orders, out, self._spool.fileno())
+                    _generate_and_send(self._layout, orders, out, spool.fileno())
                 status = 0
             finally:
                 os._exit(status)
@@ -146,6 +155,7 @@ class GenerationProcess:
         return self._here[uri].markdown
 
     def _spooled(self, start: int, length: int) -> str:
+        assert self._spool is not None  # a length was received: the spool exists
         data = bytearray()
         while len(data) < length:
             chunk = os.pread(self._spool.fileno(), length - len(data), start + len(data))
