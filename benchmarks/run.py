@@ -224,7 +224,8 @@ def _environment(zensical: Zensical, arguments: argparse.Namespace) -> list[str]
         "synthetic routines are about N/50 (at least 5), beside the real ones.",
         f"(a0), (a) and (b) ran side by side in {_times(arguments.repeat)} after a warm-up round (see Side by side); the Builds "
         "table shows the run with the median wall time, with the highest peak memory of all; (c) ran on its own.",
-        "Wall time and peak RSS are of a fresh child process (peak RSS from the kernel's rusage of the child). "
+        "Wall time and peak memory are of a fresh child process and every process it starts: peak memory is the kernel's "
+        "largest resident set or, when larger, the largest sum at one moment of their proportional set sizes (sampled). "
         "Pages counts index.html files. (b) and (c) time the build only; the export is timed under Inputs.",
         zensical.note,
     ]
