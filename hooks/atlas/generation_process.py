@@ -33,6 +33,8 @@ from atlas.pages.generated import AnyPage, PageToRender
 _LENGTH = struct.Struct("<q")
 """Each message is its length in bytes, then its bytes (a page: only its length, its bytes are in the spool); a
 negative length says the sender stopped."""
+_STOPPED = _LENGTH.pack(-1)
+"""What the second process sends instead of a message when it stops."""
 _PIPE_BYTES = 1 << 20
 """The room asked for in the pipe from the second process (Linux): the lengths of many pages fit before it waits."""
 
@@ -74,7 +76,7 @@ class GenerationProcess:
     @property
     def took_over(self) -> bool:
         """Whether this process generated the site itself because the second one failed or stopped."""
-        return self._here is not None or self._took_over
+        return self._took_over
 
     def read_in_order(self, uris: Sequence[str]) -> None:
         """Tell the second process the order in which the engine reads the generated pages; it sends them so."""
@@ -156,12 +158,9 @@ class GenerationProcess:
 
     def _spooled(self, start: int, length: int) -> str:
         assert self._spool is not None  # a length was received: the spool exists
-        data = bytearray()
-        while len(data) < length:
-            chunk = os.pread(self._spool.fileno(), length - len(data), start + len(data))
-            if not chunk:
-                raise EOFError(f"the generated pages' spool ends before byte {start + length:,}")
-            data += chunk
+        data = os.pread(self._spool.fileno(), length, start)  # a file gives all it holds of the range
+        if len(data) != length:
+            raise EOFError(f"the generated pages' spool ends before byte {start + length:,}")
         return data.decode("utf-8")
 
     def _generate_here(self) -> EngineSite:
@@ -186,7 +185,7 @@ def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, s
     try:
         site = generate_site(layout).for_engine()
     except BaseException:  # said by the engine's process, which generates again and meets the same problems
-        out.write(_LENGTH.pack(-1))
+        out.write(_STOPPED)
         return
     pages = {page.src_uri: page for page in site.pages}
     outline = [(page.src_uri, page.source) for page in site.pages]  # the pages' text follows, once the order is known
@@ -200,20 +199,25 @@ def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, s
         try:
             data = pages.pop(uri).markdown.encode("utf-8")
         except BaseException:  # the engine's process renders it, and meets the same problem
-            out.write(_LENGTH.pack(-1))
+            out.write(_STOPPED)
             return
         view = memoryview(data)
         while view:
             count = os.pwrite(spool, view, written)
             written += count
             view = view[count:]
-        out.write(_LENGTH.pack(len(data)))
-        out.flush()
+        _send_length(out, len(data))
 
 
 def _send(stream: BinaryIO, data: bytes) -> None:
     stream.write(_LENGTH.pack(len(data)))
     stream.write(data)
+    stream.flush()
+
+
+def _send_length(stream: BinaryIO, length: int) -> None:
+    """Say that a page of `length` bytes follows the last one in the spool."""
+    stream.write(_LENGTH.pack(length))
     stream.flush()
 
 
