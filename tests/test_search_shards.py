@@ -94,3 +94,20 @@ def test_a_rebuild_in_the_same_folder_leaves_only_its_own_shards(tmp_path: Path)
     assert written == set(search_files(after))
     versions = [json.loads(entry)["config"][CHUNKS]["version"] for entry in ((site / ENTRY).read_bytes(), search_files(before)[ENTRY])]
     assert versions[0] != versions[1]
+
+
+def test_a_rebuild_links_the_shards_an_edit_left_unchanged(tmp_path: Path) -> None:
+    """After an edit of one page, the new version's shards whose bytes did not change are the earlier files, linked
+    (a serve rebuild then makes only the files that changed), and every file holds the new index's bytes."""
+    site = tmp_path / "site"
+    before = synthetic_index(50)
+    after = json.loads(json.dumps(before))
+    after["docs"][3]["text"] = "<p>an edited summary</p>"
+    write_search_shards(site, before)
+    earlier = {path.read_bytes(): path.stat().st_ino for path in site.glob("search/*/*/*.json")}
+    write_search_shards(site, after)
+    files = {path.relative_to(site).as_posix(): path for path in site.rglob("*") if path.is_file()}
+    assert {relative: path.read_bytes() for relative, path in files.items()} == search_files(after)
+    unchanged = [path for path in site.glob("search/*/*/*.json") if path.read_bytes() in earlier]
+    assert len(unchanged) > len(files) // 2
+    assert all(path.stat().st_ino == earlier[path.read_bytes()] for path in unchanged)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from collections import Counter
@@ -241,13 +242,37 @@ def search_files(index: Mapping[str, Any]) -> dict[str, bytes]:
 
 def write_search_shards(site_dir: Path, index: Mapping[str, Any]) -> None:
     """Replace the built site's search index (written whole by Material's plugin) by its entry and shards, and remove the
-    shards of earlier versions (`mkdocs serve --dirty` rebuilds in the same folder)."""
+    shards of earlier versions (`mkdocs serve --dirty` rebuilds in the same folder).
+
+    A shard whose bytes an earlier version's folder already holds is linked from there, not written: after an edit most
+    shards are unchanged, and making a file costs far more than a link. The entry is written last, so it never names a
+    version whose shards are not all in place."""
     files = search_files(index)
+    earlier = [folder for folder in (site_dir / FOLDER).glob("*/") if folder.is_dir()]
+    kept = _files_by_bytes(earlier)
     for relative, data in files.items():
-        path = site_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if relative != ENTRY:
+            _place(site_dir / relative, data, kept.get(data))
+    _place(site_dir / ENTRY, files[ENTRY], None)
     current = {PurePosixPath(relative).parts[1] for relative in files if relative != ENTRY}
-    for folder in (site_dir / FOLDER).iterdir():
-        if folder.is_dir() and folder.name not in current:
+    for folder in earlier:
+        if folder.name not in current:
             shutil.rmtree(folder)
+
+
+def _files_by_bytes(folders: Sequence[Path]) -> dict[bytes, Path]:
+    """Every file in `folders`, by its bytes."""
+    return {path.read_bytes(): path for folder in folders for path in folder.rglob("*.json") if path.is_file()}
+
+
+def _place(path: Path, data: bytes, same: Path | None) -> None:
+    """Write `data` at `path`, or link `same` (a file holding exactly `data`) there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if same is not None and same != path:
+        try:
+            os.link(same, path)
+            return
+        except OSError:  # a file system without links, or `path` already there
+            pass
+    if same != path:
+        path.write_bytes(data)
