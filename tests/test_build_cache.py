@@ -108,6 +108,22 @@ def test_every_generated_page_of_the_real_site_can_be_kept(monkeypatch: pytest.M
     assert refused == []
 
 
+def test_a_build_that_keeps_nothing_writes_out_no_inputs(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no cache folder, a page's inputs are not written out for a key nobody looks up, and the pages are the same."""
+    monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
+    kept = _pages(project)
+    written: list[object] = []
+
+    def watched(value: object) -> str:
+        written.append(value)
+        return input_text(value)
+
+    monkeypatch.setattr(rendering, "input_text", watched)
+    monkeypatch.setenv(build_cache.CACHE_SETTING, "")
+    assert _pages(project) == kept
+    assert written == []
+
+
 def _read_as_mkdocs_does(markdown: str) -> tuple[dict[str, object], str]:
     body, data = meta.get_data(markdown)
     return data, body

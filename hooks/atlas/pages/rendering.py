@@ -71,6 +71,8 @@ def markdown_environment() -> Environment:
 
 def render_markdown(template: str, page_uri_: str, **context: Any) -> str:
     """Render a Markdown template for the page at `page_uri_`, or give the page rendered before from the same inputs."""
+    if not PAGES.keeps:  # nothing to look up: writing the inputs out for a key would be work for nothing
+        return _render(template, page_uri_, context)
     try:
         inputs = ("page", template, page_uri_, input_text(context))
     except Unkeyable:
