@@ -13,7 +13,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from browser import PHONE, FINDER_DRAWN, WatchedPage, fresh_page, open_context, pdf_page_texts, search, serve_folder
 from conftest import BuildResult
 
-from atlas.site.offline import KEPT_WHEN_READ, PRECACHE_BYTES, PRECACHED_WHEN_ROOM, kept_when_read, precached_urls, write_service_worker
+from atlas.site.offline import (KEPT_WHEN_READ, PRECACHE_BYTES, PRECACHED_WHEN_ROOM, kept_when_read, precached_urls, published_files,
+                                write_service_worker)
 
 PAGE_KINDS = {
     "home": "", "guide": "guides/desk-posture/", "exercise": "exercises/face-pull/", "muscle": "muscles/traps/",
@@ -197,6 +198,19 @@ def test_the_precache_stays_within_its_budget_routines_before_search(tmp_path: P
     assert sum(files[url].stat().st_size for url in urls) <= PRECACHE_BYTES
     assert urls[:5] == ["./", "assets/atlas.css", "routines/", "muscles/traps/", "search/search_index.json"]
     assert urls[5:] == [f"routines/r{number}/" for number in range(8)] + ["search/v1/terms/1.json"]
+
+
+def test_the_published_files_are_listed_in_the_order_of_their_paths(tmp_path: Path) -> None:
+    """The worker's version hashes the files in this order: folder by folder (a/b before a-b/x, though "-" sorts before
+    "/"), pages by their folder address, the worker and source maps left out."""
+    for relative in ("index.html", "a-b/x.css", "a/b/index.html", "a/c.js", "a/c.js.map", "sw.js", ".hidden", "z/index.html"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(relative, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    files = published_files(tmp_path)
+    assert list(files) == [".hidden", "a/b/", "a/c.js", "a-b/x.css", "./", "z/"]
+    assert [files[url] for url in files] == [path for path in sorted(tmp_path.rglob("*")) if path.name in {
+        ".hidden", "index.html", "c.js", "x.css"}]
 
 
 def test_site_works_offline_after_one_visit(browser: Browser, real_site: BuildResult, real_site_url: str, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ the reader kept, which are kept again when next read or saved: never one from an
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import cache
 from pathlib import Path
 
@@ -51,13 +52,19 @@ saved ("Save this routine for offline"), like exercise pages."""
 
 
 def published_files(site_dir: Path) -> dict[str, Path]:
-    """Every file a reader may need offline by its URL relative to the site root; pages by their folder URL."""
+    """Every file a reader may need offline by its URL relative to the site root; pages by their folder URL. In the order
+    of their paths (folder by folder, by name), walked with the kinds of entry the folders' listings give (a built site
+    of 5,000 exercises holds 11,000 files)."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        subfolders.sort()
+        inside = Path(folder).relative_to(site_dir).as_posix()
+        found += [(f"{inside}/{name}" if inside != "." else name) for name in names]
     files = {}
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
+    for relative in sorted(found, key=lambda path: path.split("/")):
         left_out = relative == SERVICE_WORKER or relative.endswith(LEFT_OUT_SUFFIXES) or relative.startswith(LEFT_OUT_FOLDERS)
-        if not left_out and path.is_file():
-            files["./" if relative == "index.html" else relative.removesuffix("index.html")] = path
+        if not left_out:
+            files["./" if relative == "index.html" else relative.removesuffix("index.html")] = site_dir / relative
     return files
 
 
