@@ -20,6 +20,7 @@ from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import EngineSite, generate_site
 from atlas.generation_process import GenerationProcess, can_fork
+from atlas.regeneration import Regeneration
 from atlas.site.offline import write_service_worker
 from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache
@@ -58,6 +59,8 @@ class _Build:
     """Front matter of generated pages read in on_page_read_source, handed to MkDocs in on_page_markdown."""
     process: GenerationProcess | None = None
     """A one-off build's generator, in a second process (serve keeps the generator here, with its caches, between rebuilds)."""
+    regeneration: Regeneration | None = None
+    """Set while serving: generates again after each save, rendering only the pages the save may have changed."""
 
 
 _build = _Build()
@@ -66,6 +69,7 @@ _build = _Build()
 def on_startup(command: str, dirty: bool) -> None:
     _build.serving, _build.dirty = command == "serve", dirty
     _build.page_cache = PageCache(Path.cwd().resolve()) if _build.serving else None
+    _build.regeneration = Regeneration() if _build.serving else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -83,7 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.messages.detach()
     _build.messages = EngineMessages(layout).attach()
     try:
-        if _build.serving or not can_fork():
+        if _build.regeneration:
+            _build.sources = _build.regeneration.generate(layout).for_engine()
+        elif not can_fork():
             _build.sources = generate_site(layout).for_engine()
         else:
             _build.process = GenerationProcess(layout)

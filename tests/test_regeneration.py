@@ -1,0 +1,112 @@
+"""`mkdocs serve` generates the site again after each save (hooks/atlas/regeneration.py): the exercise pages it takes
+over as they were are exactly the pages a full generation gives, and an edit that other pages show renders them all."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+from atlas.generation import generate_site
+from atlas.layout import ProjectLayout
+from atlas.records.model import ExerciseLink
+from atlas.regeneration import OWN_PAGE_FIELDS, Regeneration
+
+MOST_SHOWN = 3
+"""How many of the exercises most shown on other exercise pages are edited."""
+
+
+def _real_project(root: Path) -> ProjectLayout:
+    for folder in ("content", "exercises", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copyfile(REPO / "assets.yml", root / "assets.yml")
+    return ProjectLayout(root, root / "content")
+
+
+def _most_shown(layout: ProjectLayout) -> list[str]:
+    """The exercises that other exercises' pages link most (options, related exercises, ladders)."""
+    atlas = generate_site(layout).atlas
+    shown: Counter[str] = Counter()
+    for exercise in atlas.exercises.values():
+        for step in (*exercise.easier, *exercise.harder):
+            if isinstance(step, ExerciseLink):
+                shown[step.exercise] += 1
+        shown.update(exercise.related)
+    for ladder in atlas.ladders.values():
+        shown.update(step.exercise for step in ladder.steps)
+    return [exercise_id for exercise_id, _ in shown.most_common(MOST_SHOWN)]
+
+
+def _edit(layout: ProjectLayout, exercise_id: str, change: Callable[[dict[str, Any]], None]) -> None:
+    record = layout.exercises_dir / f"{exercise_id}.yml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    change(data)
+    record.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
+def _every_own_page_field(sources: list[str]) -> Callable[[dict[str, Any]], None]:
+    """An edit of every field in OWN_PAGE_FIELDS (so a field that another page shows makes that page differ)."""
+    def change(data: dict[str, Any]) -> None:
+        data["summary"] = f"{data['summary']} Edited for the test."
+        for name in ("steps", "cues", "mistakes", "safety", "setup", "home"):
+            data[name] = [*data.get(name, []), f"An edited {name} line."]
+        data["reviewed"] = "2026-11-30" if str(data.get("reviewed")) != "2026-11-30" else "2026-11-29"
+        data["sources"] = [*data["sources"], next(source for source in sources if source not in data["sources"])]
+        assert set(data) >= OWN_PAGE_FIELDS - {"reviewed"}
+
+    return change
+
+
+def _pages(layout: ProjectLayout) -> dict[str, str]:
+    return {page.src_uri: page.markdown for page in generate_site(layout).pages}
+
+
+def test_an_edit_of_what_only_its_own_page_shows_renders_that_page_alone_and_the_rest_as_before(tmp_path: Path) -> None:
+    layout = _real_project(tmp_path / "project")
+    sources = sorted(path.stem for path in (layout.exercises_dir / "sources").glob("*.yml"))
+    regeneration = Regeneration()
+    regeneration.generate(layout)
+    assert regeneration.reused == 0
+    for exercise_id in _most_shown(layout):
+        _edit(layout, exercise_id, _every_own_page_field(sources))
+        regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+        assert regeneration.reused == len(list(layout.exercises_dir.glob("[!_]*.yml"))) - 1, exercise_id
+        full = _pages(layout)
+        assert sorted(regenerated) == sorted(full)
+        assert [uri for uri in full if regenerated[uri] != full[uri]] == [], exercise_id
+        assert "Edited for the test." in regenerated[f"exercises/{exercise_id}.md"]
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(lambda data: data.update(name=f"{data['name']} edited"), id="name"),
+    pytest.param(lambda data: data.update(aliases=[*data.get("aliases", []), "Edited alias"]), id="aliases"),
+    pytest.param(lambda data: data.update(harder=[*data.get("harder", []), {"exercise": "face-pull"}]), id="harder"),
+])
+def test_an_edit_other_pages_show_renders_every_page(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    layout = _real_project(tmp_path / "project")
+    regeneration = Regeneration()
+    regeneration.generate(layout)
+    _edit(layout, "band-pull-apart", change)
+    regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+    assert regeneration.reused == 0
+    assert regenerated == _pages(layout)
+
+
+def test_an_edited_routine_renders_every_page(tmp_path: Path) -> None:
+    layout = _real_project(tmp_path / "project")
+    regeneration = Regeneration()
+    regeneration.generate(layout)
+    routine = next(iter(sorted((layout.exercises_dir / "routines").glob("*.yml"))))
+    data = yaml.safe_load(routine.read_text(encoding="utf-8"))
+    data["name"] = f"{data['name']} edited"
+    routine.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+    assert regeneration.reused == 0
+    assert regenerated == _pages(layout)
