@@ -19,6 +19,7 @@ import html
 import json
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 from atlas.records.graph import Atlas
@@ -146,14 +147,27 @@ def routine_terms(atlas: Atlas, routine: Routine) -> dict[str, list[str]]:
 
 def term_words(terms: Sequence[str]) -> list[str]:
     """The words of the terms, lowercase, each once."""
-    return list(dict.fromkeys(word for term in terms for word in _WORD.findall(term.casefold())))
+    return list(dict.fromkeys(word for term in terms for word in _words_of(term)))
+
+
+@cache
+def _words_of(term: str) -> tuple[str, ...]:
+    """A term's words, lowercase (the same terms recur on thousands of pages: each is split once)."""
+    return tuple(_WORD.findall(term.casefold()))
 
 
 def spellings(words: Sequence[str]) -> list[str]:
     """Other forms of the words: each one's plural and its spelling with doubled letters made single."""
     known = set(words)
-    forms = (form for word in words if len(word) > 1 for form in (*_plurals(word), _DOUBLED.sub(r"\1", word)))
+    forms = (form for word in words if len(word) > 1 for form in _forms(word))
     return [form for form in dict.fromkeys(forms) if form not in known]
+
+
+@cache
+def _forms(word: str) -> tuple[str, ...]:
+    """A word's plurals and its spelling with doubled letters made single (a site's pages share most of their words:
+    each word's forms are made once)."""
+    return (*_plurals(word), _DOUBLED.sub(r"\1", word))
 
 
 def run_together(terms: Sequence[str], letters_only: bool = False) -> list[str]:
@@ -206,7 +220,8 @@ def term_fields(terms: PageTerms) -> dict[str, list[str]]:
     own = term_words([html.unescape(term) for term in by_field.get(SPELLINGS, ())])
     words = list(dict.fromkeys(word for words in fields.values() for word in words))
     own += run_together([html.unescape(term) for name in ("name", NAMES) for term in by_field.get(name, ())], letters_only=True)
-    fields[SPELLINGS] = [form for form in dict.fromkeys([*own, *spellings([*words, *own])]) if form not in set(words)]
+    listed = set(words)
+    fields[SPELLINGS] = [form for form in dict.fromkeys([*own, *spellings([*words, *own])]) if form not in listed]
     return {name: words for name, words in fields.items() if words}
 
 
