@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from atlas.site.build_cache import compiled_templates
 from atlas.engines.engine_messages import EngineMessages, describe_failure
-from atlas.pages.generated import AnyPage, GeneratedPage
+from atlas.pages.generated import AnyPage
 from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import EngineSite, generate_site
@@ -120,9 +120,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         woven = _build.sources.articles.get(article.src_uri)
         if cache and woven:
             article.abs_src_path = str(cache.path_of(article.src_uri, woven.source))
-    for page in list(_build.generated.values()):
-        if cache:  # rendered once, here: on_page_read_source takes the same text
-            page = _build.generated[page.src_uri] = GeneratedPage(page.src_uri, page.markdown, page.source)
+    for page in _build.generated.values():
+        if cache:  # serving: every page was rendered by the regeneration; its text goes into a file MkDocs compares
             generated = File.generated(config, page.src_uri, abs_src_path=str(cache.path_of(page.src_uri, page.markdown)))
         else:  # its text is handed over when MkDocs reads the page (on_page_read_source): most pages are made then
             generated = File.generated(config, page.src_uri, content="")

@@ -31,7 +31,7 @@ generated sessions, whose names every page of their exercises lists."""
 
 @dataclass(frozen=True)
 class _Generated:
-    site: GeneratedSite
+    atlas: Atlas
     fingerprint: str
     """The code, templates and site address it was generated with."""
     texts: dict[str, str]
@@ -51,7 +51,7 @@ class Regeneration:
         site = generate_site(layout)
         fingerprint = f"{code_fingerprint()} {layout.site_url}"
         last = self._last
-        same = unchanged_exercise_pages(last.site.atlas, site.atlas) if last and last.fingerprint == fingerprint else frozenset()
+        same = unchanged_exercise_pages(last.atlas, site.atlas) if last and last.fingerprint == fingerprint else frozenset()
         self._last = None  # a failure below leaves nothing to reuse
         pages = tuple(
             GeneratedPage(page.src_uri, last.texts[page.src_uri] if last and page.src_uri in same else page.markdown, page.source)
@@ -59,7 +59,7 @@ class Regeneration:
         )
         exercise_pages = {page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in site.atlas.exercises}
         self.reused = len(same)
-        self._last = _Generated(site, fingerprint, {page.src_uri: page.markdown for page in pages if page.src_uri in exercise_pages})
+        self._last = _Generated(site.atlas, fingerprint, {page.src_uri: page.markdown for page in pages if page.src_uri in exercise_pages})
         return replace(site, pages=pages)
 
 

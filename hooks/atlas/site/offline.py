@@ -56,8 +56,7 @@ def published_files(site_dir: Path) -> dict[str, Path]:
     of their paths (folder by folder, by name), walked with the kinds of entry the folders' listings give (a built site
     of 5,000 exercises holds 11,000 files)."""
     found = []
-    for folder, subfolders, names in os.walk(site_dir):
-        subfolders.sort()
+    for folder, _, names in os.walk(site_dir):
         inside = Path(folder).relative_to(site_dir).as_posix()
         found += [(f"{inside}/{name}" if inside != "." else name) for name in names]
     files = {}

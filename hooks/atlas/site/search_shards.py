@@ -19,6 +19,7 @@ of the shards' bytes: a page of an older build never mixes with the entry of a n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -267,12 +268,11 @@ def _files_by_bytes(folders: Sequence[Path]) -> dict[bytes, Path]:
 
 def _place(path: Path, data: bytes, same: Path | None) -> None:
     """Write `data` at `path`, or link `same` (a file holding exactly `data`) there."""
+    if same == path:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    if same is not None and same != path:
-        try:
+    if same is not None:
+        with contextlib.suppress(OSError):  # a file system without links, or `path` already there: written below
             os.link(same, path)
             return
-        except OSError:  # a file system without links, or `path` already there
-            pass
-    if same != path:
-        path.write_bytes(data)
+    path.write_bytes(data)
