@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from atlas.site.build_cache import compiled_templates
 from atlas.engines.engine_messages import EngineMessages, describe_failure
-from atlas.pages.generated import AnyPage
+from atlas.pages.generated import AnyFile, AnyPage
 from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import EngineSite, generate_site
@@ -55,6 +55,8 @@ class _Build:
     search_terms: dict[str, list[str]] = {}
     generated: dict[str, AnyPage] = {}
     """The generated pages by their path, for on_page_read_source."""
+    files: list[tuple[File, AnyFile]] = []
+    """The generated files, whose bytes are made after the pages are read (on_env)."""
     meta: dict[str, dict[str, Any]] = {}
     """Front matter of generated pages read in on_page_read_source, handed to MkDocs in on_page_markdown."""
     process: GenerationProcess | None = None
@@ -75,7 +77,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _stop_generation_process()
-    _build.search_terms, _build.generated, _build.meta = {}, {}, {}
+    _build.search_terms, _build.generated, _build.meta, _build.files = {}, {}, {}, []
     layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
                                                        config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
@@ -127,8 +129,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated = File.generated(config, page.src_uri, content="")
         generated.edit_uri = url_path(page.source) if page.source else None
         files.append(generated)
-    for extra in _build.sources.files:
-        files.append(File.generated(config, extra.src_uri, content=extra.content))
+    for extra in _build.sources.files:  # their bytes are made once the pages are read (on_env): nothing reads them before
+        made = File.generated(config, extra.src_uri, content=b"")
+        _build.files.append((made, extra))
+        files.append(made)
     if _build.process:
         _build.process.read_in_order([file.src_uri for file in files.documentation_pages() if file.src_uri in _build.generated])
     return files
@@ -167,6 +171,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    for file, extra in _build.files:
+        file.content_bytes = extra.content
+    _build.files = []
     env.bytecode_cache = compiled_templates()
     return patch_theme(env)
 

@@ -207,3 +207,24 @@ def test_a_sound_figure_is_checked_once_and_a_faulty_one_on_every_build(project:
             _pages(project)
         assert [problem.field for problem in refused.value.problems] == ["figure.end.near"]
         assert refused.value.problems[0].path == "exercises/shrug.yml"
+
+
+def test_variations_that_share_a_figure_and_what_their_doses_count_share_its_check(project: Path, tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A figure must show movement for a dose of reps or a distance (figure_truth.counted_by): variations whose doses
+    differ only in their numbers share the check of their figure; a hold of the same figure is checked on its own."""
+    monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
+    monkeypatch.setattr(figure_check, "SOUND_FIGURES", build_cache.TextCache("sound-figures", in_memory=False))
+    checked: list[str] = []
+    real_lies = figure_check.figure_lies
+    monkeypatch.setattr(figure_check, "figure_lies", lambda doc, *rest: checked.append(doc.path) or real_lies(doc, *rest))
+    shrug = yaml.safe_load((project / "exercises" / "shrug.yml").read_text(encoding="utf-8"))
+    variations = {"heavy-shrug": {"sets": 5, "reps": "5", "rest": "180s"}, "shrug-hold": {"sets": 3, "hold": "20s", "rest": "60s"}}
+    for exercise_id, dose in variations.items():
+        variation = {**shrug, "name": exercise_id.replace("-", " ").title(), "dose": dose}
+        (project / "exercises" / f"{exercise_id}.yml").write_text(yaml.safe_dump(variation, sort_keys=False), encoding="utf-8")
+    pages = _pages(project)
+    assert {"exercises/heavy-shrug.md", "exercises/shrug-hold.md"} <= set(pages)
+    shrugs = sorted(path for path in checked if "shrug" in path)
+    assert len(shrugs) == 2 and "exercises/shrug-hold.yml" in shrugs, checked  # the reps share one check, the hold has its own
+    assert len(checked) == 4  # with the minimal project's two other exercises

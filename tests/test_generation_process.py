@@ -7,12 +7,16 @@ import os
 import signal
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from atlas import generation_process
 from atlas.generation import EngineSite, generate_site
 from atlas.generation_process import GenerationProcess
+from atlas.pages import finder_index, index_pages
 from atlas.layout import ProjectLayout
 from atlas.problems import AtlasProblems
 
@@ -23,7 +27,7 @@ def _layout(project: Path) -> ProjectLayout:
 
 def _same_outline(site: EngineSite, here: EngineSite) -> None:
     assert [(page.src_uri, page.source) for page in site.pages] == [(page.src_uri, page.source) for page in here.pages]
-    assert [(file.src_uri, file.content) for file in site.files] == [(file.src_uri, file.content) for file in here.files]
+    assert [file.src_uri for file in site.files] == [file.src_uri for file in here.files]
     articles = {uri: article.source for uri, article in here.articles.items()}
     assert {uri: article.source for uri, article in site.articles.items()} == articles
     assert site.template_settings == here.template_settings
@@ -60,12 +64,16 @@ def test_pages_come_from_the_second_process_in_any_order_asked(project: Path) ->
     assert pid and _reaped(pid)
 
 
-def test_every_page_is_sent_by_the_second_process_when_read_in_order(project: Path) -> None:
-    here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}
+def test_every_page_and_then_every_file_is_sent_by_the_second_process_when_read_in_order(project: Path) -> None:
+    site = generate_site(_layout(project)).for_engine()
+    here = {page.src_uri: page.markdown for page in site.pages}
+    files = {file.src_uri: file.content for file in site.files}
+    assert {"api/exercises.json", "api/finder.json"} <= set(files)
     process = GenerationProcess(_layout(project))
     try:
         process.read_in_order(list(here))
         assert {page.src_uri: page.markdown for page in process.site.pages} == here
+        assert {file.src_uri: file.content for file in process.site.files} == files
         assert not process.took_over
     finally:
         process.close()
@@ -127,3 +135,39 @@ def test_the_problems_of_bad_input_are_the_same_as_without_a_second_process(proj
         GenerationProcess(_layout(project))
     assert [str(problem) for problem in with_process.value.problems] == [str(problem) for problem in without.value.problems]
     assert any(problem.field == "level" for problem in with_process.value.problems)
+
+
+def test_the_outline_is_sent_before_the_large_files_are_made_and_they_after_every_page(project: Path, tmp_path: Path,
+                                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine waits for the outline, not for the export and the finder's index (a tenth of a large site's
+    generation): their bytes are made once every page is in the spool, when the engine has pages to convert."""
+    log = tmp_path / "made.log"
+
+    def logged(what: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def made(*arguments: Any) -> Any:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()} {what}\n")
+            return original(*arguments)
+        return made
+
+    monkeypatch.setattr(generation_process, "_send", logged("message", generation_process._send))
+    monkeypatch.setattr(generation_process, "_send_length", logged("page or file", generation_process._send_length))
+    monkeypatch.setattr(index_pages, "inert_json", logged("json", index_pages.inert_json))
+    monkeypatch.setattr(finder_index, "inert_json", logged("json", finder_index.inert_json))
+    here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}
+    log.unlink(missing_ok=True)
+    process = GenerationProcess(_layout(project))
+    try:
+        process.read_in_order(list(here))
+        assert {page.src_uri: page.markdown for page in process.site.pages} == here
+        assert [len(file.content) > 0 for file in process.site.files] == [True] * len(process.site.files)
+        assert not process.took_over
+    finally:
+        process.close()
+    lines = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    second = [what for pid, what in lines if int(pid) != os.getpid()]
+    assert second.count("json") == 2 and second[0] == "message", second[:3]
+    sent = [position for position, what in enumerate(second) if what == "page or file"]
+    assert len(sent) == len(here) + len(process.site.files)
+    # the export's and the finder's bytes are made after the last page is sent
+    assert min(position for position, what in enumerate(second) if what == "json") > sent[len(here) - 1]

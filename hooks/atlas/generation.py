@@ -12,7 +12,7 @@ from atlas.records.evidence import load_evidence
 from atlas.pages.exercise_pages import exercise_page
 from atlas.site.build_cache import refresh_caches
 from atlas.site.reserved_addresses import shadowing_problems
-from atlas.pages.generated import AnyPage, GeneratedFile, collector_paused
+from atlas.pages.generated import AnyFile, AnyPage, collector_paused
 from atlas.records.graph import Atlas
 from atlas.pages.finder_index import FINDER_INDEX, finder_index
 from atlas.pages.index_pages import export_json, render_exercise_index
@@ -24,11 +24,11 @@ from atlas.records.muscle_map_check import load_muscle_map
 from atlas.pages.page_kinds import PAGE_KINDS, page_uri, page_url
 from atlas.pages.muscle_pages import muscle_page, render_muscle_index
 from atlas.problems import AtlasProblems, Problem
-from atlas.pages.programme_pages import render_programme_page, render_programme_sheets
+from atlas.pages.programme_pages import programme_sheet_pages, render_programme_page
 from atlas.records.drafts import draft_notices, load_drafts
 from atlas.records.ladders import load_ladders
 from atlas.pages.draft_pages import render_draft_page
-from atlas.pages.ladder_pages import render_ladder_index, render_ladder_page
+from atlas.pages.ladder_pages import ladder_page, render_ladder_index
 from atlas.records.programmes import load_programmes
 from atlas.pages.routine_builder import render_builder_page
 from atlas.routines.routine_checks import check_labels
@@ -49,8 +49,8 @@ class EngineSite:
 
     pages: tuple[AnyPage, ...]
     """Generated Markdown pages (most rendered when read)."""
-    files: tuple[GeneratedFile, ...]
-    """Generated non-page files."""
+    files: tuple[AnyFile, ...]
+    """Generated non-page files (the largest made when their bytes are asked for)."""
     articles: dict[str, Article]
     """Hand-written pages with links woven in, by path inside content/."""
     template_settings: dict[str, Any]
@@ -67,8 +67,9 @@ class GeneratedSite:
     """The checked graph."""
     pages: tuple[AnyPage, ...]
     """Generated Markdown pages (most rendered when read)."""
-    files: tuple[GeneratedFile, ...]
-    """Generated non-page files (the JSON export, the muscle map's drawings)."""
+    files: tuple[AnyFile, ...]
+    """Generated non-page files (the JSON export and the finder's index, made when their bytes are asked for; the muscle
+    map's drawings)."""
     notices: tuple[Problem, ...] = ()
     """Advice the engine shows as warnings (a strict build stops on them): unfinished drafts."""
 
@@ -156,8 +157,8 @@ def _generate_site(layout: ProjectLayout) -> GeneratedSite:
     pages += [routine_page(atlas, routine) for routine in atlas.routines.values()]
     pages += [routine_sheet_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
     pages += [render_programme_page(atlas, programme) for programme in atlas.programmes.values()]
-    pages += [page for programme in atlas.programmes.values() for page in render_programme_sheets(atlas, programme, layout.site_url)]
-    pages += [render_ladder_index(atlas), *(render_ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
+    pages += [page for programme in atlas.programmes.values() for page in programme_sheet_pages(atlas, programme, layout.site_url)]
+    pages += [render_ladder_index(atlas), *(ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
     pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
     pages.append(render_builder_page(atlas, FINDER_INDEX))
     return GeneratedSite(atlas, tuple(pages), (export_json(atlas), finder_index(atlas), *render_map_drawings(layout, atlas.muscle_map)),

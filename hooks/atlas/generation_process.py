@@ -2,8 +2,9 @@
 rendered in the order the engine reads them while it converts the pages before.
 
 The second process is forked: it starts with everything imported, runs `generate_site`, sends the engine what it needs
-before reading pages (EngineSite, each page without its text), then renders the pages in the order the engine says it
-reads them into a spool (an unnamed temporary file), saying each page's length as it is written. An engine converts a
+before reading pages (EngineSite, each page without its text, each file without its bytes), then renders the pages in
+the order the engine says it reads them into a spool (an unnamed temporary file), saying each page's length as it is
+written, and then the files (an engine needs their bytes only after reading every page). An engine converts a
 page into HTML more slowly than a page is rendered, so the text is usually ready when asked for, a build uses a second
 processor, and the second process ends (letting go of the records) long before the engine has read the last page; the
 engine's process holds a page's text only from when it reads it.
@@ -22,13 +23,14 @@ import struct
 import sys
 import tempfile
 from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import IO, BinaryIO
 
 from atlas.generation import EngineSite, generate_site
 from atlas.layout import ProjectLayout
-from atlas.pages.generated import AnyPage, PageToRender
+from atlas.pages.generated import AnyFile, AnyPage, FileToRender, PageToRender
 
 _LENGTH = struct.Struct("<q")
 """Each message is its length in bytes, then its bytes (a page: only its length, its bytes are in the spool); a
@@ -50,7 +52,9 @@ class GenerationProcess:
     def __init__(self, layout: ProjectLayout) -> None:
         self._layout = layout
         self._uris: list[str] = []
-        """The pages the second process sends, in order."""
+        """The pages and files the second process sends, in order."""
+        self._file_uris: list[str] = []
+        """The files it sends after the pages, in order."""
         self._position: dict[str, int] = {}
         self._next = 0
         """Position in _uris of the next page it sends."""
@@ -59,9 +63,9 @@ class GenerationProcess:
         self._written = 0
         """Bytes of the spool said written so far."""
         self._received: dict[str, tuple[int, int]] = {}
-        """Where in the spool the pages written before the engine asked for them are (start, length)."""
-        self._here: dict[str, AnyPage] | None = None
-        """The pages generated in this process, when the second one did not send them."""
+        """Where in the spool the pages and files written before the engine asked for them are (start, length)."""
+        self._here: dict[str, Callable[[], bytes]] | None = None
+        """The pages and files generated in this process, when the second one did not send them."""
         self._pid = 0
         self._took_over = False
         self._from_child: BinaryIO | None = None
@@ -79,13 +83,14 @@ class GenerationProcess:
         return self._took_over
 
     def read_in_order(self, uris: Sequence[str]) -> None:
-        """Tell the second process the order in which the engine reads the generated pages; it sends them so."""
+        """Tell the second process the order in which the engine reads the generated pages; it sends them so, then the
+        files."""
         if self._to_child is None:
             return
-        self._uris = list(uris)
+        self._uris = [*uris, *self._file_uris]
         self._position = {uri: position for position, uri in enumerate(self._uris)}
         try:
-            _send(self._to_child, pickle.dumps(self._uris, protocol=pickle.HIGHEST_PROTOCOL))
+            _send(self._to_child, pickle.dumps(list(uris), protocol=pickle.HIGHEST_PROTOCOL))
             self._to_child.close()
         except OSError:
             self._stop()
@@ -134,10 +139,14 @@ class GenerationProcess:
         if message is None:  # it failed: generate here, where problems are found and said as without it
             self._stop()
             return self._generate_here()
-        outline, site = pickle.loads(message)
-        return replace(site, pages=tuple(PageToRender(uri, source, partial(self._text, uri)) for uri, source in outline))
+        outline, self._file_uris, site = pickle.loads(message)
+        return replace(site, pages=tuple(PageToRender(uri, source, partial(self._text, uri)) for uri, source in outline),
+                       files=tuple(FileToRender(uri, partial(self._bytes, uri)) for uri in self._file_uris))
 
     def _text(self, uri: str) -> str:
+        return self._bytes(uri).decode("utf-8")
+
+    def _bytes(self, uri: str) -> bytes:
         if uri in self._received:
             return self._spooled(*self._received.pop(uri))
         if self._from_child is not None and self._position.get(uri, -1) >= self._next:
@@ -153,15 +162,17 @@ class GenerationProcess:
                     return self._spooled(start, length)
                 self._received[sent] = (start, length)
         if self._here is None:
-            self._here = {page.src_uri: page for page in self._generate_here().pages}
-        return self._here[uri].markdown
+            site = self._generate_here()
+            self._here = {page.src_uri: partial(_page_bytes, page) for page in site.pages}
+            self._here |= {file.src_uri: partial(_file_bytes, file) for file in site.files}
+        return self._here[uri]()
 
-    def _spooled(self, start: int, length: int) -> str:
+    def _spooled(self, start: int, length: int) -> bytes:
         assert self._spool is not None  # a length was received: the spool exists
         data = os.pread(self._spool.fileno(), length, start)  # a file gives all it holds of the range
         if len(data) != length:
             raise EOFError(f"the generated pages' spool ends before byte {start + length:,}")
-        return data.decode("utf-8")
+        return data
 
     def _generate_here(self) -> EngineSite:
         self._took_over = True
@@ -170,7 +181,8 @@ class GenerationProcess:
     def _stop(self) -> None:
         for stream in (self._to_child, self._from_child):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # what is left unsent to a process that stopped
+                    stream.close()
         self._to_child = self._from_child = None
         if self._pid:
             try:
@@ -181,23 +193,25 @@ class GenerationProcess:
 
 
 def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, spool: int) -> None:
-    """The second process's work: the site, then each page in the order asked for, written to the spool."""
+    """The second process's work: the site, then each page in the order asked for, then each file, written to the spool."""
     try:
         site = generate_site(layout).for_engine()
     except BaseException:  # said by the engine's process, which generates again and meets the same problems
         out.write(_STOPPED)
         return
-    pages = {page.src_uri: page for page in site.pages}
+    made: dict[str, Callable[[], bytes]] = {page.src_uri: partial(_page_bytes, page) for page in site.pages}
+    made |= {file.src_uri: partial(_file_bytes, file) for file in site.files}
     outline = [(page.src_uri, page.source) for page in site.pages]  # the pages' text follows, once the order is known
-    _send(out, pickle.dumps((outline, replace(site, pages=())), protocol=pickle.HIGHEST_PROTOCOL))
+    file_uris = [file.src_uri for file in site.files]
+    _send(out, pickle.dumps((outline, file_uris, replace(site, pages=(), files=())), protocol=pickle.HIGHEST_PROTOCOL))
     del outline, site
     order = _receive(orders)
     if order is None:
         return
     written = 0
-    for uri in pickle.loads(order):
+    for uri in [*pickle.loads(order), *file_uris]:
         try:
-            data = pages.pop(uri).markdown.encode("utf-8")
+            data = made.pop(uri)()
         except BaseException:  # the engine's process renders it, and meets the same problem
             out.write(_STOPPED)
             return
@@ -207,6 +221,14 @@ def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, s
             written += count
             view = view[count:]
         _send_length(out, len(data))
+
+
+def _page_bytes(page: AnyPage) -> bytes:
+    return page.markdown.encode("utf-8")
+
+
+def _file_bytes(file: AnyFile) -> bytes:
+    return file.content
 
 
 def _send(stream: BinaryIO, data: bytes) -> None:

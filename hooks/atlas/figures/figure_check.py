@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from atlas.figures.figure_model import SCENE_PROPS, Figure, Hold
 from atlas.figures.figure_props import DRAWN_PROPS, HELD_PROPS, LINE_PROPS
 from atlas.figures.figure_skeleton import PLANES, RANGES, SIDES, limbs
-from atlas.figures.figure_truth import figure_lies
+from atlas.figures.figure_truth import counted_by, figure_lies
 from atlas.problems import Problem, field_label
 from atlas.records.record_check import check_record
 from atlas.records.sourced_yaml import SourcedYaml
@@ -34,10 +34,10 @@ def check_figures(exercises: Mapping[str, tuple[SourcedYaml, Any]], equipment_id
     props = ",".join(sorted(known))
     problems = []
     for doc, record in exercises.values():
-        # Records that share a figure, a dose and actions (a family of variations) are checked once, and once across
-        # builds (the cache): a sound figure is sound for each of them; a faulty one is checked again for each record,
-        # whose problems carry its own lines.
-        shared = (props, record.figure.model_dump_json(), repr(record.dose), repr(record.actions))
+        # Records that share a figure, what their doses count and their actions (a family of variations) are checked
+        # once, and once across builds (the cache): a sound figure is sound for each of them; a faulty one is checked
+        # again for each record, whose problems carry its own lines.
+        shared = (props, record.figure.model_dump_json(), repr(counted_by(record.dose)), repr(record.actions))
         if SOUND_FIGURES.get(shared) is not None:
             continue
         found = figure_problems(doc, (FIGURE_KEY,), record.figure, known)

@@ -70,11 +70,16 @@ BENT = 30.0
 """An elbow drawn bent less than this (degrees between upper arm and forearm, as the picture shows it) reads as a straight arm."""
 
 
+def counted_by(dose: Any) -> str | None:
+    """What of a dose the figure must show moving: "reps", "a distance", or None (a hold). All figure_lies reads of it."""
+    return "reps" if getattr(dose, "reps", None) else "a distance" if getattr(dose, "distance", None) else None
+
+
 def figure_lies(doc: SourcedYaml, prefix: tuple[str, ...], figure: Figure, dose: Any, actions: Iterable[str] = ()) -> list[Problem]:
     """What the figure shows wrongly: no movement for a dose of reps or a distance, missed contacts, things passing through, a
     turn of the shoulder drawn as an elbow straightening."""
     problems = _straightened_elbows(doc, prefix, figure, frozenset(actions))
-    counted = "reps" if getattr(dose, "reps", None) else "a distance" if getattr(dose, "distance", None) else None
+    counted = counted_by(dose)
     if counted and not _moves(figure) and not (figure.also is not None and _moves(figure.also)):
         expected = "the steps of the walk" if counted == "a distance" else "the movement the reps repeat"
         problems.append(_problem(doc, prefix + ("end",), f"is the start pose again, yet the dose counts {counted}; expected {expected}"))

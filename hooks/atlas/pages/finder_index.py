@@ -10,9 +10,10 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import partial
 from typing import cast
 
-from atlas.pages.generated import GeneratedFile, inert_json
+from atlas.pages.generated import FileToRender, inert_json
 from atlas.pages.page_kinds import page_url
 from atlas.pages.routine_builder import builder_facts
 from atlas.records.graph import Atlas
@@ -100,8 +101,12 @@ def builder_columns(atlas: Atlas, exercises: list[Exercise]) -> dict[str, object
     }
 
 
-def finder_index(atlas: Atlas) -> GeneratedFile:
-    """The finder's index of every exercise."""
+def finder_index(atlas: Atlas) -> FileToRender:
+    """The finder's index of every exercise (made when read)."""
+    return FileToRender(FINDER_INDEX, partial(_finder_bytes, atlas))
+
+
+def _finder_bytes(atlas: Atlas) -> bytes:
     muscles: list[tuple[str, str, tuple[str, ...], int | None]] = [(group.id, group.name, group.aliases, None)
                                                                    for group in atlas.groups.values()]
     muscles += [(part.id, part.name, part.aliases, index) for index, group in enumerate(atlas.groups.values())
@@ -146,4 +151,4 @@ def finder_index(atlas: Atlas) -> GeneratedFile:
         },
         "builder": builder_columns(atlas, exercises),
     }
-    return GeneratedFile(FINDER_INDEX, inert_json(data).encode("ascii"))
+    return inert_json(data).encode("ascii")

@@ -68,6 +68,28 @@ class GeneratedFile:
     """Its bytes."""
 
 
+@dataclass(frozen=True)
+class FileToRender:
+    """A generated file whose bytes are made when they are asked for: an engine needs a file's bytes only when it writes
+    the file, after reading every page, so a large site's export and finder index (a tenth of its generation) are not
+    waited for before the first page. Each asking makes them again, from the same inputs to the same bytes."""
+
+    src_uri: str
+    """Its path in the built site."""
+    render: Callable[[], bytes]
+    """Makes its bytes."""
+
+    @property
+    def content(self) -> bytes:
+        """Its bytes, made now."""
+        with collector_paused():
+            return self.render()
+
+
+AnyFile = GeneratedFile | FileToRender
+"""A generated file, made already or when its bytes are asked for."""
+
+
 def inert_json(data: object) -> str:
     """JSON whose bytes hold no markup characters, so it stays text even if pasted into HTML; strict JSON (a NaN or an
     infinity, which browsers' JSON.parse rejects, stops the build: the records' numbers are checked finite)."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from atlas.figures.figure_render import figure_data
 from atlas.records.graph import Atlas
 from atlas.pages.finder_index import FINDER_INDEX
-from atlas.pages.generated import GeneratedFile, GeneratedPage, inert_json
+from atlas.pages.generated import FileToRender, GeneratedPage, inert_json
 from atlas.records.model import BODYWEIGHT, Category, Level, Role, TargetKind
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.rendering import Link, render_markdown
@@ -51,8 +53,12 @@ def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:
     }
 
 
-def export_json(atlas: Atlas) -> GeneratedFile:
-    """Every muscle, piece of equipment, exercise, routine and ladder as JSON, with ids and page URLs."""
+def export_json(atlas: Atlas) -> FileToRender:
+    """Every muscle, piece of equipment, exercise, routine and ladder as JSON, with ids and page URLs (made when read)."""
+    return FileToRender(API_EXERCISES, partial(_export_bytes, atlas))
+
+
+def _export_bytes(atlas: Atlas) -> bytes:
     data = {
         "version": 1,
         "muscles": [
@@ -123,5 +129,5 @@ def export_json(atlas: Atlas) -> GeneratedFile:
             for ladder in atlas.ladders.values()
         ],
     }
-    return GeneratedFile(API_EXERCISES, inert_json(data).encode("ascii"))
+    return inert_json(data).encode("ascii")
 

@@ -4,12 +4,14 @@ exercise on a ladder shows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from markupsafe import Markup
 
 from atlas.figures.figure_render import exercise_thumbnail
 from atlas.pages.links import exercise_link, muscle_link
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
+from atlas.pages.generated import PageToRender
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.pages.source_pages import citations
 from atlas.records.graph import Atlas
@@ -49,13 +51,18 @@ class Position:
     """When to move up from this step."""
 
 
-def render_ladder_page(atlas: Atlas, ladder: Ladder) -> GeneratedPage:
-    """The page at /ladders/<id>/: the steps side by side with their figures and the criterion to move up."""
+def ladder_page(atlas: Atlas, ladder: Ladder) -> PageToRender:
+    """The page at /ladders/<id>/: the steps side by side with their figures and the criterion to move up (rendered when
+    read)."""
     uri = page_uri(TargetKind.LADDER, ladder.id)
+    return PageToRender(uri, ladder.source, partial(_ladder_markdown, atlas, ladder, uri))
+
+
+def _ladder_markdown(atlas: Atlas, ladder: Ladder, uri: str) -> str:
     exercises = [atlas.exercises[step.exercise] for step in ladder.steps]
     rungs = [Rung(index + 1, exercise_link(atlas, exercise), exercise_thumbnail(exercise), step.move_on)
              for index, (step, exercise) in enumerate(zip(ladder.steps, exercises, strict=True))]
-    markdown = render_markdown(
+    return render_markdown(
         "ladder.md.j2",
         uri,
         ladder=ladder,
@@ -64,7 +71,6 @@ def render_ladder_page(atlas: Atlas, ladder: Ladder) -> GeneratedPage:
         cited=citations(atlas, ladder.sources),
         page_data={"kind": "ladder", "id": ladder.id, "steps": list(ladder.exercise_ids)},
     )
-    return GeneratedPage(uri, markdown, ladder.source)
 
 
 def render_ladder_index(atlas: Atlas) -> GeneratedPage:

@@ -3,17 +3,20 @@ sessions, a page of its own."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from atlas.records.graph import Atlas
-from atlas.records.model import Programme, TargetKind
+from atlas.records.model import Programme, ProgrammeSession, TargetKind
 from atlas.pages.qr_codes import page_address
 from atlas.pages.page_kinds import page_uri, page_url, sheet_uri, sheet_url
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.session_plans import session_plan
+from atlas.pages.generated import PageToRender
 from atlas.pages.rendering import GeneratedPage, Link, render_markdown
 from atlas.routines.load_steps import STEP_SHARE, steps_used
 from atlas.routines.routine_checks import hardest
 from atlas.pages.links import exercise_link
-from atlas.pages.routine_pages import sheet_data, sheet_page, sheet_rows
+from atlas.pages.routine_pages import sheet_data, sheet_markdown, sheet_rows
 
 
 def session_labels(programme: Programme, label: str) -> list[str]:
@@ -48,18 +51,20 @@ def render_programme_page(atlas: Atlas, programme: Programme) -> GeneratedPage:
     return GeneratedPage(uri, markdown, programme.source)
 
 
-def render_programme_sheets(atlas: Atlas, programme: Programme, site_url: str = "") -> list[GeneratedPage]:
+def programme_sheet_pages(atlas: Atlas, programme: Programme, site_url: str = "") -> list[PageToRender]:
     """The log sheet of each session at /routines/<id>/sheet-<label>/, a column per week; its QR code opens the
-    programme's page."""
+    programme's page (each rendered when read)."""
+    return [PageToRender(sheet_uri(programme.id, session.label), programme.source,
+                         partial(_programme_sheet_markdown, atlas, programme, session, site_url)) for session in programme.sessions]
+
+
+def _programme_sheet_markdown(atlas: Atlas, programme: Programme, session: ProgrammeSession, site_url: str) -> str:
+    routine = atlas.routines[session.routine]
     address = page_address(site_url, page_url(TargetKind.ROUTINE, programme.id))
+    sheet = sheet_data(routine, sheet_rows(atlas, routine), atlas.equipment_text(routine.equipment_ids), address,
+                       session_labels(programme, session.label), _sheet_title(programme, session.label, routine.name))
     of = Link(programme.name, page_uri(TargetKind.ROUTINE, programme.id))
-    pages = []
-    for session in programme.sessions:
-        routine = atlas.routines[session.routine]
-        sheet = sheet_data(routine, sheet_rows(atlas, routine), atlas.equipment_text(routine.equipment_ids), address,
-                           session_labels(programme, session.label), _sheet_title(programme, session.label, routine.name))
-        pages.append(sheet_page(of, sheet_uri(programme.id, session.label), sheet, programme.source))
-    return pages
+    return sheet_markdown(of, sheet_uri(programme.id, session.label), sheet)
 
 
 def _sheet_title(programme: Programme, label: str, routine_name: str) -> str:

@@ -133,11 +133,6 @@ def _routine_sheet_markdown(atlas: Atlas, routine: Routine, uri: str, site_url: 
                           sheet_data(routine, sheet_rows(atlas, routine), atlas.equipment_text(routine.equipment_ids), address))
 
 
-def sheet_page(of: Link, uri: str, sheet: dict[str, object], source: str | None) -> GeneratedPage:
-    """A printed sheet's own page at `uri` (see sheet_markdown)."""
-    return GeneratedPage(uri, sheet_markdown(of, uri, sheet), source)
-
-
 def sheet_markdown(of: Link, uri: str, sheet: dict[str, object]) -> str:
     """A printed sheet's page, light (no plan, no session data), linking back to the page it belongs to (`of`: the
     routine's, or a programme's); overrides/routine-sheet.html prints it when asked."""

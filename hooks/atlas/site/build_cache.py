@@ -213,7 +213,7 @@ QR_CODES = TextCache("qr-codes", in_memory=True)
 PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
 """Record files and front matter as plain values with their line numbers (`catalog` keeps checked records in memory)."""
 SOUND_FIGURES = TextCache("sound-figures", in_memory=True)
-"""Figures found sound with a dose and actions (figure_check); a faulty one is never kept, so it is checked and its
+"""Figures found sound with what a dose counts and actions (figure_check); a faulty one is never kept, so it is checked and its
 problems said on every build."""
 
 
