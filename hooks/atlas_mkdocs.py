@@ -28,8 +28,7 @@ from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
 from atlas.engines.theme_fixes import patch_theme
 from atlas.site.web_paths import url_path
-from atlas.site.search_shards import write_search_shards
-from atlas.site.search_terms import searchable_index
+from atlas.site.search_shards import site_search_files, write_search_shards
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -182,7 +181,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
     _stop_generation_process()
-    write_search_shards(Path(config.site_dir), searchable_index(Path(config.site_dir), _build.search_terms))
+    project = None if _build.serving or _build.layout is None else _build.layout.root  # serve: each save a new index
+    write_search_shards(Path(config.site_dir), site_search_files(Path(config.site_dir), _build.search_terms, project))
     write_service_worker(Path(config.site_dir))
     if _build.serving:
         DevProblems(_build.staged.building).write(_build.messages.problems)

@@ -7,8 +7,12 @@ import random
 from pathlib import Path
 from typing import Any
 
-from atlas.site.search_shards import CHUNKS, ENTRY, SHARD_BYTES, js_pattern, search_files, tokens, write_search_shards
-from atlas.site.search_terms import FIELDS
+import pytest
+
+from atlas.site import build_cache, search_shards
+from atlas.site.search_shards import (CHUNKS, ENTRY, SHARD_BYTES, js_pattern, search_files, site_search_files, tokens,
+                                      write_search_shards)
+from atlas.site.search_terms import FIELDS, add_search_terms
 
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
@@ -88,8 +92,8 @@ def test_a_rebuild_in_the_same_folder_leaves_only_its_own_shards(tmp_path: Path)
     stay (else every edit would add a folder of stale shards, which the offline worker would precache)."""
     site = tmp_path / "site"
     before, after = synthetic_index(50, seed=1), synthetic_index(50, seed=2)
-    write_search_shards(site, before)
-    write_search_shards(site, after)
+    write_search_shards(site, search_files(before))
+    write_search_shards(site, search_files(after))
     written = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
     assert written == set(search_files(after))
     versions = [json.loads(entry)["config"][CHUNKS]["version"] for entry in ((site / ENTRY).read_bytes(), search_files(before)[ENTRY])]
@@ -103,11 +107,46 @@ def test_a_rebuild_links_the_shards_an_edit_left_unchanged(tmp_path: Path) -> No
     before = synthetic_index(50)
     after = json.loads(json.dumps(before))
     after["docs"][3]["text"] = "<p>an edited summary</p>"
-    write_search_shards(site, before)
+    write_search_shards(site, search_files(before))
     earlier = {path.read_bytes(): path.stat().st_ino for path in site.glob("search/*/*/*.json")}
-    write_search_shards(site, after)
+    write_search_shards(site, search_files(after))
     files = {path.relative_to(site).as_posix(): path for path in site.rglob("*") if path.is_file()}
     assert {relative: path.read_bytes() for relative, path in files.items()} == search_files(after)
     unchanged = [path for path in site.glob("search/*/*/*.json") if path.read_bytes() in earlier]
     assert len(unchanged) > len(files) // 2
     assert all(path.stat().st_ino == earlier[path.read_bytes()] for path in unchanged)
+
+
+def test_an_index_and_terms_the_last_build_had_give_its_files_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm build whose pages are the same as its project's last build takes the search files kept
+    (build_cache.SEARCH_FILES), byte for byte what making them again gives; other terms, or another index, make them
+    again and replace them (one entry a project); another project's build keeps its own; serve keeps nothing."""
+    monkeypatch.setenv(build_cache.CACHE_SETTING, str(tmp_path / "cache"))
+    made: list[int] = []
+    real = search_shards.search_files
+    monkeypatch.setattr(search_shards, "search_files", lambda index: made.append(1) or real(index))
+    site, project, other_project = tmp_path / "site", tmp_path / "project", tmp_path / "other"
+    (site / "search").mkdir(parents=True)
+    index = synthetic_index(60)
+    (site / ENTRY).write_text(json.dumps(index), encoding="utf-8")
+    terms = {"exercises/e3/": {"name": ["Band pull-apart"], "names": ["reverse fly"]}, "exercises/e4/": ["rowing"]}
+    other_terms = {**terms, "exercises/e5/": ["kettlebell"]}
+
+    def expected(terms: dict[str, Any]) -> dict[str, bytes]:
+        return real(add_search_terms(json.loads(json.dumps(index)), terms))
+
+    def kept() -> list[Path]:
+        return sorted(path for path in (tmp_path / "cache" / "search-files").rglob("*") if path.is_file())
+
+    assert site_search_files(site, terms, project) == expected(terms) and len(made) == 1
+    assert site_search_files(site, dict(reversed(terms.items())), project) == expected(terms) and len(made) == 1  # kept
+    assert site_search_files(site, other_terms, other_project) == expected(other_terms) and len(made) == 2
+    assert site_search_files(site, terms, project) == expected(terms) and len(made) == 2  # the other project's kept apart
+    assert site_search_files(site, other_terms, project) == expected(other_terms) and len(made) == 3
+    assert len(kept()) == 2  # one a project: the last build's
+    index["docs"][0]["title"] = "An edited title"
+    (site / ENTRY).write_text(json.dumps(index), encoding="utf-8")
+    assert site_search_files(site, other_terms, project) == expected(other_terms) and len(made) == 4
+    before = {path: path.read_bytes() for path in kept()}
+    assert site_search_files(site, terms, None) == expected(terms) and len(made) == 5  # serve: made, neither found nor kept
+    assert {path: path.read_bytes() for path in kept()} == before

@@ -126,6 +126,32 @@ class TextCache:
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+class LastBuildCache:
+    """Text a build makes once from everything it built (megabytes), kept for the next build of the same project only:
+    one entry per project, which each build replaces. A build like the last one finds it; a build of other inputs makes
+    it again (and the entry never grows with the number of builds, as one per input would)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        """The kind of entry, which names its folder."""
+
+    def text(self, project: Path, parts: tuple[str, ...], make: Callable[[], str]) -> str:
+        """The text the last build of `project` made from `parts` (everything it is made from besides the code), or made
+        by `make` now and kept in its place."""
+        home = cache_home()
+        folder = _open_folder(home / self.name, code_fingerprint()) if home else None
+        if folder is None:
+            return make()
+        entry = folder / hashlib.sha256(str(project).encode("utf-8")).hexdigest()
+        key = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        found = _read(entry)
+        if found is not None and found.startswith(key + "\n"):
+            return found[len(key) + 1:]
+        made = make()
+        _write(entry, f"{key}\n{made}")
+        return made
+
+
 def _open_folder(parent: Path, fingerprint: str) -> Path | None:
     """This code's folder of entries, marked as just used; folders of other code beyond the last few used are removed."""
     folder = parent / fingerprint
@@ -212,9 +238,12 @@ QR_CODES = TextCache("qr-codes", in_memory=True)
 """The QR codes of printed sheets, by the address they encode."""
 PARSED_YAML = TextCache("parsed-yaml", in_memory=False)
 """Record files and front matter as plain values with their line numbers (`catalog` keeps checked records in memory)."""
+SEARCH_FILES = LastBuildCache("search-files")
+"""The search index's entry and shards (search_shards), by Material's index of the built pages and the pages' terms (a few
+MB at 5,000 exercises)."""
 SOUND_FIGURES = TextCache("sound-figures", in_memory=True)
-"""Figures found sound with what a dose counts and actions (figure_check); a faulty one is never kept, so it is checked and its
-problems said on every build."""
+"""Figures found sound with what a dose counts and actions (figure_check); a faulty one is never kept, so it is checked
+and its problems said on every build."""
 
 
 def compiled_templates() -> BytecodeCache | None:

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from atlas.site.search_terms import SEARCH_INDEX
+from atlas.site.build_cache import SEARCH_FILES
+from atlas.site.search_terms import SEARCH_INDEX, PageTerms, add_search_terms
 
 FOLDER = "search/"
 """Every file of the search index is under this folder of the built site."""
@@ -241,14 +242,30 @@ def search_files(index: Mapping[str, Any]) -> dict[str, bytes]:
     return {ENTRY: _json(entry), **{f"{FOLDER}{version}/{name}": data for name, data in content.items()}}
 
 
-def write_search_shards(site_dir: Path, index: Mapping[str, Any]) -> None:
-    """Replace the built site's search index (written whole by Material's plugin) by its entry and shards, and remove the
-    shards of earlier versions (`mkdocs serve --dirty` rebuilds in the same folder).
+def site_search_files(site_dir: Path, terms_by_location: Mapping[str, PageTerms], project: Path | None) -> dict[str, bytes]:
+    """The search files of a built site: Material's index, as its plugin wrote it, with the pages' terms
+    (add_search_terms), in shards (search_files). For a one-off build of `project`, an index and terms its last build had
+    give that build's files, kept (SEARCH_FILES); `mkdocs serve` (no project) changes the index with every save, and
+    keeps nothing."""
+    raw = (site_dir / ENTRY).read_text(encoding="utf-8")
+
+    def made() -> dict[str, bytes]:
+        return search_files(add_search_terms(json.loads(raw), terms_by_location))
+
+    if project is None:
+        return made()
+    kept = SEARCH_FILES.text(project, (raw, json.dumps(terms_by_location, sort_keys=True)),
+                             lambda: json.dumps({path: data.decode("utf-8") for path, data in made().items()}, ensure_ascii=False))
+    return {path: text.encode("utf-8") for path, text in json.loads(kept).items()}
+
+
+def write_search_shards(site_dir: Path, files: Mapping[str, bytes]) -> None:
+    """Replace the built site's search index (written whole by Material's plugin) by its entry and shards (`files`, from
+    search_files), and remove the shards of earlier versions (`mkdocs serve --dirty` rebuilds in the same folder).
 
     A shard whose bytes an earlier version's folder already holds is linked from there, not written: after an edit most
     shards are unchanged, and making a file costs far more than a link. The entry is written last, so it never names a
     version whose shards are not all in place."""
-    files = search_files(index)
     earlier = [folder for folder in (site_dir / FOLDER).glob("*/") if folder.is_dir()]
     kept = _files_by_bytes(earlier)
     for relative, data in files.items():

@@ -16,11 +16,9 @@ not outweigh another word matched once.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from pathlib import Path
 
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, MuscleGroup, Routine
@@ -233,8 +231,3 @@ def add_search_terms(index: dict, terms_by_location: Mapping[str, PageTerms]) ->
         if terms:
             entry.update({name: " ".join(words) for name, words in term_fields(terms).items()})
     return index
-
-
-def searchable_index(site_dir: Path, terms_by_location: Mapping[str, PageTerms]) -> dict:
-    """The built site's search index (as Material's plugin wrote it) with the pages' terms."""
-    return add_search_terms(json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8")), terms_by_location)
