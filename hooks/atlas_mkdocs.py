@@ -28,13 +28,14 @@ from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
 from atlas.engines.theme_fixes import patch_theme
 from atlas.site.web_paths import url_path
-from atlas.site.search_shards import site_search_files, write_search_shards
+from atlas.site.search_shards import ServedEntries, site_search_files, write_search_shards
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.upper_back_atlas")
@@ -52,6 +53,10 @@ class _Build:
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
     search_terms: dict[str, list[str]] = {}
+    """Each page's search terms by its address; while serving, kept between rebuilds (a dirty one converts only the pages
+    a save changed)."""
+    served_search: ServedEntries | None = None
+    """Set while serving: each page's search index entries from the build that last converted it."""
     generated: dict[str, AnyPage] = {}
     """The generated pages by their path, for on_page_read_source."""
     files: list[tuple[File, AnyFile]] = []
@@ -71,12 +76,16 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.serving, _build.dirty = command == "serve", dirty
     _build.page_cache = PageCache(Path.cwd().resolve()) if _build.serving else None
     _build.regeneration = Regeneration() if _build.serving else None
+    _build.served_search = ServedEntries() if _build.serving else None
+    _build.search_terms = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _stop_generation_process()
-    _build.search_terms, _build.generated, _build.meta, _build.files = {}, {}, {}, []
+    _build.generated, _build.meta, _build.files = {}, {}, []
+    if not _build.serving:
+        _build.search_terms = {}
     layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
                                                        config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
@@ -137,6 +146,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _build.served_search:  # pages by their address as the search index gives it (the home page's is "")
+        _build.served_search.start([file.page.url for file in files.documentation_pages() if file.page is not None])
+    return nav
+
+
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     assert _build.sources is not None
     article = _build.sources.articles.get(page.file.src_uri)
@@ -165,6 +180,8 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     _build.search_terms[page.url] = page.meta.get("search_terms") or []
+    if _build.served_search:
+        _build.served_search.converted(page.url)
     context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
 
@@ -182,7 +199,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
     _stop_generation_process()
     project = None if _build.serving or _build.layout is None else _build.layout.root  # serve: each save a new index
-    write_search_shards(Path(config.site_dir), site_search_files(Path(config.site_dir), _build.search_terms, project))
+    write_search_shards(Path(config.site_dir), site_search_files(Path(config.site_dir), _build.search_terms, project, _build.served_search))
     write_service_worker(Path(config.site_dir))
     if _build.serving:
         DevProblems(_build.staged.building).write(_build.messages.problems)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from browser import WatchedPage
+from conftest import build
 
 BROKEN = "exercises/shrug.yml:3: level: 'expert' is not one of beginner, intermediate, advanced"
 
@@ -101,3 +102,51 @@ def test_a_broken_record_keeps_the_last_good_site_with_a_banner_until_fixed(proj
     page.wait_for_selector("html[data-uba-problems='0']", state="attached")
     assert page.locator(".uba-problems").count() == 0
     assert page.inner_text("h1").startswith("Shrug")
+
+
+def _search_index(read: Callable[[str], bytes]) -> tuple[list[tuple[str, str, str]], set[tuple[str, str, int, str]]]:
+    """A site's search index, decoded from its entry and shards (search_shards.py): every entry (location, title, text),
+    and every posting as (word, field, times, location): what a query can find, whatever the order of the documents."""
+    entry = json.loads(read("search/search_index.json"))
+    chunks, fields = entry["config"]["chunks"], list(entry["config"]["fields"])
+    entries = [tuple(item[:3]) for number in range(len(chunks["pages"]))
+               for item in json.loads(read(f"search/{chunks['version']}/pages/{number}.json"))]
+    postings = set()
+    for number in range(len(chunks["keys"])):
+        for word, posting in json.loads(read(f"search/{chunks['version']}/terms/{number}.json")).items():
+            for field, times, _, *gaps in posting[2:]:
+                document = 0
+                for gap in gaps:
+                    document += gap
+                    postings.add((word, fields[field], times, entries[document][0]))
+    return sorted(entries), postings
+
+
+def test_after_saves_the_served_search_index_is_the_one_a_build_makes(project: Path, served: str, tmp_path: Path) -> None:
+    """A dirty rebuild converts only the pages a save changed: the served index still holds every page once, with its
+    terms (what people type: an exercise's name, what it works and needs), as a one-off build of the same records makes it:
+    after a save that changes one page, one that renames an exercise (its page and every page linking it), and one
+    that changes the home page (whose address, "", starts every other)."""
+    def served_file(path: str) -> bytes:
+        status, body = _get(served + path)
+        assert status == 200, path
+        return body
+
+    def built_index(name: str) -> tuple[list[tuple[str, str, str]], set[tuple[str, str, int, str]]]:
+        result = build(project, site=tmp_path / name)
+        assert result.returncode == 0, result.output
+        return _search_index(lambda path: (result.site / path).read_bytes())
+
+    before = _search_index(served_file)
+    assert before == built_index("before")
+    assert {"name", "works", "needs"} <= {field for _, field, _, _ in before[1]}  # the terms are there to lose
+    edits = [("exercises/shrug.yml", "Lift the shoulders", "Raise the shoulders", "exercises/shrug/"),
+             ("exercises/band-pull-apart.yml", "Band pull-apart", "Band pull apart wide", "exercises/band-pull-apart/"),
+             ("content/index.md", "Start with the", "Begin with the", "")]
+    for number, (path, old, new, shown) in enumerate(edits):
+        record = project / path
+        assert old in record.read_text(encoding="utf-8"), path
+        record.write_text(record.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        _wait_for(lambda shown=shown, new=new: new.encode() in served_file(shown), f"the rebuild after editing {path}")
+        expected = built_index(f"after-{number}")
+        _wait_for(lambda expected=expected: _search_index(served_file) == expected, f"the served index after editing {path}", 30)
