@@ -22,8 +22,7 @@ import pickle
 import struct
 import sys
 import tempfile
-from collections.abc import Sequence
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import IO, BinaryIO
