@@ -53,10 +53,9 @@ class _Build:
     page_cache: PageCache | None = None
     """Set while serving: pages go through files so that `mkdocs serve --dirty` rebuilds only those that changed."""
     search_terms: dict[str, list[str]] = {}
-    """Each page's search terms by its address; while serving, kept between rebuilds (a dirty one converts only the pages
-    a save changed)."""
+    """The search terms of the pages this build converted, by their address."""
     served_search: ServedEntries | None = None
-    """Set while serving: each page's search index entries from the build that last converted it."""
+    """Set while serving: each page's search index entries and terms from the build that last converted it."""
     generated: dict[str, AnyPage] = {}
     """The generated pages by their path, for on_page_read_source."""
     files: list[tuple[File, AnyFile]] = []
@@ -77,15 +76,12 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.page_cache = PageCache(Path.cwd().resolve()) if _build.serving else None
     _build.regeneration = Regeneration() if _build.serving else None
     _build.served_search = ServedEntries() if _build.serving else None
-    _build.search_terms = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _stop_generation_process()
-    _build.generated, _build.meta, _build.files = {}, {}, []
-    if not _build.serving:
-        _build.search_terms = {}
+    _build.search_terms, _build.generated, _build.meta, _build.files = {}, {}, {}, []
     layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
                                                        config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
@@ -180,8 +176,6 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     _build.search_terms[page.url] = page.meta.get("search_terms") or []
-    if _build.served_search:
-        _build.served_search.converted(page.url)
     context["atlas_dev_problems"] = DevProblems.URL if _build.serving else ""
     return context
 

@@ -123,7 +123,12 @@ class TextCache:
     def _key(self, parts: tuple[str, ...]) -> str:
         if not self._fingerprint:
             self.refresh(code_fingerprint(), cache_home())
-        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        return _key(parts)
+
+
+def _key(parts: tuple[str, ...]) -> str:
+    """An entry's name: a hash of everything it was made from (the code aside, which names its folder)."""
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 class LastBuildCache:
@@ -143,7 +148,7 @@ class LastBuildCache:
         if folder is None:
             return make()
         entry = folder / hashlib.sha256(str(project).encode("utf-8")).hexdigest()
-        key = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        key = _key(parts)
         found = _read(entry)
         if found is not None and found.startswith(key + "\n"):
             return found[len(key) + 1:]

@@ -243,30 +243,28 @@ def search_files(index: Mapping[str, Any]) -> dict[str, bytes]:
 
 
 class ServedEntries:
-    """The search index's entries of every page while `mkdocs serve --dirty` rebuilds: each page's from the last build
-    that converted it.
+    """The search index of every page while `mkdocs serve --dirty` rebuilds: each page's entries and terms from the last
+    build that converted it.
 
-    A dirty rebuild converts only the pages a save changed, and Material's search plugin merges their entries into its
-    last index by the address of the first one alone: a save that changes several pages leaves the others' old entries
-    beside their new ones, and one that changes the home page (whose address "" starts every other) drops every other
-    page's. So the served index is made here: a page converted by this build gives its new entries (the last ones
-    Material wrote for its address), every other page those it had before, in the order of the site's pages."""
+    A dirty rebuild converts only the pages a save changed: only they give terms, and Material's search plugin merges
+    their entries into its last index by the address of the first one alone (a save that changes several pages leaves
+    the others' old entries beside their new ones, and one that changes the home page, whose address "" starts every
+    other, drops every other page's). So the served index is made here: a page this build converted (it has terms, if
+    only none) gives its new entries (the last ones Material wrote for its address) and terms, every other page those
+    it had before, in the order of the site's pages."""
 
     def __init__(self) -> None:
-        self._kept: dict[str, list[Mapping[str, Any]]] = {}
+        self._entries: dict[str, list[Mapping[str, Any]]] = {}
+        self._terms: dict[str, PageTerms] = {}
         self._pages: list[str] = []
-        self._converted: set[str] = set()
 
     def start(self, pages: Sequence[str]) -> None:
         """A build of these pages (their addresses, in the site's order) starts."""
-        self._pages, self._converted = list(pages), set()
+        self._pages = list(pages)
 
-    def converted(self, page: str) -> None:
-        """This build converted the page at this address (its entries in Material's index are new)."""
-        self._converted.add(page)
-
-    def merged(self, index: Mapping[str, Any]) -> dict[str, Any]:
-        """Material's index of this build with every page's entries as described above."""
+    def merged(self, index: Mapping[str, Any],
+               terms_by_location: Mapping[str, PageTerms]) -> tuple[dict[str, Any], dict[str, PageTerms]]:
+        """Material's index of this build and the terms of the pages it converted, with every page's as described above."""
         latest: dict[str, list[Mapping[str, Any]]] = {}
         previous = None
         for entry in index["docs"]:  # a page's entries are consecutive; a later run of them replaces an earlier one
@@ -275,22 +273,24 @@ class ServedEntries:
                 latest[page] = []
             latest[page].append(entry)
             previous = page
-        self._kept = {page: latest.get(page, []) if page in self._converted or page not in self._kept else self._kept[page]
-                      for page in self._pages}
-        return {**index, "docs": [entry for page in self._pages for entry in self._kept[page]]}
+        converted = terms_by_location.keys()
+        self._entries = {page: latest.get(page, []) if page in converted else self._entries.get(page, latest.get(page, []))
+                         for page in self._pages}
+        self._terms = {page: terms_by_location[page] if page in converted else self._terms.get(page, []) for page in self._pages}
+        return {**index, "docs": [entry for page in self._pages for entry in self._entries[page]]}, dict(self._terms)
 
 
 def site_search_files(site_dir: Path, terms_by_location: Mapping[str, PageTerms], project: Path | None,
                       served: ServedEntries | None = None) -> dict[str, bytes]:
-    """The search files of a built site: Material's index, as its plugin wrote it (for `mkdocs serve --dirty`, `served`
-    makes it whole), with the pages' terms (add_search_terms), in shards (search_files). For a one-off build of
-    `project`, an index and terms its last build had give that build's files, kept (SEARCH_FILES); `mkdocs serve` (no
-    project) changes the index with every save, and keeps nothing."""
+    """The search files of a built site: Material's index, as its plugin wrote it, with the terms of the pages this
+    build converted (add_search_terms; for `mkdocs serve --dirty`, `served` makes both whole), in shards (search_files).
+    For a one-off build of `project`, an index and terms its last build had give that build's files, kept
+    (SEARCH_FILES); `mkdocs serve` (no project) changes the index with every save, and keeps nothing."""
     raw = (site_dir / ENTRY).read_text(encoding="utf-8")
 
     def made() -> dict[str, bytes]:
-        index = json.loads(raw)
-        return search_files(add_search_terms(served.merged(index) if served else index, terms_by_location))
+        index, terms = served.merged(json.loads(raw), terms_by_location) if served else (json.loads(raw), terms_by_location)
+        return search_files(add_search_terms(index, terms))
 
     if project is None:
         return made()
