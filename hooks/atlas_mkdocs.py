@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -21,14 +22,14 @@ from atlas.pages.generated_meta import split_generated
 from atlas.generation import EngineSite, generate_site
 from atlas.generation_process import GenerationProcess, can_fork
 from atlas.regeneration import Regeneration
-from atlas.site.offline import write_service_worker
 from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache
 from atlas.problems import AtlasProblems
 from atlas.site.publishing import DevProblems, StagedSite
 from atlas.engines.theme_fixes import patch_theme
 from atlas.site.web_paths import url_path
-from atlas.site.search_shards import ServedEntries, site_search_files, write_search_shards
+from atlas.site.after_build import BackgroundWork, write_after_build
+from atlas.site.search_shards import ServedEntries, site_search_files
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -56,6 +57,8 @@ class _Build:
     """The search terms of the pages this build converted, by their address."""
     served_search: ServedEntries | None = None
     """Set while serving: each page's search index entries and terms from the build that last converted it."""
+    after_build: BackgroundWork | None = None
+    """Set while serving --dirty: the search shards and the service worker are made after a rebuild is shown."""
     generated: dict[str, AnyPage] = {}
     """The generated pages by their path, for on_page_read_source."""
     files: list[tuple[File, AnyFile]] = []
@@ -76,6 +79,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.page_cache = PageCache(Path.cwd().resolve()) if _build.serving else None
     _build.regeneration = Regeneration() if _build.serving else None
     _build.served_search = ServedEntries() if _build.serving else None
+    _build.after_build = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -89,6 +93,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # rebuild before anything is written, so the last good site still stands
     _build.staged = StagedSite(Path(config.site_dir), strict=bool(config.strict), in_place=_build.serving and _build.dirty)
     config.site_dir = str(_build.staged.building)
+    if _build.staged.in_place:
+        _build.after_build = _build.after_build or BackgroundWork(_build.staged.target)
+        _build.after_build.stop()
     if _build.messages:
         _build.messages.detach()
     _build.messages = EngineMessages(layout).attach()
@@ -192,9 +199,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
     _stop_generation_process()
-    project = None if _build.serving or _build.layout is None else _build.layout.root  # serve: each save a new index
-    write_search_shards(Path(config.site_dir), site_search_files(Path(config.site_dir), _build.search_terms, project, _build.served_search))
-    write_service_worker(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    if _build.served_search:  # serve: each save a new index, made whole from this build's pages and the last ones'
+        search = _build.served_search.search_files(site_dir, _build.search_terms)
+    else:
+        search = partial(site_search_files, site_dir, _build.search_terms, _build.layout.root if _build.layout else None)
+    if _build.after_build:
+        _build.after_build.run(partial(write_after_build, site_dir, search))
+    else:
+        write_after_build(site_dir, search)
     if _build.serving:
         DevProblems(_build.staged.building).write(_build.messages.problems)
     _build.staged.publish(warnings=_build.messages.warnings)
@@ -206,6 +219,8 @@ def on_build_error(error: Exception) -> None:
     crash = None if isinstance(error, (BuildError, Abort)) or _build.layout is None else describe_failure(error, _build.layout)
     if crash is not None:
         log.error(str(crash))
+    if _build.after_build:
+        _build.after_build.resume()
     if _build.staged is not None:
         _build.staged.discard()
         if _build.serving:
@@ -214,6 +229,11 @@ def on_build_error(error: Exception) -> None:
         _build.messages.detach()
     if crash is not None:
         raise Abort("Aborted: the build failed; the previous site was left as it was.") from None
+
+
+def on_shutdown() -> None:
+    if _build.after_build:
+        _build.after_build.close()
 
 
 def _stop_generation_process() -> None:

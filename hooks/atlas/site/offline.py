@@ -24,6 +24,7 @@ from atlas.pages.index_pages import API_EXERCISES
 from atlas.pages.page_kinds import PAGE_KINDS, is_sheet_url
 from atlas.pages.rendering import TEMPLATE_DIR
 from atlas.records.model import TargetKind
+from atlas.site.publishing import write_whole
 from atlas.site.search_shards import FOLDER as SEARCH_FOLDER
 from atlas.site.search_terms import SEARCH_INDEX
 
@@ -135,4 +136,4 @@ def render_service_worker(urls: list[str], version: str) -> str:
 def write_service_worker(site_dir: Path) -> None:
     """Write sw.js into a built site."""
     files = published_files(site_dir)
-    (site_dir / SERVICE_WORKER).write_text(render_service_worker(precached_urls(files), site_version(files)), encoding="utf-8")
+    write_whole(site_dir / SERVICE_WORKER, render_service_worker(precached_urls(files), site_version(files)).encode("utf-8"))

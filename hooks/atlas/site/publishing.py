@@ -57,6 +57,14 @@ class StagedSite:
             _remove(self.building)
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """Write beside `path`, then rename: whoever reads it (the server, while a second process writes it) gets the old
+    bytes or the new ones, and a process stopped half-way leaves the old ones."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
 def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()

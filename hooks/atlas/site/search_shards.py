@@ -26,12 +26,14 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from atlas.site.build_cache import SEARCH_FILES
+from atlas.site.publishing import write_whole
 from atlas.site.search_terms import SEARCH_INDEX, PageTerms, add_search_terms
 
 FOLDER = "search/"
@@ -279,23 +281,28 @@ class ServedEntries:
         self._terms = {page: terms_by_location[page] if page in converted else self._terms.get(page, []) for page in self._pages}
         return {**index, "docs": [entry for page in self._pages for entry in self._entries[page]]}, dict(self._terms)
 
+    def search_files(self, site_dir: Path, terms_by_location: Mapping[str, PageTerms]) -> Callable[[], dict[str, bytes]]:
+        """The search files of this dirty rebuild (`terms_by_location`: of the pages it converted): every page's entries
+        and terms are merged now, from the index Material's plugin has just written; the shards are made when called."""
+        index, terms = self.merged(json.loads((site_dir / ENTRY).read_text(encoding="utf-8")), terms_by_location)
+        return partial(_search_files_with_terms, index, terms)
 
-def site_search_files(site_dir: Path, terms_by_location: Mapping[str, PageTerms], project: Path | None,
-                      served: ServedEntries | None = None) -> dict[str, bytes]:
-    """The search files of a built site: Material's index, as its plugin wrote it, with the terms of the pages this
-    build converted (add_search_terms; for `mkdocs serve --dirty`, `served` makes both whole), in shards (search_files).
-    For a one-off build of `project`, an index and terms its last build had give that build's files, kept
-    (SEARCH_FILES); `mkdocs serve` (no project) changes the index with every save, and keeps nothing."""
+
+def _search_files_with_terms(index: dict[str, Any], terms_by_location: Mapping[str, PageTerms]) -> dict[str, bytes]:
+    return search_files(add_search_terms(index, terms_by_location))
+
+
+def site_search_files(site_dir: Path, terms_by_location: Mapping[str, PageTerms], project: Path | None) -> dict[str, bytes]:
+    """The search files of a built site: Material's index, as its plugin wrote it, with the terms of its pages
+    (add_search_terms), in shards (search_files). An index and terms the last build of `project` had give that build's
+    files, kept (SEARCH_FILES); with no project nothing is looked up or kept."""
     raw = (site_dir / ENTRY).read_text(encoding="utf-8")
-
-    def made() -> dict[str, bytes]:
-        index, terms = served.merged(json.loads(raw), terms_by_location) if served else (json.loads(raw), terms_by_location)
-        return search_files(add_search_terms(index, terms))
-
     if project is None:
-        return made()
+        return _search_files_with_terms(json.loads(raw), terms_by_location)
     kept = SEARCH_FILES.text(project, (raw, json.dumps(terms_by_location, sort_keys=True)),
-                             lambda: json.dumps({path: data.decode("utf-8") for path, data in made().items()}, ensure_ascii=False))
+                             lambda: json.dumps({path: data.decode("utf-8")
+                                                 for path, data in _search_files_with_terms(json.loads(raw), terms_by_location).items()},
+                                                ensure_ascii=False))
     return {path: text.encode("utf-8") for path, text in json.loads(kept).items()}
 
 
@@ -304,14 +311,14 @@ def write_search_shards(site_dir: Path, files: Mapping[str, bytes]) -> None:
     search_files), and remove the shards of earlier versions (`mkdocs serve --dirty` rebuilds in the same folder).
 
     A shard whose bytes an earlier version's folder already holds is linked from there, not written: after an edit most
-    shards are unchanged, and making a file costs far more than a link. The entry is written last, so it never names a
-    version whose shards are not all in place."""
+    shards are unchanged, and making a file costs far more than a link. The entry is written last, and whole, so it never
+    names a version whose shards are not all in place."""
     earlier = [folder for folder in (site_dir / FOLDER).glob("*/") if folder.is_dir()]
     kept = _files_by_bytes(earlier)
     for relative, data in files.items():
         if relative != ENTRY:
             _place(site_dir / relative, data, kept.get(data))
-    _place(site_dir / ENTRY, files[ENTRY], None)
+    write_whole(site_dir / ENTRY, files[ENTRY])
     current = {PurePosixPath(relative).parts[1] for relative in files if relative != ENTRY}
     for folder in earlier:
         if folder.name not in current:
