@@ -18,6 +18,7 @@ from atlas.generation import generate_site
 from atlas.layout import ProjectLayout
 from atlas.records.model import ExerciseLink
 from atlas.regeneration import OWN_PAGE_FIELDS, Regeneration
+from atlas.routines.routine_generation import generate_routines
 
 MOST_SHOWN = 3
 """How many of the exercises most shown on other exercise pages are edited."""
@@ -110,3 +111,31 @@ def test_an_edited_routine_renders_every_page(tmp_path: Path) -> None:
     regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
     assert regeneration.reused == 0
     assert regenerated == _pages(layout)
+
+
+def test_the_generated_sessions_are_made_again_only_when_an_edit_can_change_them(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """They read no field of OWN_PAGE_FIELDS: after such an edit the last ones are kept; after an edit of the dose of an
+    exercise they use, they are made again, and every page is what a full generation gives."""
+    made: list[int] = []
+
+    def counted(atlas: Any) -> Any:
+        made.append(1)
+        return generate_routines(atlas)
+
+    monkeypatch.setattr("atlas.regeneration.generate_routines", counted)
+    layout = _real_project(tmp_path / "project")
+    sources = sorted(path.stem for path in (layout.exercises_dir / "sources").glob("*.yml"))
+    regeneration = Regeneration()
+    atlas = regeneration.generate(layout).atlas
+    used = [item.exercise_id for routine_id, routine in atlas.routines.items() if routine_id.startswith("focus-")
+            for block in routine.blocks for item in block.items]
+    assert "face-pull" in used and len(made) == 1
+    _edit(layout, "face-pull", _every_own_page_field(sources))
+    assert {page.src_uri: page.markdown for page in regeneration.generate(layout).pages} == _pages(layout)
+    assert len(made) == 1
+    _edit(layout, "face-pull", lambda data: data["dose"].update(rest="75s"))
+    regenerated = regeneration.generate(layout)
+    assert len(made) == 2
+    assert {page.src_uri: page.markdown for page in regenerated.pages} == _pages(layout)
+    assert regenerated.atlas.routines != atlas.routines  # the edit changed a session: kept ones would differ

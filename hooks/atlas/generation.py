@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ from atlas.records.graph import Atlas
 from atlas.pages.finder_index import FINDER_INDEX, finder_index
 from atlas.pages.index_pages import export_json, render_exercise_index
 from atlas.layout import ProjectLayout
-from atlas.records.model import Article, TargetKind
+from atlas.records.model import Article, Routine, TargetKind
 from atlas.pages.map_drawings import render_map_drawings
 from atlas.pages.muscle_map import index_map
 from atlas.records.muscle_map_check import load_muscle_map
@@ -41,6 +42,9 @@ MAP_LINKS_SETTING = "map_links"
 """The theme `extra` setting with the clickable muscle map, for templates without a page of their own (404)."""
 INDEX_URLS_SETTING = "index_urls"
 """The theme `extra` setting with the address of each page kind's index, for the same templates."""
+
+RoutineRules = Callable[[Atlas], dict[str, Routine]]
+"""What makes the generated sessions of an atlas (generate_routines; `mkdocs serve` keeps the last ones, regeneration.py)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class GeneratedSite:
         return EngineSite(self.pages, self.files, self.articles, self.template_settings, self.notices)
 
 
-def build_atlas(layout: ProjectLayout) -> Atlas:
+def build_atlas(layout: ProjectLayout, routine_rules: RoutineRules = generate_routines) -> Atlas:
     """Load, check and join every source; raises AtlasProblems with every problem of every kind before anything is rendered."""
     refresh_caches()
     problems = layout.source_problems()
@@ -119,7 +123,7 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
         check_assets(layout)
     except AtlasProblems as found:
         problems += found.problems
-    generated = {key: routine for key, routine in generate_routines(atlas).items() if key not in atlas.routines}
+    generated = {key: routine for key, routine in routine_rules(atlas).items() if key not in atlas.routines}
     problems += [problem for routine in generated.values() for problem in check_labels(routine, atlas.exercises, lambda key: 0)]
     atlas = atlas.with_routines(atlas.routines | generated)
     programmes, found_in_programmes = load_programmes(layout, atlas, catalog.left_out.get(TargetKind.ROUTINE, frozenset()))
@@ -142,14 +146,14 @@ def build_atlas(layout: ProjectLayout) -> Atlas:
     return atlas.with_articles(articles)
 
 
-def generate_site(layout: ProjectLayout) -> GeneratedSite:
+def generate_site(layout: ProjectLayout, routine_rules: RoutineRules = generate_routines) -> GeneratedSite:
     """The complete graph, then every generated page and file."""
     with collector_paused():
-        return _generate_site(layout)
+        return _generate_site(layout, routine_rules)
 
 
-def _generate_site(layout: ProjectLayout) -> GeneratedSite:
-    atlas = build_atlas(layout)
+def _generate_site(layout: ProjectLayout, routine_rules: RoutineRules) -> GeneratedSite:
+    atlas = build_atlas(layout, routine_rules)
     pages: list[AnyPage] = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas)]
     pages.append(render_source_index(atlas))
     pages += [exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]

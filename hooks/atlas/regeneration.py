@@ -7,18 +7,23 @@ equal (taxonomy, sources, routines, the generated ones included, articles, ladde
 and the exercises that changed changed only in fields that no other exercise's page shows (OWN_PAGE_FIELDS): then
 only their own pages are rendered again. Anything else (a renamed exercise, a new harder option, which other pages
 show) renders every page. Every other kind of page (muscles, routines, sheets, indexes: a few hundred at most) is
-rendered each time."""
+rendered each time.
+
+The generated sessions are kept the same way: they read no field of OWN_PAGE_FIELDS, so an atlas that differs from the
+last one only there, with the same code, has the same sessions (generate_routines is not run again)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import partial
 
 from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
 from atlas.pages.generated import GeneratedPage
 from atlas.pages.page_kinds import page_uri
 from atlas.records.graph import Atlas
-from atlas.records.model import Exercise, TargetKind
+from atlas.records.model import Exercise, Routine, TargetKind
+from atlas.routines.routine_generation import generate_routines
 from atlas.site.build_cache import code_fingerprint
 
 OWN_PAGE_FIELDS = frozenset({"summary", "steps", "cues", "mistakes", "safety", "setup", "home", "reviewed", "sources"})
@@ -43,13 +48,15 @@ class Regeneration:
 
     def __init__(self) -> None:
         self._last: _Generated | None = None
+        self._last_routines: tuple[str, Atlas, dict[str, Routine]] | None = None
+        """The fingerprint, the atlas generate_routines was given last, and what it made."""
         self.reused = 0
         """How many pages the last generation took over as they were."""
 
     def generate(self, layout: ProjectLayout) -> GeneratedSite:
         """The whole site, every page rendered (the reused ones as last time)."""
-        site = generate_site(layout)
         fingerprint = f"{code_fingerprint()} {layout.site_url}"
+        site = generate_site(layout, partial(self._routines, fingerprint))
         last = self._last
         same = unchanged_exercise_pages(last.atlas, site.atlas) if last and last.fingerprint == fingerprint else frozenset()
         self._last = None  # a failure below leaves nothing to reuse
@@ -63,17 +70,38 @@ class Regeneration:
         return replace(site, pages=pages)
 
 
+    def _routines(self, fingerprint: str, atlas: Atlas) -> dict[str, Routine]:
+        """The generated sessions of `atlas`: the last ones when only OWN_PAGE_FIELDS changed, with the same code."""
+        last = self._last_routines
+        if last and last[0] == fingerprint and changed_own_fields(last[1], atlas) is not None:
+            routines = last[2]
+        else:
+            self._last_routines = None
+            routines = generate_routines(atlas)
+        self._last_routines = (fingerprint, atlas, routines)
+        return routines
+
+
 def unchanged_exercise_pages(before: Atlas, after: Atlas) -> frozenset[str]:
     """The paths of the exercise pages of `after` that are the same as `before`'s (see the module's description)."""
-    if before.exercises.keys() != after.exercises.keys():
+    changed = changed_own_fields(before, after)
+    if changed is None:
         return frozenset()
+    return frozenset(page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in after.exercises.keys() - changed)
+
+
+def changed_own_fields(before: Atlas, after: Atlas) -> frozenset[str] | None:
+    """The exercises that changed from `before` to `after` when nothing else changed and they changed only in
+    OWN_PAGE_FIELDS (the same exercises, every other part of the atlas equal); otherwise None."""
+    if before.exercises.keys() != after.exercises.keys():
+        return None
     rest = [field.name for field in fields(Atlas) if field.init and field.name != "exercises"]
     if any(getattr(before, name) != getattr(after, name) for name in rest):
-        return frozenset()
-    changed = [exercise_id for exercise_id, exercise in after.exercises.items() if exercise != before.exercises[exercise_id]]
+        return None
+    changed = frozenset(exercise_id for exercise_id, exercise in after.exercises.items() if exercise != before.exercises[exercise_id])
     if any(_shown_elsewhere(before.exercises[exercise_id]) != _shown_elsewhere(after.exercises[exercise_id]) for exercise_id in changed):
-        return frozenset()
-    return frozenset(page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in after.exercises.keys() - set(changed))
+        return None
+    return changed
 
 
 def _shown_elsewhere(exercise: Exercise) -> dict[str, object]:
