@@ -61,7 +61,8 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     sources = read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
     exercises = read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
     routines = read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
-    if not layout.record_files(layout.exercises_dir):
+    exercise_files = layout.record_files(layout.exercises_dir)
+    if not exercise_files:
         problems.append(
             Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml")
         )
@@ -69,7 +70,7 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     if taxonomy is None:
         return Catalog(None, problems, left_out)
     taxonomy_doc, taxonomy_record = taxonomy
-    stems = {file.stem for file in layout.record_files(layout.exercises_dir)}
+    stems = {file.stem for file in exercise_files}
     source_stems = {file.stem for file in layout.record_files(layout.sources_dir)}
     declared_in = {
         "exercise": f"{layout.label(layout.exercises_dir)}/<id>.yml",
@@ -99,6 +100,8 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
 def _left_out(layout: ProjectLayout, problems: list[Problem]) -> dict[TargetKind, frozenset[str]]:
     bad_files = {problem.path for problem in problems}
     folders = {TargetKind.EXERCISE: layout.exercises_dir, TargetKind.ROUTINE: layout.routines_dir}
+    if not bad_files:
+        return {kind: frozenset() for kind in folders}
     return {
         kind: frozenset(file.stem for file in layout.record_files(folder) if layout.label(file) in bad_files)
         for kind, folder in folders.items()
