@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from atlas.site.build_cache import compiled_templates
 from atlas.engines.engine_messages import EngineMessages, describe_failure
-from atlas.pages.generated import AnyFile, AnyPage
+from atlas.pages.generated import AnyFile, AnyPage, FileToRender
 from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import EngineSite, generate_site
@@ -63,6 +63,8 @@ class _Build:
     """The generated pages by their path, for on_page_read_source."""
     files: list[tuple[File, AnyFile]] = []
     """The generated files, whose bytes are made after the pages are read (on_env)."""
+    files_after_build: list[AnyFile] = []
+    """Under serve --dirty: the files made from the whole atlas, written with the search shards after the rebuild is shown."""
     meta: dict[str, dict[str, Any]] = {}
     """Front matter of generated pages read in on_page_read_source, handed to MkDocs in on_page_markdown."""
     process: GenerationProcess | None = None
@@ -85,7 +87,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
     _stop_generation_process()
-    _build.search_terms, _build.generated, _build.meta, _build.files = {}, {}, {}, []
+    _build.search_terms, _build.generated, _build.meta, _build.files, _build.files_after_build = {}, {}, {}, [], []
     layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
                                                        config.theme.custom_dir, config.watch, config.site_url or "")
     config.watch.append(str(layout.exercises_dir))
@@ -141,6 +143,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = url_path(page.source) if page.source else None
         files.append(generated)
     for extra in _build.sources.files:  # their bytes are made once the pages are read (on_env): nothing reads them before
+        if _build.after_build and isinstance(extra, FileToRender):  # made from the whole atlas: no page waits for them
+            _build.files_after_build.append(extra)
+            continue
         made = File.generated(config, extra.src_uri, content=b"")
         _build.files.append((made, extra))
         files.append(made)
@@ -205,7 +210,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     else:
         search = partial(site_search_files, site_dir, _build.search_terms, _build.layout.root if _build.layout else None)
     if _build.after_build:
-        _build.after_build.run(partial(write_after_build, site_dir, search))
+        _build.after_build.run(partial(write_after_build, site_dir, search, _build.files_after_build))
     else:
         write_after_build(site_dir, search)
     if _build.serving:

@@ -126,7 +126,8 @@ def test_after_saves_the_served_search_index_is_the_one_a_build_makes(project: P
     """A dirty rebuild converts only the pages a save changed: the served index still holds every page once, with its
     terms (what people type: an exercise's name, what it works and needs), as a one-off build of the same records makes it:
     after a save that changes one page, one that renames an exercise (its page and every page linking it), and one
-    that changes the home page (whose address, "", starts every other)."""
+    that changes the home page (whose address, "", starts every other). The export and the finder's index, made from
+    every record, are those of the one-off build too."""
     def served_file(path: str) -> bytes:
         status, body = _get(served + path)
         assert status == 200, path
@@ -150,3 +151,6 @@ def test_after_saves_the_served_search_index_is_the_one_a_build_makes(project: P
         _wait_for(lambda shown=shown, new=new: new.encode() in served_file(shown), f"the rebuild after editing {path}")
         expected = built_index(f"after-{number}")
         _wait_for(lambda expected=expected: _search_index(served_file) == expected, f"the served index after editing {path}", 30)
+        for name in ("api/exercises.json", "api/finder.json"):  # made from every record: under --dirty, after the rebuild too
+            built = (tmp_path / f"after-{number}" / name).read_bytes()
+            _wait_for(lambda built=built, name=name: served_file(name) == built, f"{name} after editing {path}", 30)

@@ -2,7 +2,8 @@
 worker, which lists them (write_after_build).
 
 Under `mkdocs serve --dirty` they are made after a rebuild is shown, in a second process (BackgroundWork), so that a
-saved edit shows without waiting for them.
+saved edit shows without waiting for them; so are the files made from the whole atlas (the export and the finder's
+index, FileToRender), which MkDocs would otherwise write in the build.
 
 Until that process has written them, the site keeps the last ones, which agree with each other and with every page
 they name: Material's search plugin writes its whole index over the search entry at the end of each build, and the
@@ -19,17 +20,23 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from atlas.generation_process import can_fork
+from atlas.pages.generated import AnyFile
 from atlas.site.publishing import write_whole
 from atlas.site.offline import write_service_worker
 from atlas.site.search_shards import ENTRY, write_search_shards
 
 
-def write_after_build(site_dir: Path, search_files: Callable[[], Mapping[str, bytes]]) -> None:
-    """Write the search index's entry and shards (`search_files`), then the service worker, into a built site."""
+def write_after_build(site_dir: Path, search_files: Callable[[], Mapping[str, bytes]], files: Sequence[AnyFile] = ()) -> None:
+    """Write `files` (each whole), the search index's entry and shards (`search_files`), then the service worker, into a
+    built site."""
+    for file in files:
+        path = site_dir / file.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_whole(path, file.content)
     write_search_shards(site_dir, search_files())
     write_service_worker(site_dir)
 
