@@ -55,10 +55,7 @@ class BackgroundWork:
     def stop(self) -> None:
         """A build starts: stop the last build's work if it is still running (this build will make the files again), and
         keep the search entry the site serves meanwhile."""
-        if self._pid:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
-            self._reap()
+        self._end()
         try:
             self._entry = (self._site_dir / ENTRY).read_bytes()
         except OSError:
@@ -84,7 +81,14 @@ class BackgroundWork:
 
     def close(self) -> None:
         """The server stops: so does the work (its site folder is about to be removed)."""
-        self.stop()
+        self._end()
+
+    def _end(self) -> None:
+        """Stop the work's process, if it is still running, and reap it."""
+        if self._pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            self._reap()
 
     def _start(self) -> None:
         assert self._work is not None

@@ -28,6 +28,8 @@ from pathlib import Path
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from atlas.site.publishing import write_whole
+
 CACHE_SETTING = "UPPER_BACK_ATLAS_CACHE"
 """Environment variable naming the cache folder; set and empty, nothing is written to disk."""
 KEPT_VERSIONS = 3
@@ -207,16 +209,10 @@ def _header(body: bytes) -> bytes:
 def _write_entry(path: Path, body: bytes) -> None:
     """Write beside, then rename: another build reading the same entry never sees half of it. A cache that cannot be
     written only costs time."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
-        partial.write_bytes(_header(body) + b"\n" + body)
-        os.replace(partial, path)
+        write_whole(path, _header(body) + b"\n" + body)
     except OSError as error:
         log.debug("Upper Back Atlas: cache entry %s cannot be written (%s)", path, error.strerror)
-        try:
-            partial.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 class _CheckedBytecodeCache(FileSystemBytecodeCache):

@@ -59,10 +59,15 @@ class StagedSite:
 
 def write_whole(path: Path, data: bytes) -> None:
     """Write beside `path`, then rename: whoever reads it (the server, while a second process writes it) gets the old
-    bytes or the new ones, and a process stopped half-way leaves the old ones."""
+    bytes or the new ones, and a process stopped half-way leaves the old ones. What cannot be written raises OSError,
+    and leaves nothing beside `path`."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _remove(path: Path) -> None:
