@@ -17,7 +17,8 @@ from conftest import REPO
 from atlas.generation import generate_site
 from atlas.layout import ProjectLayout
 from atlas.records.model import ExerciseLink
-from atlas.regeneration import OWN_PAGE_FIELDS, Regeneration
+from atlas.pages.page_kinds import PAGE_KINDS
+from atlas.regeneration import OWN_FIELDS_SHOWN_BESIDE, OWN_PAGE_FIELDS, Regeneration
 from atlas.routines.routine_generation import generate_routines
 
 MOST_SHOWN = 3
@@ -52,14 +53,26 @@ def _edit(layout: ProjectLayout, exercise_id: str, change: Callable[[dict[str, A
     record.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
 
 
-def _every_own_page_field(sources: list[str]) -> Callable[[dict[str, Any]], None]:
-    """An edit of every field in OWN_PAGE_FIELDS (so a field that another page shows makes that page differ)."""
+def _own_page_field(name: str, sources: list[str]) -> Callable[[dict[str, Any]], None]:
+    """An edit of one field of OWN_PAGE_FIELDS, every line of it (so a page that shows even its first line differs)."""
     def change(data: dict[str, Any]) -> None:
-        data["summary"] = f"{data['summary']} Edited for the test."
-        for name in ("steps", "cues", "mistakes", "safety", "setup", "home"):
-            data[name] = [*data.get(name, []), f"An edited {name} line."]
-        data["reviewed"] = "2026-11-30" if str(data.get("reviewed")) != "2026-11-30" else "2026-11-29"
-        data["sources"] = [*data["sources"], next(source for source in sources if source not in data["sources"])]
+        if name == "summary":
+            data[name] = f"Edited: {data[name]} Edited for the test."
+        elif name == "reviewed":
+            data[name] = "2026-11-30" if str(data.get(name)) != "2026-11-30" else "2026-11-29"
+        elif name == "sources":
+            data[name] = [*data[name], next(source for source in sources if source not in data[name])]
+        else:
+            data[name] = [*(f"Edited: {line}" for line in data.get(name, [])), f"An edited {name} line."]
+
+    return change
+
+
+def _every_own_page_field(sources: list[str]) -> Callable[[dict[str, Any]], None]:
+    """An edit of every field in OWN_PAGE_FIELDS, every line of each."""
+    def change(data: dict[str, Any]) -> None:
+        for name in OWN_PAGE_FIELDS:
+            _own_page_field(name, sources)(data)
         assert set(data) >= OWN_PAGE_FIELDS - {"reviewed"}
 
     return change
@@ -70,6 +83,8 @@ def _pages(layout: ProjectLayout) -> dict[str, str]:
 
 
 def test_an_edit_of_what_only_its_own_page_shows_renders_that_page_alone_and_the_rest_as_before(tmp_path: Path) -> None:
+    """Every page is what a full generation gives; the pages kept are every page but the exercise's own and those that
+    show one of its edited fields (OWN_FIELDS_SHOWN_BESIDE: the routine pages, their sheets and the bibliography)."""
     layout = _real_project(tmp_path / "project")
     sources = sorted(path.stem for path in (layout.exercises_dir / "sources").glob("*.yml"))
     regeneration = Regeneration()
@@ -78,11 +93,40 @@ def test_an_edit_of_what_only_its_own_page_shows_renders_that_page_alone_and_the
     for exercise_id in _most_shown(layout):
         _edit(layout, exercise_id, _every_own_page_field(sources))
         regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
-        assert regeneration.reused == len(list(layout.exercises_dir.glob("[!_]*.yml"))) - 1, exercise_id
         full = _pages(layout)
         assert sorted(regenerated) == sorted(full)
         assert [uri for uri in full if regenerated[uri] != full[uri]] == [], exercise_id
         assert "Edited for the test." in regenerated[f"exercises/{exercise_id}.md"]
+        assert regeneration.reused == sum(not uri.startswith(("routines/", "sources/")) for uri in full) - 1, exercise_id
+
+
+@pytest.mark.parametrize("name", sorted(OWN_PAGE_FIELDS))
+def test_a_field_only_some_pages_show_renders_those_pages_again(tmp_path: Path, name: str) -> None:
+    """The field edited on every exercise: every page is what a full generation gives, though the pages that
+    OWN_FIELDS_SHOWN_BESIDE says do not show it are kept (a page of the kind that does show it would differ)."""
+    layout = _real_project(tmp_path / "project")
+    sources = sorted(path.stem for path in (layout.exercises_dir / "sources").glob("*.yml"))
+    regeneration = Regeneration()
+    before = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+    for record in layout.exercises_dir.glob("[!_]*.yml"):
+        _edit(layout, record.stem, _own_page_field(name, sources))
+    regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+    assert regenerated == _pages(layout)
+    shown_in = {PAGE_KINDS[kind].folder for kind, shown in OWN_FIELDS_SHOWN_BESIDE.items() if name in shown}
+    kept = [uri for uri in before if not uri.startswith(("exercises/", *(f"{folder}/" for folder in shown_in)))]
+    assert regeneration.reused == len(kept) + 1 > 20  # the exercise index too
+
+
+def test_an_edited_summary_renders_its_own_page_alone(tmp_path: Path) -> None:
+    """A summary is shown on its exercise's page alone (the finder and the export show it too, made after the rebuild)."""
+    layout = _real_project(tmp_path / "project")
+    regeneration = Regeneration()
+    before = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+    _edit(layout, "face-pull", lambda data: data.update(summary=f"Edited: {data['summary']}"))
+    regenerated = {page.src_uri: page.markdown for page in regeneration.generate(layout).pages}
+    assert regeneration.reused == len(before) - 1
+    assert [uri for uri in before if regenerated[uri] != before[uri]] == ["exercises/face-pull.md"]
+    assert regenerated == _pages(layout)
 
 
 @pytest.mark.parametrize("change", [

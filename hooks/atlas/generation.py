@@ -16,26 +16,26 @@ from atlas.site.reserved_addresses import shadowing_problems
 from atlas.pages.generated import AnyFile, AnyPage, collector_paused
 from atlas.records.graph import Atlas
 from atlas.pages.finder_index import FINDER_INDEX, finder_index
-from atlas.pages.index_pages import export_json, render_exercise_index
+from atlas.pages.index_pages import exercise_index_page, export_json
 from atlas.layout import ProjectLayout
 from atlas.records.model import Article, Routine, TargetKind
 from atlas.pages.map_drawings import render_map_drawings
 from atlas.pages.muscle_map import index_map
 from atlas.records.muscle_map_check import load_muscle_map
 from atlas.pages.page_kinds import PAGE_KINDS, page_uri, page_url
-from atlas.pages.muscle_pages import muscle_page, render_muscle_index
+from atlas.pages.muscle_pages import muscle_index_page, muscle_page
 from atlas.problems import AtlasProblems, Problem
-from atlas.pages.programme_pages import programme_sheet_pages, render_programme_page
+from atlas.pages.programme_pages import programme_page, programme_sheet_pages
 from atlas.records.drafts import draft_notices, load_drafts
 from atlas.records.ladders import load_ladders
-from atlas.pages.draft_pages import render_draft_page
-from atlas.pages.ladder_pages import ladder_page, render_ladder_index
+from atlas.pages.draft_pages import draft_page
+from atlas.pages.ladder_pages import ladder_index_page, ladder_page
 from atlas.records.programmes import load_programmes
-from atlas.pages.routine_builder import render_builder_page
+from atlas.pages.routine_builder import builder_page
 from atlas.routines.routine_checks import check_labels
 from atlas.routines.routine_generation import generate_routines
-from atlas.pages.routine_pages import render_routine_index, routine_page, routine_sheet_page
-from atlas.pages.source_pages import render_source_index
+from atlas.pages.routine_pages import routine_index_page, routine_page, routine_sheet_page
+from atlas.pages.source_pages import source_index_page
 
 
 MAP_LINKS_SETTING = "map_links"
@@ -154,17 +154,17 @@ def generate_site(layout: ProjectLayout, routine_rules: RoutineRules = generate_
 
 def _generate_site(layout: ProjectLayout, routine_rules: RoutineRules) -> GeneratedSite:
     atlas = build_atlas(layout, routine_rules)
-    pages: list[AnyPage] = [render_exercise_index(atlas), render_muscle_index(atlas), render_routine_index(atlas)]
-    pages.append(render_source_index(atlas))
+    pages: list[AnyPage] = [exercise_index_page(atlas), muscle_index_page(atlas), routine_index_page(atlas)]
+    pages.append(source_index_page(atlas))
     pages += [exercise_page(atlas, exercise) for exercise in atlas.exercises.values()]
     pages += [muscle_page(atlas, group) for group in atlas.groups.values()]
     pages += [routine_page(atlas, routine) for routine in atlas.routines.values()]
     pages += [routine_sheet_page(atlas, routine, layout.site_url) for routine in atlas.routines.values()]
-    pages += [render_programme_page(atlas, programme) for programme in atlas.programmes.values()]
+    pages += [programme_page(atlas, programme) for programme in atlas.programmes.values()]
     pages += [page for programme in atlas.programmes.values() for page in programme_sheet_pages(atlas, programme, layout.site_url)]
-    pages += [render_ladder_index(atlas), *(ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
-    pages += [render_draft_page(atlas, draft) for draft in atlas.drafts.values()]
-    pages.append(render_builder_page(atlas, FINDER_INDEX))
+    pages += [ladder_index_page(atlas), *(ladder_page(atlas, ladder) for ladder in atlas.ladders.values())]
+    pages += [draft_page(atlas, draft) for draft in atlas.drafts.values()]
+    pages.append(builder_page(atlas, FINDER_INDEX))
     return GeneratedSite(atlas, tuple(pages), (export_json(atlas), finder_index(atlas), *render_map_drawings(layout, atlas.muscle_map)),
                          tuple(draft_notices(atlas.drafts)))
 

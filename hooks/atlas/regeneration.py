@@ -1,26 +1,26 @@
-"""The site generated again and again in one process (`mkdocs serve`): after an edit, an exercise page whose inputs
-cannot have changed is handed over as it was rendered last time, not rendered again.
+"""The site generated again and again in one process (`mkdocs serve`): after an edit, a page whose inputs cannot have
+changed is handed over as it was rendered last time, not rendered again.
 
-An exercise page is made from the atlas alone (exercise_pages.py) and the code and templates. It is the same as last
-time when the code, the templates and the site's address are the same, every part of the atlas but the exercises is
-equal (taxonomy, sources, routines, the generated ones included, articles, ladders, ...), the same exercises exist,
-and the exercises that changed changed only in fields that no other exercise's page shows (OWN_PAGE_FIELDS): then
-only their own pages are rendered again. Anything else (a renamed exercise, a new harder option, which other pages
-show) renders every page. Every other kind of page (muscles, routines, sheets, indexes: a few hundred at most) is
-rendered each time.
+A page is made from the atlas alone (pages/) and the code and templates. When the code, the templates and the site's
+address are the same, every part of the atlas but the exercises is equal (taxonomy, sources, routines, the generated
+ones included, articles, ladders, ...), the same exercises exist, and the exercises that changed changed only in fields
+that no other exercise's page shows (OWN_PAGE_FIELDS), then only their own pages and the pages that show the fields
+that changed (OWN_FIELDS_SHOWN_BESIDE) are rendered again. Anything else (a renamed exercise, a new harder option, a
+routine, an article) renders every page.
 
 The generated sessions are kept the same way: they read no field of OWN_PAGE_FIELDS, so an atlas that differs from the
 last one only there, with the same code, has the same sessions (generate_routines is not run again)."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, fields, replace
-from functools import partial
+from functools import cached_property, partial
 
 from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
 from atlas.pages.generated import GeneratedPage
-from atlas.pages.page_kinds import page_uri
+from atlas.pages.page_kinds import PAGE_KINDS, page_uri
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, Routine, TargetKind
 from atlas.routines.routine_generation import generate_routines
@@ -33,6 +33,37 @@ level beside every link to it, its easier and harder options on theirs (atlas.la
 terms (the exercise most specific to a muscle); and a change in dose, loads, equipment or precautions may change the
 generated sessions, whose names every page of their exercises lists."""
 
+OWN_FIELDS_SHOWN_BESIDE = {
+    TargetKind.ROUTINE: frozenset({"cues", "safety"}),
+    TargetKind.SOURCE: frozenset({"sources"}),
+}
+"""Of OWN_PAGE_FIELDS, those that pages other than exercise pages show, by the kind whose folder holds them (PAGE_KINDS):
+routine and programme pages and their printed sheets show each exercise's key cues and safety notes, the bibliography
+the exercises that cite each work. The other pages (the indexes, muscles, ladders, the routine builder) show none of
+them. tests/test_regeneration.py changes every line of each field and compares every page with a full generation."""
+
+
+@dataclass(frozen=True)
+class OwnEdit:
+    """How the exercises changed between two atlases that differ in nothing else, when only OWN_PAGE_FIELDS changed."""
+
+    exercises: frozenset[str]
+    """The exercises that changed."""
+    fields: frozenset[str]
+    """The fields of OWN_PAGE_FIELDS that changed in one of them at least."""
+
+    @cached_property
+    def _own_pages(self) -> frozenset[str]:
+        return frozenset(page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in self.exercises)
+
+    def keeps(self, uri: str) -> bool:
+        """Whether a generated page (by its path) is the same after the edit as before."""
+        if uri in self._own_pages:
+            return False
+        folder = uri.partition("/")[0]
+        shown = (fields for kind, fields in OWN_FIELDS_SHOWN_BESIDE.items() if PAGE_KINDS[kind].folder == folder)
+        return not self.fields & next(shown, frozenset())
+
 
 @dataclass(frozen=True)
 class _Generated:
@@ -40,7 +71,7 @@ class _Generated:
     fingerprint: str
     """The code, templates and site address it was generated with."""
     texts: dict[str, str]
-    """Each exercise page's text, by its path."""
+    """Each page's text, by its path."""
 
 
 class Regeneration:
@@ -58,15 +89,16 @@ class Regeneration:
         fingerprint = f"{code_fingerprint()} {layout.site_url}"
         site = generate_site(layout, partial(self._routines, fingerprint))
         last = self._last
-        same = unchanged_exercise_pages(last.atlas, site.atlas) if last and last.fingerprint == fingerprint else frozenset()
+        same = unchanged_pages(last.atlas, site.atlas, last.texts) if last and last.fingerprint == fingerprint else frozenset()
         self._last = None  # a failure below leaves nothing to reuse
         pages = tuple(
             GeneratedPage(page.src_uri, last.texts[page.src_uri] if last and page.src_uri in same else page.markdown, page.source)
             for page in site.pages
         )
-        exercise_pages = {page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in site.atlas.exercises}
         self.reused = len(same)
-        self._last = _Generated(site.atlas, fingerprint, {page.src_uri: page.markdown for page in pages if page.src_uri in exercise_pages})
+        self._last = _Generated(site.atlas, fingerprint, {page.src_uri: page.markdown for page in pages})
+        if not gc.get_freeze_count():  # once a process
+            _keep_long_lived()
         return replace(site, pages=pages)
 
 
@@ -82,16 +114,25 @@ class Regeneration:
         return routines
 
 
-def unchanged_exercise_pages(before: Atlas, after: Atlas) -> frozenset[str]:
-    """The paths of the exercise pages of `after` that are the same as `before`'s (see the module's description)."""
-    changed = changed_own_fields(before, after)
-    if changed is None:
+def _keep_long_lived() -> None:
+    """Takes what the first generation leaves alive (modules, templates, every record file as read, the atlas) out of the
+    cycle collector's sight (gc.freeze), after one collection. They live as long as the process, or until an edit
+    replaces them, when reference counting frees them as before; each full collection then looks only at what later
+    saves made, instead of at the whole heap: at 5,000 exercises a second less on every other save."""
+    gc.collect()
+    gc.freeze()
+
+
+def unchanged_pages(before: Atlas, after: Atlas, rendered: dict[str, str]) -> frozenset[str]:
+    """Of the pages rendered from `before` (their paths), those that `after` gives the same (see the module's description)."""
+    edit = changed_own_fields(before, after)
+    if edit is None:
         return frozenset()
-    return frozenset(page_uri(TargetKind.EXERCISE, exercise_id) for exercise_id in after.exercises.keys() - changed)
+    return frozenset(uri for uri in rendered if edit.keeps(uri))
 
 
-def changed_own_fields(before: Atlas, after: Atlas) -> frozenset[str] | None:
-    """The exercises that changed from `before` to `after` when nothing else changed and they changed only in
+def changed_own_fields(before: Atlas, after: Atlas) -> OwnEdit | None:
+    """How the exercises changed from `before` to `after` when nothing else changed and they changed only in
     OWN_PAGE_FIELDS (the same exercises, every other part of the atlas equal); otherwise None."""
     if before.exercises.keys() != after.exercises.keys():
         return None
@@ -101,7 +142,9 @@ def changed_own_fields(before: Atlas, after: Atlas) -> frozenset[str] | None:
     changed = frozenset(exercise_id for exercise_id, exercise in after.exercises.items() if exercise != before.exercises[exercise_id])
     if any(_shown_elsewhere(before.exercises[exercise_id]) != _shown_elsewhere(after.exercises[exercise_id]) for exercise_id in changed):
         return None
-    return changed
+    changed_fields = frozenset(name for exercise_id in changed for name in OWN_PAGE_FIELDS
+                               if getattr(before.exercises[exercise_id], name) != getattr(after.exercises[exercise_id], name))
+    return OwnEdit(changed, changed_fields)
 
 
 def _shown_elsewhere(exercise: Exercise) -> dict[str, object]:

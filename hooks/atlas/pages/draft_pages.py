@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from atlas.pages.links import muscle_link
 from atlas.pages.page_kinds import page_uri
-from atlas.pages.rendering import GeneratedPage, render_markdown
+from atlas.pages.generated import PageToRender
+from atlas.pages.rendering import render_markdown
 from atlas.records.draft_model import Draft
 from atlas.records.graph import Atlas
 from atlas.records.model import TargetKind
 
 
-def render_draft_page(atlas: Atlas, draft: Draft) -> GeneratedPage:
+def draft_page(atlas: Atlas, draft: Draft) -> PageToRender:
     """The page at /exercises/<id>/ of an unfinished exercise (a strict build refuses to publish it)."""
+    return PageToRender(page_uri(TargetKind.EXERCISE, draft.id), draft.source, partial(_draft_markdown, atlas, draft))
+
+
+def _draft_markdown(atlas: Atlas, draft: Draft) -> str:
     uri = page_uri(TargetKind.EXERCISE, draft.id)
     markdown = render_markdown(
         "draft.md.j2",
@@ -22,4 +29,4 @@ def render_draft_page(atlas: Atlas, draft: Draft) -> GeneratedPage:
         secondary=[muscle_link(atlas, muscle) for muscle in draft.muscles.secondary],
         page_data={"kind": "draft", "id": draft.id},
     )
-    return GeneratedPage(uri, markdown, draft.source)
+    return markdown

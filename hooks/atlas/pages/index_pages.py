@@ -7,7 +7,7 @@ from functools import partial
 from atlas.figures.figure_render import figure_data
 from atlas.records.graph import Atlas
 from atlas.pages.finder_index import FINDER_INDEX
-from atlas.pages.generated import FileToRender, GeneratedPage, inert_json
+from atlas.pages.generated import FileToRender, PageToRender, inert_json
 from atlas.records.model import BODYWEIGHT, Category, Level, Role, TargetKind
 from atlas.pages.page_kinds import INDEX_URIS, page_uri, page_url
 from atlas.pages.rendering import Link, render_markdown
@@ -19,9 +19,13 @@ API_EXERCISES = "api/exercises.json"
 read their own index, FINDER_INDEX)."""
 
 
-def render_exercise_index(atlas: Atlas) -> GeneratedPage:
+def exercise_index_page(atlas: Atlas) -> PageToRender:
     """The page at /exercises/: the finder, and for readers without JavaScript a link to each muscle group's page, which
     lists the exercises that work it and those that stretch it (a list that stays short however many exercises there are)."""
+    return PageToRender(INDEX_URIS[TargetKind.EXERCISE], None, partial(_exercise_index_markdown, atlas))
+
+
+def _exercise_index_markdown(atlas: Atlas) -> str:
     groups = []
     for group in atlas.groups.values():
         hardest, stretching = (len(atlas.exercises_for(group.id, role)) for role in (Role.PRIMARY, Role.STRETCHED))
@@ -35,7 +39,7 @@ def render_exercise_index(atlas: Atlas) -> GeneratedPage:
         count=len(atlas.exercises),
         page_data={"kind": "exercise-index", "index": FINDER_INDEX, "facets": finder_facets(atlas)},
     )
-    return GeneratedPage(INDEX_URIS[TargetKind.EXERCISE], markdown, None)
+    return markdown
 
 
 def finder_facets(atlas: Atlas) -> dict[str, list[dict[str, str]]]:

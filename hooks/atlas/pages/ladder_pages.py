@@ -12,7 +12,7 @@ from atlas.figures.figure_render import exercise_thumbnail
 from atlas.pages.links import exercise_link, muscle_link
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
 from atlas.pages.generated import PageToRender
-from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.pages.rendering import Link, render_markdown
 from atlas.pages.source_pages import citations
 from atlas.records.graph import Atlas
 from atlas.records.ladder_model import Ladder
@@ -73,15 +73,19 @@ def _ladder_markdown(atlas: Atlas, ladder: Ladder, uri: str) -> str:
     )
 
 
-def render_ladder_index(atlas: Atlas) -> GeneratedPage:
+def ladder_index_page(atlas: Atlas) -> PageToRender:
     """The page at /ladders/: every ladder with its target and its first and last step."""
+    return PageToRender(INDEX_URIS[TargetKind.LADDER], None, partial(_ladder_index_markdown, atlas))
+
+
+def _ladder_index_markdown(atlas: Atlas) -> str:
     rows = [
         (Link(ladder.name, page_uri(TargetKind.LADDER, ladder.id)), muscle_link(atlas, ladder.target),
          atlas.exercises[ladder.exercise_ids[0]].name, atlas.exercises[ladder.exercise_ids[-1]].name, len(ladder.steps))
         for ladder in atlas.ladders.values()
     ]
     markdown = render_markdown("ladders_index.md.j2", INDEX_URIS[TargetKind.LADDER], rows=rows, page_data={"kind": "ladder-index"})
-    return GeneratedPage(INDEX_URIS[TargetKind.LADDER], markdown, None)
+    return markdown
 
 
 def positions(atlas: Atlas, exercise_id: str) -> list[Position]:

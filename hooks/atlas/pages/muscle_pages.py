@@ -19,7 +19,7 @@ from atlas.routines.routine_generation import FOCUS_PREFIX
 from atlas.pages.muscle_map import highlight, index_map
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
 from atlas.pages.generated import PageToRender
-from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.pages.rendering import Link, render_markdown
 from atlas.pages.source_pages import citations
 from atlas.site.search_terms import muscle_terms
 
@@ -154,8 +154,12 @@ def _muscle_markdown(atlas: Atlas, group: MuscleGroup, uri: str) -> str:
     )
 
 
-def render_muscle_index(atlas: Atlas) -> GeneratedPage:
+def muscle_index_page(atlas: Atlas) -> PageToRender:
     """The page at /muscles/: the clickable map and every group, by kind."""
+    return PageToRender(INDEX_URIS[TargetKind.MUSCLE], None, partial(_muscle_index_markdown, atlas))
+
+
+def _muscle_index_markdown(atlas: Atlas) -> str:
     uri = INDEX_URIS[TargetKind.MUSCLE]
     sections = []
     for kind, title in KIND_TITLES.items():
@@ -168,7 +172,7 @@ def render_muscle_index(atlas: Atlas) -> GeneratedPage:
         sections=sections,
         page_data={"kind": "muscle-index", "map": index_map(atlas)},
     )
-    return GeneratedPage(uri, markdown, None)
+    return markdown
 
 
 def _group_link(atlas: Atlas, group: MuscleGroup) -> Link:

@@ -12,7 +12,7 @@ from atlas.pages.page_kinds import page_uri, page_url, sheet_uri, sheet_url
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.session_plans import session_plan
 from atlas.pages.generated import PageToRender
-from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.pages.rendering import Link, render_markdown
 from atlas.routines.load_steps import STEP_SHARE, steps_used
 from atlas.routines.routine_checks import hardest
 from atlas.pages.links import exercise_link
@@ -27,8 +27,12 @@ def session_labels(programme: Programme, label: str) -> list[str]:
             for turn in range(1, programme.week.count(label) + 1)]
 
 
-def render_programme_page(atlas: Atlas, programme: Programme) -> GeneratedPage:
+def programme_page(atlas: Atlas, programme: Programme) -> PageToRender:
     """The page at /routines/<id>/, which prints the plan; a button per session opens that session's log sheet."""
+    return PageToRender(page_uri(TargetKind.ROUTINE, programme.id), programme.source, partial(_programme_markdown, atlas, programme))
+
+
+def _programme_markdown(atlas: Atlas, programme: Programme) -> str:
     uri = page_uri(TargetKind.ROUTINE, programme.id)
     sessions = [(session, atlas.routines[session.routine]) for session in programme.sessions]
     exercises = [atlas.exercises[exercise_id] for _, routine in sessions for exercise_id in routine.exercise_ids]
@@ -48,7 +52,7 @@ def render_programme_page(atlas: Atlas, programme: Programme) -> GeneratedPage:
         session_plans=[session_plan(atlas, routine, _sheet_title(programme, session.label, routine.name),
                                     f"session {session.label}") for session, routine in sessions],
     )
-    return GeneratedPage(uri, markdown, programme.source)
+    return markdown
 
 
 def programme_sheet_pages(atlas: Atlas, programme: Programme, site_url: str = "") -> list[PageToRender]:

@@ -6,10 +6,13 @@ The builder itself runs in the browser (overrides/assets/routine-builder.js); th
 
 from __future__ import annotations
 
+from functools import partial
+
 from atlas.records.graph import Atlas
 from atlas.records.model import Exercise, TargetKind
 from atlas.pages.page_kinds import INDEX_URIS, page_uri
-from atlas.pages.rendering import GeneratedPage, render_markdown
+from atlas.pages.generated import PageToRender
+from atlas.pages.rendering import render_markdown
 from atlas.pages.muscle_map import group_map
 from atlas.pages import routine_pages as sheet
 from atlas.pages.routine_pages import BUILDER_ID, alternative
@@ -24,15 +27,19 @@ def sheet_layout() -> dict[str, float]:
             "text_line_mm": sheet.SHEET_TEXT_LINE_MM, "line_chars": sheet.SHEET_LINE_CHARS}
 
 
-def render_builder_page(atlas: Atlas, api_uri: str) -> GeneratedPage:
+def builder_page(atlas: Atlas, api_uri: str) -> PageToRender:
     """The page at /routines/builder/, reading the finder's index at `api_uri`; its template and script do the work. The
     muscle map starts blank: the script paints each group by its weekly sets."""
+    return PageToRender(page_uri(TargetKind.ROUTINE, BUILDER_ID), None, partial(_builder_markdown, atlas, api_uri))
+
+
+def _builder_markdown(atlas: Atlas, api_uri: str) -> str:
     uri = page_uri(TargetKind.ROUTINE, BUILDER_ID)
     markdown = render_markdown("routine_builder.md.j2", uri, routines_uri=INDEX_URIS[TargetKind.ROUTINE],
                                finder_uri=INDEX_URIS[TargetKind.EXERCISE],
                                page_data={"kind": "routine-builder", "api": api_uri, "map": group_map(atlas),
                                           "sheet_layout": sheet_layout()})
-    return GeneratedPage(uri, markdown, None)
+    return markdown
 
 
 def builder_facts(atlas: Atlas, exercise: Exercise) -> dict[str, object]:

@@ -20,7 +20,7 @@ from atlas.pages.qr_codes import page_address, qr_code
 from atlas.pages.exercise_pages import load_choice_link
 from atlas.pages.session_plans import session_plan
 from atlas.pages.generated import PageToRender
-from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.pages.rendering import Link, render_markdown
 from atlas.routines.load_steps import load_step
 from atlas.site.search_terms import routine_terms
 
@@ -260,8 +260,12 @@ def coverage(atlas: Atlas, exercises: list[Exercise]) -> list[MuscleCoverage]:
     ]
 
 
-def render_routine_index(atlas: Atlas) -> GeneratedPage:
+def routine_index_page(atlas: Atlas) -> PageToRender:
     """The page at /routines/: every routine with level, duration and equipment, authored first."""
+    return PageToRender(INDEX_URIS[TargetKind.ROUTINE], None, partial(_routine_index_markdown, atlas))
+
+
+def _routine_index_markdown(atlas: Atlas) -> str:
     uri = INDEX_URIS[TargetKind.ROUTINE]
     groups = [
         ("Written by hand", [r for r in atlas.routines.values() if not r.generated]),
@@ -274,4 +278,4 @@ def render_routine_index(atlas: Atlas) -> GeneratedPage:
     programmes = [(Link(p.name, page_uri(TargetKind.ROUTINE, p.id)), p) for p in atlas.programmes.values()]
     markdown = render_markdown("routines_index.md.j2", uri, groups=rows, programmes=programmes,
                                builder_uri=page_uri(TargetKind.ROUTINE, BUILDER_ID), page_data={"kind": "routine-index"})
-    return GeneratedPage(uri, markdown, None)
+    return markdown

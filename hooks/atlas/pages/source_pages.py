@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from dataclasses import dataclass
 
 from atlas.records.graph import Atlas
 from atlas.records.model import Source, TargetKind
 from atlas.pages.page_kinds import PAGE_KINDS, page_uri
-from atlas.pages.rendering import GeneratedPage, Link, render_markdown
+from atlas.pages.generated import PageToRender
+from atlas.pages.rendering import Link, render_markdown
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,13 @@ def cited_by(atlas: Atlas, source: Source) -> CitedBy:
     return CitedBy(tuple(exercises[:EXERCISES_NAMED]), max(0, len(exercises) - EXERCISES_NAMED), tuple(others))
 
 
-def render_source_index(atlas: Atlas) -> GeneratedPage:
+def source_index_page(atlas: Atlas) -> PageToRender:
     """The page at /sources/: every source, sorted by id (first author and year), with the pages citing it."""
+    return PageToRender(PAGE_KINDS[TargetKind.SOURCE].index_uri, None, partial(_source_index_markdown, atlas))
+
+
+def _source_index_markdown(atlas: Atlas) -> str:
     uri = PAGE_KINDS[TargetKind.SOURCE].index_uri
     entries = [(source, cited_by(atlas, source)) for source in atlas.sources.values()]
     markdown = render_markdown("sources.md.j2", uri, entries=entries, page_data={"kind": "source-index"})
-    return GeneratedPage(uri, markdown, None)
+    return markdown
