@@ -18,6 +18,7 @@ from atlas.generation import generate_site
 from atlas.layout import ProjectLayout
 from atlas.records.model import ExerciseLink
 from atlas.pages.page_kinds import PAGE_KINDS
+from atlas.problems import AtlasProblems
 from atlas.regeneration import OWN_FIELDS_SHOWN_BESIDE, OWN_PAGE_FIELDS, Regeneration
 from atlas.routines.routine_generation import generate_routines
 
@@ -183,3 +184,36 @@ def test_the_generated_sessions_are_made_again_only_when_an_edit_can_change_them
     assert len(made) == 2
     assert {page.src_uri: page.markdown for page in regenerated.pages} == _pages(layout)
     assert regenerated.atlas.routines != atlas.routines  # the edit changed a session: kept ones would differ
+
+
+def test_a_record_kept_from_the_last_save_is_checked_again_when_what_it_names_goes(tmp_path: Path) -> None:
+    """An unchanged record's checks are kept between saves only while the ids it may name are the same: a source it
+    cites taken away is a problem in the record, and put back, the site is a full generation's again."""
+    layout = _real_project(tmp_path / "project")
+    regeneration = Regeneration()
+    regeneration.generate(layout)
+    cited = layout.exercises_dir / "sources" / "neumann-2017.yml"
+    kept = cited.read_text(encoding="utf-8")
+    cited.unlink()
+    with pytest.raises(AtlasProblems) as raised:
+        regeneration.generate(layout)
+    assert "exercises/face-pull.yml" in {problem.path for problem in raised.value.problems}
+    assert any("neumann-2017" in problem.message and problem.field.startswith("sources")
+               for problem in raised.value.problems if problem.path == "exercises/face-pull.yml")
+    cited.write_text(kept, encoding="utf-8")
+    assert {page.src_uri: page.markdown for page in regeneration.generate(layout).pages} == _pages(layout)
+
+
+def test_the_articles_are_woven_again_when_their_text_or_the_names_they_may_link_change(tmp_path: Path) -> None:
+    """An article is woven again only when its text, or the names and pages it may link, changed: after an exercise is
+    renamed and after an article is edited, the articles are a full generation's."""
+    layout = _real_project(tmp_path / "project")
+    regeneration = Regeneration()
+    first = regeneration.generate(layout).articles
+    _edit(layout, "face-pull", lambda data: data.update(name="Rope face pull"))
+    renamed = regeneration.generate(layout).articles
+    assert renamed == generate_site(layout).articles and renamed != first
+    article = next(path for path in sorted(layout.content_dir.rglob("*.md")) if "face pull" in path.read_text(encoding="utf-8"))
+    article.write_text(article.read_text(encoding="utf-8").replace("face pull", "band pull-apart", 1), encoding="utf-8")
+    edited = regeneration.generate(layout).articles
+    assert edited == generate_site(layout).articles and edited != renamed

@@ -188,13 +188,15 @@ class ProjectLayout:
         if problem is not None:
             return [problem]
         try:
-            entries = sorted(folder.iterdir())
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
             return [Problem(self.label(folder), 0, "folder", f"cannot be read ({error.strerror}); expected a readable folder of records")]
         problems = []
-        for path in entries:
-            if is_editor_leftover(path.name):
+        for entry in entries:
+            if is_editor_leftover(entry.name) or _plain_file(entry):  # a plain file, as listed, has nothing to report
                 continue
+            path = folder / entry.name
             if path.suffix in RECORD_SUFFIXES or path.is_symlink():
                 found = _problem_of(self, path, expect_dir=path.is_dir() and not path.suffix)
                 if found is not None:

@@ -97,8 +97,7 @@ class Regeneration:
         )
         self.reused = len(same)
         self._last = _Generated(site.atlas, fingerprint, {page.src_uri: page.markdown for page in pages})
-        if not gc.get_freeze_count():  # once a process
-            _keep_long_lived()
+        _keep_long_lived()
         return replace(site, pages=pages)
 
 
@@ -114,13 +113,19 @@ class Regeneration:
         return routines
 
 
+_FROZEN: list[bool] = []
+"""Whether _keep_long_lived has run in this process."""
+
+
 def _keep_long_lived() -> None:
-    """Takes what the first generation leaves alive (modules, templates, every record file as read, the atlas) out of the
-    cycle collector's sight (gc.freeze), after one collection. They live as long as the process, or until an edit
-    replaces them, when reference counting frees them as before; each full collection then looks only at what later
-    saves made, instead of at the whole heap: at 5,000 exercises a second less on every other save."""
-    gc.collect()
-    gc.freeze()
+    """Once a process, takes what the first generation leaves alive (modules, templates, every record file as read, the
+    atlas) out of the cycle collector's sight (gc.freeze), after one collection. They live as long as the process, or
+    until an edit replaces them, when reference counting frees them as before; each full collection then looks only at
+    what later saves made, instead of at the whole heap: at 5,000 exercises a second less on every other save."""
+    if not _FROZEN:
+        gc.collect()
+        gc.freeze()
+        _FROZEN.append(True)
 
 
 def unchanged_pages(before: Atlas, after: Atlas, rendered: dict[str, str]) -> frozenset[str]:

@@ -26,6 +26,7 @@ from atlas.pages.page_kinds import INDEX_URIS, page_uri, relative_link
 from atlas.pages.rendering import render_markdown
 from atlas.pages.source_pages import Citation
 from atlas.records.sourced_yaml import read_source_text, read_yaml
+from atlas.site.build_cache import code_fingerprint
 from atlas.site.web_paths import unsafe_name_problem
 
 _CUSTOM_ID = re.compile(r"\s*\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
@@ -122,7 +123,7 @@ def targets_on_disk(layout: ProjectLayout) -> KnownTargets:
 
 def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str, Article], list[Problem]]:
     """Every article in content/ with links resolved, and every problem found in them."""
-    matcher = NameMatcher(known.by_name)
+    matcher: NameMatcher[_Target] | None = None
     problems: list[Problem] = []
     safe = []
     for file in layout.content_files():
@@ -134,6 +135,9 @@ def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str
     files = [file for file in safe if file.suffix == ".md"]
     uris = {file.relative_to(layout.content_dir).as_posix() for file in safe}
     links = _LinkChecker(uris | {target.uri.partition("#")[0] for target in known.by_id.values()} | set(INDEX_URIS.values()))
+    code = code_fingerprint()  # the safety callout's template
+    kept = _WOVEN.woven if (_WOVEN.known, _WOVEN.links, _WOVEN.code) == (known, links, code) else {}
+    woven: dict[tuple[str, str, str], tuple[Article | None, list[Problem]]] = {}
     articles: dict[str, Article] = {}
     for file in files:
         src_uri = file.relative_to(layout.content_dir).as_posix()
@@ -141,12 +145,30 @@ def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str
         if text is None:
             problems += unreadable
             continue
-        weaver = _Weaver(layout.label(file), src_uri, matcher, known, links)
-        article = weaver.weave(text)
-        problems += weaver.problems
+        key = (layout.label(file), src_uri, text)
+        if key not in kept:
+            matcher = matcher or NameMatcher(known.by_name)
+            weaver = _Weaver(key[0], src_uri, matcher, known, links)
+            kept[key] = (weaver.weave(text), weaver.problems)
+        article, found = woven[key] = kept[key]
+        problems += found
         if article:
             articles[src_uri] = article
+    _WOVEN.known, _WOVEN.links, _WOVEN.code, _WOVEN.woven = known, links, code, woven
     return articles, problems
+
+
+class _Woven:
+    """The articles the last weave_articles made, by their file, path and text, with what they were woven against:
+    `mkdocs serve` weaves again only an article whose text, or the names and pages it may link (or the code), a save changed."""
+
+    known: KnownTargets | None = None
+    links: _LinkChecker | None = None
+    code: str = ""
+    woven: dict[tuple[str, str, str], tuple[Article | None, list[Problem]]] = {}
+
+
+_WOVEN = _Woven()
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -38,6 +41,7 @@ from atlas.records.text_checks import MAX_DEPTH, hidden_characters, may_hide_cha
 from atlas.records.values import ID_PATTERN, SOURCE_ID_PATTERN
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
+ResultT = TypeVar("ResultT")
 RECORD_SUFFIXES = (".yml", ".yaml")
 """What a record file's name ends with (in lowercase)."""
 
@@ -58,10 +62,10 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     """Every record, checked: the atlas of those that passed, and every problem found in all of them."""
     problems: list[Problem] = _stray_files(layout)
     taxonomy = _read_one(layout, layout.taxonomy_file, TaxonomyRecord, problems)
-    sources = read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN)
-    exercises = read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN)
+    source_files, exercise_files = layout.record_files(layout.sources_dir), layout.record_files(layout.exercises_dir)
+    sources = read_folder(layout, layout.sources_dir, SourceRecord, problems, SOURCE_ID_PATTERN, source_files)
+    exercises = read_folder(layout, layout.exercises_dir, ExerciseRecord, problems, ID_PATTERN, exercise_files)
     routines = read_folder(layout, layout.routines_dir, RoutineRecord, problems, ID_PATTERN)
-    exercise_files = layout.record_files(layout.exercises_dir)
     if not exercise_files:
         problems.append(
             Problem(layout.label(layout.exercises_dir), 0, "folder", "has no exercise records; expected at least one exercises/<id>.yml")
@@ -71,7 +75,7 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
         return Catalog(None, problems, left_out)
     taxonomy_doc, taxonomy_record = taxonomy
     stems = {file.stem for file in exercise_files}
-    source_stems = {file.stem for file in layout.record_files(layout.sources_dir)}
+    source_stems = {file.stem for file in source_files}
     declared_in = {
         "exercise": f"{layout.label(layout.exercises_dir)}/<id>.yml",
         "source": f"{layout.label(layout.sources_dir)}/<id>.yml",
@@ -80,10 +84,13 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     ids = CatalogIds.of(taxonomy_record, stems, source_stems, declared_in)
     problems += check_taxonomy(taxonomy_doc, taxonomy_record, ids)
     problems += [problem for doc, record in sources.values() for problem in check_source(doc, record)]
-    problems += [problem for stem, (doc, record) in exercises.items() for problem in check_exercise(stem, doc, record, ids)]
-    problems += check_figures(exercises, taxonomy_record.equipment)
-    problems += [problem for doc, record in exercises.values()
-                 for problem in check_precautions(doc, record, taxonomy_record.precautions, declared_in["taxonomy"])]
+    problems += _every_problem(_EXERCISE_CHECKS.each(ids, exercises, lambda stem, doc, record: check_exercise(stem, doc, record, ids)))
+    equipment = tuple(taxonomy_record.equipment)
+    problems += _every_problem(_FIGURE_CHECKS.each(equipment, exercises,
+                                                   lambda stem, doc, record: check_figures({stem: (doc, record)}, equipment)))
+    precautions, taxonomy_label = taxonomy_record.precautions, declared_in["taxonomy"]
+    problems += _every_problem(_PRECAUTION_CHECKS.each(
+        (precautions, taxonomy_label), exercises, lambda stem, doc, record: check_precautions(doc, record, precautions, taxonomy_label)))
     problems += [problem for doc, record in routines.values() for problem in check_routine(doc, record, ids)]
     problems += unique_names([(doc, record.name) for doc, record in exercises.values()], "exercise")
     problems += unique_names([(doc, record.name) for doc, record in routines.values()], "routine")
@@ -95,6 +102,10 @@ def load_catalog(layout: ProjectLayout) -> Catalog:
     left_out = _left_out(layout, problems)
     left_out[TargetKind.ROUTINE] |= {stem for stem in routines if stem not in atlas.routines}
     return Catalog(atlas, problems, left_out)
+
+
+def _every_problem(found: dict[str, list[Problem]]) -> list[Problem]:
+    return [problem for problems in found.values() for problem in problems]
 
 
 def _left_out(layout: ProjectLayout, problems: list[Problem]) -> dict[TargetKind, frozenset[str]]:
@@ -133,13 +144,7 @@ def _atlas(
     equipment = {item_id: Equipment.model_construct(**dict(item), id=item_id) for item_id, item in taxonomy.equipment.items()}
     precautions = {item_id: Precaution.model_construct(**dict(item), id=item_id) for item_id, item in taxonomy.precautions.items()}
     cited = {stem: Source.model_construct(**dict(record), id=stem, source=doc.path) for stem, (doc, record) in sorted(sources.items())}
-    models = {
-        stem: Exercise.model_construct(
-            **{**dict(record), "equipment": tuple(item for item in record.equipment if item != BODYWEIGHT)}, id=stem, source=doc.path
-        )
-        for stem, (doc, record) in exercises.items()
-        if doc.path not in bad_files
-    }
+    models = _EXERCISE_MODELS.each(None, {stem: pair for stem, pair in exercises.items() if pair[0].path not in bad_files}, _exercise)
     models = dict(sorted(models.items(), key=lambda pair: (pair[1].name.casefold(), pair[0])))
     authored = {
         stem: _routine(stem, doc, record, models)
@@ -148,6 +153,12 @@ def _atlas(
     }
     return Atlas(
         groups, equipment, models, authored, sources=cited, precautions=precautions, taxonomy_file=layout.label(layout.taxonomy_file)
+    )
+
+
+def _exercise(stem: str, doc: SourcedYaml, record: ExerciseRecord) -> Exercise:
+    return Exercise.model_construct(
+        **{**dict(record), "equipment": tuple(item for item in record.equipment if item != BODYWEIGHT)}, id=stem, source=doc.path
     )
 
 
@@ -170,12 +181,16 @@ def derive_equipment(routine: Routine, exercises: dict[str, Exercise]) -> Routin
 
 
 def _read_one(layout: ProjectLayout, file: Path, model: type[RecordT], problems: list[Problem]) -> tuple[SourcedYaml, RecordT] | None:
-    if not file.is_file():
+    try:
+        status = file.stat()
+    except OSError:
+        status = None
+    if status is None or not stat.S_ISREG(status.st_mode):
         problems.append(
             Problem(layout.label(file), 0, "file", f"is missing; expected the {model.__name__.removesuffix('Record').lower()} file")
         )
         return None
-    document, record, found = _checked(file, layout.label(file), model)
+    document, record, found = _checked(file, layout.label(file), model, (status.st_mtime_ns, status.st_size))
     problems.extend(found)
     return (document, record) if document is not None and record is not None else None
 
@@ -185,21 +200,50 @@ _CHECKED: dict[tuple[Path, str, type[BaseModel]], tuple[tuple[int, int], tuple[A
 module between rebuilds, so a save parses and checks only the files that changed."""
 
 
+class _KeptPerRecord(Generic[ResultT]):
+    """What a function of each exercise record made, kept while the record is the same (`_checked` hands out the same
+    objects while a file is unchanged) and the function's other inputs are equal: after a save, `mkdocs serve` checks and
+    models again only the records the save changed."""
+
+    def __init__(self) -> None:
+        self._inputs: object = None
+        self._kept: dict[str, tuple[SourcedYaml, ExerciseRecord, ResultT]] = {}
+
+    def each(self, inputs: object, records: Mapping[str, tuple[SourcedYaml, ExerciseRecord]],
+             make: Callable[[str, SourcedYaml, ExerciseRecord], ResultT]) -> dict[str, ResultT]:
+        """`make(stem, document, record)` of each record, by its id; `inputs` are what else `make` reads."""
+        kept = self._kept if inputs == self._inputs else {}
+        self._kept, self._inputs = {}, inputs
+        for stem, (doc, record) in records.items():
+            last = kept.get(stem)
+            result = last[2] if last is not None and last[0] is doc and last[1] is record else make(stem, doc, record)
+            self._kept[stem] = (doc, record, result)
+        return {stem: result for stem, (_, _, result) in self._kept.items()}
+
+    def clear(self) -> None:
+        self._inputs, self._kept = None, {}
+
+
+_EXERCISE_CHECKS: _KeptPerRecord[list[Problem]] = _KeptPerRecord()
+_FIGURE_CHECKS: _KeptPerRecord[list[Problem]] = _KeptPerRecord()
+_PRECAUTION_CHECKS: _KeptPerRecord[list[Problem]] = _KeptPerRecord()
+_EXERCISE_MODELS: _KeptPerRecord[Exercise] = _KeptPerRecord()
+
+
 def forget_checked_files() -> None:
-    """Let go of every file kept in `_CHECKED` (a tenth of a large build's memory: each file's values and line numbers):
-    a build that is not followed by another in the same process has nothing to save them for."""
+    """Let go of every file kept in `_CHECKED` (a tenth of a large build's memory: each file's values and line numbers)
+    and of what was made from them: a build that is not followed by another in the same process has nothing to save them for."""
     _CHECKED.clear()
+    for kept in (_EXERCISE_CHECKS, _FIGURE_CHECKS, _PRECAUTION_CHECKS, _EXERCISE_MODELS):
+        kept.clear()
 
 
-def _checked(file: Path, label: str, model: type[RecordT]) -> tuple[SourcedYaml | None, RecordT | None, list[Problem]]:
-    """A record file read and checked, or the same result as last time if the file has not changed since."""
-    try:
-        status = file.stat()
-    except OSError:
-        status = None
-    stamp = (status.st_mtime_ns, status.st_size) if status else None
+def _checked(file: Path, label: str, model: type[RecordT],
+             stamp: tuple[int, int]) -> tuple[SourcedYaml | None, RecordT | None, list[Problem]]:
+    """A record file read and checked, or the same result as last time if the file has the same `stamp` (modification
+    time and size) as then."""
     cached = _CHECKED.get((file, label, model))
-    if stamp and cached and cached[0] == stamp:
+    if cached and cached[0] == stamp:
         return cached[1]
     document, found = read_yaml(file, label)
     record = None
@@ -208,8 +252,7 @@ def _checked(file: Path, label: str, model: type[RecordT]) -> tuple[SourcedYaml 
         record, found = check_record(document, model)
         if hidden:
             record, found = None, hidden + found
-    if stamp:
-        _CHECKED[file, label, model] = (stamp, (document, record, list(found)))
+    _CHECKED[file, label, model] = (stamp, (document, record, list(found)))
     return document, record, found
 
 
@@ -228,13 +271,15 @@ def _text_problems(document: SourcedYaml) -> list[Problem]:
 
 
 def read_folder(
-    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str = ID_PATTERN
+    layout: ProjectLayout, folder: Path, model: type[RecordT], problems: list[Problem], id_pattern: str = ID_PATTERN,
+    files: list[Path] | None = None,
 ) -> dict[str, tuple[SourcedYaml, RecordT]]:
-    """Every record file of a folder that reads and checks against `model`, by id; what does not goes to `problems`
-    (a file name that is no id, an id used twice or reserved, a file that does not read or check)."""
+    """Every record file of a folder (`files`, when it was listed already) that reads and checks against `model`, by id;
+    what does not goes to `problems` (a file name that is no id, an id used twice or reserved, a file that does not read
+    or check)."""
     records: dict[str, tuple[SourcedYaml, RecordT]] = {}
     seen: dict[str, str] = {}
-    for file in layout.record_files(folder):
+    for file in layout.record_files(folder) if files is None else files:
         label, stem = layout.label(file), file.stem
         if not re.match(id_pattern, stem):
             expected = (
@@ -258,18 +303,26 @@ def read_folder(
 
 
 def _stray_files(layout: ProjectLayout) -> list[Problem]:
-    """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read."""
+    """Files the loader would skip without a word: wrong-case suffixes, records in folders it does not read (links to
+    folders are not followed)."""
     problems: list[Problem] = []
-    known = set(layout.record_dirs)
+    known = {str(folder) for folder in layout.record_dirs}
     if not layout.exercises_dir.is_dir():
         return problems
-    for path in sorted(layout.exercises_dir.rglob("*")):
-        if not path.is_file() or path.name.startswith((".", "_")) or path.suffix.lower() not in RECORD_SUFFIXES:
-            continue
+    stray: list[tuple[Path, str]] = []
+    for folder, _, names in os.walk(layout.exercises_dir):
+        for name in names:
+            suffix = os.path.splitext(name)[1]
+            if name.startswith((".", "_")) or suffix.lower() not in RECORD_SUFFIXES or (suffix in RECORD_SUFFIXES and folder in known):
+                continue
+            path = Path(folder, name)
+            if path.is_file():
+                stray.append((path, suffix))
+    for path, suffix in sorted(stray):
         label = layout.label(path)
-        if path.suffix not in RECORD_SUFFIXES:
-            problems.append(Problem(label, 0, "file", f"ends in {path.suffix!r}; rename it to end in .yml (lowercase) so it is read"))
-        elif path.parent not in known:
-            folders = ", ".join(f"{layout.label(folder)}/" for folder in sorted(known))
+        if suffix not in RECORD_SUFFIXES:
+            problems.append(Problem(label, 0, "file", f"ends in {suffix!r}; rename it to end in .yml (lowercase) so it is read"))
+        else:
+            folders = ", ".join(f"{layout.label(folder)}/" for folder in sorted(layout.record_dirs))
             problems.append(Problem(label, 0, "file", f"is in a folder no record is read from; move it to one of {folders}"))
     return problems

@@ -92,7 +92,7 @@ def asset_files(layout: ProjectLayout) -> set[str]:
         relative = Path(folder).relative_to(layout.root).as_posix()
         for name in names:
             path = f"{relative}/{name}" if relative != "." else name
-            if Path(name).suffix.lower() in ASSET_SUFFIXES or any(path.startswith(prefix + "/") for prefix in ASSET_FOLDERS):
+            if os.path.splitext(name)[1].lower() in ASSET_SUFFIXES or any(path.startswith(prefix + "/") for prefix in ASSET_FOLDERS):
                 found.add(path)
     return found
 

@@ -26,14 +26,18 @@ class PageCache:
         digest = hashlib.sha256(str(project).encode("utf-8")).hexdigest()[:12]
         self.folder = private_folder(Path(tempfile.gettempdir()) / f"upper-back-atlas-pages-{os.getuid()}-{digest}")
         """Where the pages are written: one folder per user and project, so two served projects never mix."""
-        self._written: dict[str, bytes] = {}
+        self._written: dict[str, tuple[Path, str | bytes]] = {}
+        """Each page's file and the text last written to it (or found in it)."""
 
     def path_of(self, src_uri: str, text: str | bytes) -> Path:
         """The file holding `text` for the page at `src_uri`, written now only if the text changed."""
+        written = self._written.get(src_uri)
+        if written is not None and written[1] == text:  # a page kept from the last generation is the same object: no work
+            return written[0]
         data = text.encode("utf-8") if isinstance(text, str) else text
         path = self.folder / src_uri
-        if self._written.get(src_uri) == data or self._holds(path, data):
-            self._written[src_uri] = data
+        if self._holds(path, data):
+            self._written[src_uri] = (path, text)
             return path
         self.folder.mkdir(mode=0o700, exist_ok=True)  # made again if deleted meanwhile: still private
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +46,7 @@ class PageCache:
         with open(partial, "xb") as file:  # x: never opens what is already there (a planted link)
             file.write(data)
         os.replace(partial, path)  # replaces a link at `path`, never writes through it
-        self._written[src_uri] = data
+        self._written[src_uri] = (path, text)
         return path
 
     @staticmethod
