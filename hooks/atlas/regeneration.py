@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, fields, replace
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 
 from atlas.generation import GeneratedSite, generate_site
 from atlas.layout import ProjectLayout
@@ -42,6 +42,9 @@ routine and programme pages and their printed sheets show each exercise's key cu
 the exercises that cite each work. The other pages (the indexes, muscles, ladders, the routine builder) show none of
 them. tests/test_regeneration.py changes every line of each field and compares every page with a full generation."""
 
+_SHOWN_IN_FOLDER = {PAGE_KINDS[kind].folder: shown for kind, shown in OWN_FIELDS_SHOWN_BESIDE.items()}
+"""OWN_FIELDS_SHOWN_BESIDE by the folder of the pages (the first part of their path)."""
+
 
 @dataclass(frozen=True)
 class OwnEdit:
@@ -60,9 +63,7 @@ class OwnEdit:
         """Whether a generated page (by its path) is the same after the edit as before."""
         if uri in self._own_pages:
             return False
-        folder = uri.partition("/")[0]
-        shown = (fields for kind, fields in OWN_FIELDS_SHOWN_BESIDE.items() if PAGE_KINDS[kind].folder == folder)
-        return not self.fields & next(shown, frozenset())
+        return not self.fields & _SHOWN_IN_FOLDER.get(uri.partition("/")[0], frozenset())
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,6 @@ class Regeneration:
         _keep_long_lived()
         return replace(site, pages=pages)
 
-
     def _routines(self, fingerprint: str, atlas: Atlas) -> dict[str, Routine]:
         """The generated sessions of `atlas`: the last ones when only OWN_PAGE_FIELDS changed, with the same code."""
         last = self._last_routines
@@ -113,19 +113,14 @@ class Regeneration:
         return routines
 
 
-_FROZEN: list[bool] = []
-"""Whether _keep_long_lived has run in this process."""
-
-
+@cache
 def _keep_long_lived() -> None:
     """Once a process, takes what the first generation leaves alive (modules, templates, every record file as read, the
     atlas) out of the cycle collector's sight (gc.freeze), after one collection. They live as long as the process, or
     until an edit replaces them, when reference counting frees them as before; each full collection then looks only at
     what later saves made, instead of at the whole heap: at 5,000 exercises a second less on every other save."""
-    if not _FROZEN:
-        gc.collect()
-        gc.freeze()
-        _FROZEN.append(True)
+    gc.collect()
+    gc.freeze()
 
 
 def unchanged_pages(before: Atlas, after: Atlas, rendered: dict[str, str]) -> frozenset[str]:

@@ -158,6 +158,7 @@ def weave_articles(layout: ProjectLayout, known: KnownTargets) -> tuple[dict[str
     return articles, problems
 
 
+@dataclass
 class _Woven:
     """The articles the last weave_articles made, by their file, path and text, with what they were woven against:
     `mkdocs serve` weaves again only an article whose text, or the names and pages it may link (or the code), a save changed."""
@@ -165,7 +166,7 @@ class _Woven:
     known: KnownTargets | None = None
     links: _LinkChecker | None = None
     code: str = ""
-    woven: dict[tuple[str, str, str], tuple[Article | None, list[Problem]]] = {}
+    woven: dict[tuple[str, str, str], tuple[Article | None, list[Problem]]] = field(default_factory=dict)
 
 
 _WOVEN = _Woven()
