@@ -20,7 +20,8 @@ from atlas.pages.generated import AnyFile, AnyPage, FileToRender
 from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
 from atlas.generation import EngineSite, generate_site
-from atlas.generation_process import GenerationProcess, can_fork
+from atlas.generation_process import GenerationProcess
+from atlas.second_process import can_fork
 from atlas.regeneration import Regeneration
 from atlas.layout import ProjectLayout, is_editor_leftover
 from atlas.site.page_cache import PageCache

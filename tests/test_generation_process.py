@@ -150,8 +150,8 @@ def test_the_outline_is_sent_before_the_large_files_are_made_and_they_after_ever
             return original(*arguments)
         return made
 
-    monkeypatch.setattr(generation_process, "_send", logged("message", generation_process._send))
-    monkeypatch.setattr(generation_process, "_send_length", logged("page or file", generation_process._send_length))
+    monkeypatch.setattr(generation_process, "send", logged("message", generation_process.send))
+    monkeypatch.setattr(generation_process, "send_length", logged("page or file", generation_process.send_length))
     monkeypatch.setattr(index_pages, "inert_json", logged("json", index_pages.inert_json))
     monkeypatch.setattr(finder_index, "inert_json", logged("json", finder_index.inert_json))
     here = {page.src_uri: page.markdown for page in generate_site(_layout(project)).for_engine().pages}

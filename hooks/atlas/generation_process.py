@@ -16,11 +16,8 @@ build are found and said here, exactly as without a second process)."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import pickle
-import struct
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -30,20 +27,7 @@ from typing import IO, BinaryIO
 from atlas.generation import EngineSite, generate_site
 from atlas.layout import ProjectLayout
 from atlas.pages.generated import AnyFile, AnyPage, FileToRender, PageToRender
-
-_LENGTH = struct.Struct("<q")
-"""Each message is its length in bytes, then its bytes (a page: only its length, its bytes are in the spool); a
-negative length says the sender stopped."""
-_STOPPED = _LENGTH.pack(-1)
-"""What the second process sends instead of a message when it stops."""
-_PIPE_BYTES = 1 << 20
-"""The room asked for in the pipe from the second process (Linux): the lengths of many pages fit before it waits."""
-
-
-def can_fork() -> bool:
-    """Whether this system starts a second process by forking (not Windows)."""
-    return hasattr(os, "fork")
-
+from atlas.second_process import STOPPED, flush_output, pipe, receive, receive_length, send, send_length
 
 class GenerationProcess:
     """The site generated in a second process (see the module's description)."""
@@ -89,7 +73,7 @@ class GenerationProcess:
         self._uris = [*uris, *self._file_uris]
         self._position = {uri: position for position, uri in enumerate(self._uris)}
         try:
-            _send(self._to_child, pickle.dumps(list(uris), protocol=pickle.HIGHEST_PROTOCOL))
+            send(self._to_child, pickle.dumps(list(uris), protocol=pickle.HIGHEST_PROTOCOL))
             self._to_child.close()
         except OSError:
             self._stop()
@@ -108,13 +92,9 @@ class GenerationProcess:
         try:  # no temporary file, pipe or process to be had (a full disk, a limit reached): generate here
             spool = self._spool = tempfile.TemporaryFile()
             for _ in range(2):
-                descriptors += os.pipe()
+                descriptors += pipe()
             child_reads, parent_writes, parent_reads, child_writes = descriptors
-            if hasattr(fcntl, "F_SETPIPE_SZ"):
-                with contextlib.suppress(OSError):
-                    fcntl.fcntl(child_writes, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
-            for stream in (sys.stdout, sys.stderr):  # else the second process would hold a copy of what is unwritten
-                stream.flush()
+            flush_output()
             pid = os.fork()
         except OSError:
             for descriptor in descriptors:
@@ -134,7 +114,7 @@ class GenerationProcess:
         os.close(child_writes)
         self._pid = pid
         self._from_child, self._to_child = open(parent_reads, "rb"), open(parent_writes, "wb")
-        message = _receive(self._from_child)
+        message = receive(self._from_child)
         if message is None:  # it failed: generate here, where problems are found and said as without it
             self._stop()
             return self._generate_here()
@@ -150,7 +130,7 @@ class GenerationProcess:
             return self._spooled(*self._received.pop(uri))
         if self._from_child is not None and self._position.get(uri, -1) >= self._next:
             while self._from_child is not None:
-                length = _receive_length(self._from_child)
+                length = receive_length(self._from_child)
                 if length is None:
                     self._stop()
                     break
@@ -196,15 +176,15 @@ def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, s
     try:
         site = generate_site(layout).for_engine()
     except BaseException:  # said by the engine's process, which generates again and meets the same problems
-        out.write(_STOPPED)
+        out.write(STOPPED)
         return
     made: dict[str, Callable[[], bytes]] = {page.src_uri: partial(_page_bytes, page) for page in site.pages}
     made |= {file.src_uri: partial(_file_bytes, file) for file in site.files}
     outline = [(page.src_uri, page.source) for page in site.pages]  # the pages' text follows, once the order is known
     file_uris = [file.src_uri for file in site.files]
-    _send(out, pickle.dumps((outline, file_uris, replace(site, pages=(), files=())), protocol=pickle.HIGHEST_PROTOCOL))
+    send(out, pickle.dumps((outline, file_uris, replace(site, pages=(), files=())), protocol=pickle.HIGHEST_PROTOCOL))
     del outline, site
-    order = _receive(orders)
+    order = receive(orders)
     if order is None:
         return
     written = 0
@@ -212,14 +192,14 @@ def _generate_and_send(layout: ProjectLayout, orders: BinaryIO, out: BinaryIO, s
         try:
             data = made.pop(uri)()
         except BaseException:  # the engine's process renders it, and meets the same problem
-            out.write(_STOPPED)
+            out.write(STOPPED)
             return
         view = memoryview(data)
         while view:
             count = os.pwrite(spool, view, written)
             written += count
             view = view[count:]
-        _send_length(out, len(data))
+        send_length(out, len(data))
 
 
 def _page_bytes(page: AnyPage) -> bytes:
@@ -228,34 +208,3 @@ def _page_bytes(page: AnyPage) -> bytes:
 
 def _file_bytes(file: AnyFile) -> bytes:
     return file.content
-
-
-def _send(stream: BinaryIO, data: bytes) -> None:
-    stream.write(_LENGTH.pack(len(data)))
-    stream.write(data)
-    stream.flush()
-
-
-def _send_length(stream: BinaryIO, length: int) -> None:
-    """Say that a page of `length` bytes follows the last one in the spool."""
-    stream.write(_LENGTH.pack(length))
-    stream.flush()
-
-
-def _receive_length(stream: BinaryIO) -> int | None:
-    """The length of the next message, or None when the sender stopped."""
-    header = stream.read(_LENGTH.size)
-    if len(header) != _LENGTH.size:
-        return None
-    length: int = _LENGTH.unpack(header)[0]
-    return length if length >= 0 else None
-
-
-def _receive(stream: BinaryIO) -> bytes | None:
-    """The next message, or None when the sender stopped."""
-    length = _receive_length(stream)
-    if length is None:
-        return None
-    data = stream.read(length)
-    return data if len(data) == length else None
-

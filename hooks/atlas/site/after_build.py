@@ -19,11 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from atlas.generation_process import can_fork
+from atlas.second_process import can_fork, flush_output
 from atlas.pages.generated import AnyFile
 from atlas.site.publishing import write_whole
 from atlas.site.offline import write_service_worker
@@ -92,8 +91,7 @@ class BackgroundWork:
 
     def _start(self) -> None:
         assert self._work is not None
-        for stream in (sys.stdout, sys.stderr):  # else the second process would hold a copy of what is unwritten
-            stream.flush()
+        flush_output()
         try:
             pid = os.fork()
         except OSError:  # no process to be had (a limit reached): do it here
