@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from atlas.site.build_cache import compiled_templates
 from atlas.engines.engine_messages import EngineMessages, describe_failure
+from atlas.engines.search_process import SearchIndexFailed, SearchProcess, replace_search_index
 from atlas.pages.generated import AnyFile, AnyPage, FileToRender
 from atlas.records.catalog import forget_checked_files
 from atlas.pages.generated_meta import split_generated
@@ -72,6 +73,8 @@ class _Build:
     """A one-off build's generator, in a second process (serve keeps the generator here, with its caches, between rebuilds)."""
     regeneration: Regeneration | None = None
     """Set while serving: generates again after each save, rendering only the pages the save may have changed."""
+    search: SearchProcess | None = None
+    """A one-off build's search index, made in a second process from each page as it is written."""
 
 
 _build = _Build()
@@ -87,7 +90,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.sources = None
-    _stop_generation_process()
+    _stop_second_processes()
     _build.search_terms, _build.generated, _build.meta, _build.files, _build.files_after_build = {}, {}, {}, [], []
     layout = _build.layout = ProjectLayout.of_settings(Path(config.config_file_path).parent, config.docs_dir,
                                                        config.theme.custom_dir, config.watch, config.site_url or "")
@@ -107,7 +110,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.sources = _build.regeneration.generate(layout).for_engine()
         elif not can_fork():
             _build.sources = generate_site(layout).for_engine()
-        else:
+        else:  # the search index's process first: it must not hold the generator's pipes
+            _build.search = replace_search_index(config.plugins.values())
             _build.process = GenerationProcess(layout)
             _build.sources = _build.process.site
     except AtlasProblems as problems:
@@ -205,23 +209,29 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staged is not None and _build.messages is not None
     _stop_generation_process()
-    site_dir = Path(config.site_dir)
+    site_dir, project = Path(config.site_dir), _build.layout.root if _build.layout else None
     if _build.served_search:  # serve: each save a new index, made whole from this build's pages and the last ones'
         search = _build.served_search.search_files(site_dir, _build.search_terms)
+    elif _build.search:  # a one-off build's pages were indexed in a second process, which makes the files
+        search = partial(_build.search.search_files, _build.search_terms, project)
     else:
-        search = partial(site_search_files, site_dir, _build.search_terms, _build.layout.root if _build.layout else None)
+        search = partial(site_search_files, site_dir, _build.search_terms, project)
     if _build.after_build:
         _build.after_build.run(partial(write_after_build, site_dir, search, _build.files_after_build))
     else:
-        write_after_build(site_dir, search)
+        try:
+            write_after_build(site_dir, search)
+        except SearchIndexFailed as failure:
+            raise PluginError(f"Upper Back Atlas: {failure}; the previous site was left as it was.") from None
     if _build.serving:
         DevProblems(_build.staged.building).write(_build.messages.problems)
+    _stop_second_processes()
     _build.staged.publish(warnings=_build.messages.warnings)
     _build.messages.detach()
 
 
 def on_build_error(error: Exception) -> None:
-    _stop_generation_process()
+    _stop_second_processes()
     crash = None if isinstance(error, (BuildError, Abort)) or _build.layout is None else describe_failure(error, _build.layout)
     if crash is not None:
         log.error(str(crash))
@@ -246,6 +256,13 @@ def _stop_generation_process() -> None:
     if _build.process is not None:
         _build.process.close()
         _build.process = None
+
+
+def _stop_second_processes() -> None:
+    _stop_generation_process()
+    if _build.search is not None:
+        _build.search.close()
+        _build.search = None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

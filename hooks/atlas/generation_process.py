@@ -27,7 +27,7 @@ from typing import IO, BinaryIO
 from atlas.generation import EngineSite, generate_site
 from atlas.layout import ProjectLayout
 from atlas.pages.generated import AnyFile, AnyPage, FileToRender, PageToRender
-from atlas.second_process import STOPPED, flush_output, pipe, receive, receive_length, send, send_length
+from atlas.second_process import STOPPED, fork_with_pipes, receive, receive_length, send, send_length
 
 class GenerationProcess:
     """The site generated in a second process (see the module's description)."""
@@ -88,32 +88,11 @@ class GenerationProcess:
             self._spool.close()
 
     def _start(self) -> EngineSite:
-        descriptors: list[int] = []
         try:  # no temporary file, pipe or process to be had (a full disk, a limit reached): generate here
             spool = self._spool = tempfile.TemporaryFile()
-            for _ in range(2):
-                descriptors += pipe()
-            child_reads, parent_writes, parent_reads, child_writes = descriptors
-            flush_output()
-            pid = os.fork()
+            self._pid, self._to_child, self._from_child = fork_with_pipes(partial(_generate_and_send, self._layout, spool=spool.fileno()))
         except OSError:
-            for descriptor in descriptors:
-                os.close(descriptor)
             return self._generate_here()
-        if pid == 0:  # the second process: never returns into the engine
-            status = 1
-            try:
-                os.close(parent_writes)
-                os.close(parent_reads)
-                with open(child_reads, "rb") as orders, open(child_writes, "wb") as out:
-                    _generate_and_send(self._layout, orders, out, spool.fileno())
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(child_reads)
-        os.close(child_writes)
-        self._pid = pid
-        self._from_child, self._to_child = open(parent_reads, "rb"), open(parent_writes, "wb")
         message = receive(self._from_child)
         if message is None:  # it failed: generate here, where problems are found and said as without it
             self._stop()

@@ -8,6 +8,7 @@ import fcntl
 import os
 import struct
 import sys
+from collections.abc import Callable
 from typing import BinaryIO
 
 LENGTH = struct.Struct("<q")
@@ -67,3 +68,33 @@ def receive(stream: BinaryIO) -> bytes | None:
         return None
     data = stream.read(length)
     return data if len(data) == length else None
+
+
+def fork_with_pipes(work: Callable[[BinaryIO, BinaryIO], None]) -> tuple[int, BinaryIO, BinaryIO]:
+    """Fork a second process that runs `work` with its ends of two pipes (what it reads, what it writes) and then ends,
+    never returning into the engine. Returns its id and this process's ends (what it writes to it, what it reads from
+    it); OSError when no pipe or process can be had."""
+    descriptors: list[int] = []
+    try:
+        for _ in range(2):
+            descriptors += pipe()
+        child_reads, parent_writes, parent_reads, child_writes = descriptors
+        flush_output()
+        pid = os.fork()
+    except OSError:
+        for descriptor in descriptors:
+            os.close(descriptor)
+        raise
+    if pid == 0:
+        status = 1
+        try:
+            os.close(parent_writes)
+            os.close(parent_reads)
+            with open(child_reads, "rb") as reads, open(child_writes, "wb") as writes:
+                work(reads, writes)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(child_reads)
+    os.close(child_writes)
+    return pid, open(parent_writes, "wb"), open(parent_reads, "rb")

@@ -293,10 +293,15 @@ def _search_files_with_terms(index: dict[str, Any], terms_by_location: Mapping[s
 
 
 def site_search_files(site_dir: Path, terms_by_location: Mapping[str, PageTerms], project: Path | None) -> dict[str, bytes]:
-    """The search files of a built site: Material's index, as its plugin wrote it, with the terms of its pages
+    """The search files of a built site: Material's index, as its plugin wrote it, with the terms of its pages, in shards
+    (index_search_files)."""
+    return index_search_files((site_dir / ENTRY).read_text(encoding="utf-8"), terms_by_location, project)
+
+
+def index_search_files(raw: str, terms_by_location: Mapping[str, PageTerms], project: Path | None) -> dict[str, bytes]:
+    """The search files of Material's index (`raw`: its JSON, as its plugin writes it) with the terms of its pages
     (add_search_terms), in shards (search_files). An index and terms the last build of `project` had give that build's
     files, kept (SEARCH_FILES); with no project nothing is looked up or kept."""
-    raw = (site_dir / ENTRY).read_text(encoding="utf-8")
     if project is None:
         return _search_files_with_terms(json.loads(raw), terms_by_location)
     kept = SEARCH_FILES.text(project, (raw, json.dumps(terms_by_location, sort_keys=True)),
