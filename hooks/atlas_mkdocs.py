@@ -110,8 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.sources = _build.regeneration.generate(layout).for_engine()
         elif not can_fork():
             _build.sources = generate_site(layout).for_engine()
-        else:  # the search index's process first: it must not hold the generator's pipes
-            _build.search = replace_search_index(config.plugins.values())
+        else:
             _build.process = GenerationProcess(layout)
             _build.sources = _build.process.site
     except AtlasProblems as problems:
@@ -198,6 +197,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if not _build.serving:  # the pages are converted, and written next (the generator's process has ended)
+        _build.search = replace_search_index(config.plugins.values())
     for file, extra in _build.files:
         file.content_bytes = extra.content
     _build.files = []

@@ -9,40 +9,58 @@ from pathlib import Path
 
 import pytest
 import yaml
+from material.plugins.search.plugin import SearchIndex
 
-from atlas.engines.search_process import SearchProcess, searched_page
+from atlas.engines.search_process import SearchIndexFailed, SearchProcess, searched_page
+from atlas.site.search_shards import index_search_files
 from conftest import BuildResult, build
 
 SPY = """\
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import material.plugins.search.plugin as search_plugin
 import atlas.engines.search_process as search_process
 
 LOG = Path({log!r})
-BUILD = os.getpid()
 MODE = {mode!r}
-indexed = search_plugin.SearchIndex.add_entry_from_context
+indexed_here = search_plugin.SearchIndex.add_entry_from_context
+sent = search_process.SearchProcess.add_entry_from_context
+
+
+def log(what, page):
+    with LOG.open("a", encoding="utf-8") as out:
+        out.write(f"{{what}} {{page.url}}\\n")
+    return len(LOG.read_text(encoding="utf-8").splitlines())
+
+
+def add_entry_here(self, page):
+    log("engine", page)
+    return indexed_here(self, page)
+
+
+def send(self, page):
+    count = log("sent", page)
+    if count == 3 and MODE == "is killed":
+        os.kill(self.pid, 9)
+    if count == 3 and MODE == "fails":
+        broken = replace(search_process.searched_page(page), content=None)
+        search_process.searched_page = lambda page: broken
+    return sent(self, page)
+
+
+def no_process(self, kind, config):
+    raise OSError("no process to be had")
+
+
+search_plugin.SearchIndex.add_entry_from_context = add_entry_here
+search_process.SearchProcess.add_entry_from_context = send
 if MODE == "in the engine's process":
-    search_process.can_fork = lambda: False
-
-
-def add_entry_from_context(self, page):
-    here = "engine" if os.getpid() == BUILD else "second"
-    with LOG.open("a", encoding="utf-8") as log:
-        log.write(f"{{here}} {{page.url}}\\n")
-    if here == "second" and len(LOG.read_text(encoding="utf-8").splitlines()) == 3:
-        if MODE == "fails":
-            raise ValueError("the parser met something it cannot read")
-        if MODE == "is killed":
-            os.kill(os.getpid(), 9)
-    return indexed(self, page)
-
-
-search_plugin.SearchIndex.add_entry_from_context = add_entry_from_context
+    search_process.SearchProcess.__init__ = no_process
 """
-"""A hook listed before ours: it logs which process indexes each page, and does what MODE says."""
+"""A hook listed before ours: it logs which process's index gets each page (the engine's, or ours, which sends it to
+the second process), and does what MODE says."""
 
 
 def _build_with_spy(project: Path, tmp_path: Path, mode: str, site: Path | None = None) -> tuple[BuildResult, list[str]]:
@@ -59,33 +77,36 @@ def _files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+def _pages(log: list[str], where: str) -> list[str]:
+    return sorted({line.split(" ", 1)[1] for line in log if line.startswith(f"{where} ")})
+
+
 def test_the_site_is_the_same_byte_for_byte_as_when_the_engines_process_indexes_the_pages(project: Path, tmp_path: Path) -> None:
     second, in_second = _build_with_spy(project, tmp_path, "in a second process", tmp_path / "second")
     engine, in_engine = _build_with_spy(project, tmp_path, "in the engine's process", tmp_path / "engine")
     assert second.returncode == 0, second.output
     assert engine.returncode == 0, engine.output
-    pages = sorted(line.split(" ", 1)[1] for line in in_engine)
-    assert len(pages) > 10 and {line.split(" ")[0] for line in in_engine} == {"engine"}
-    assert {line.split(" ")[0] for line in in_second} == {"second"}
-    assert sorted(line.split(" ", 1)[1] for line in in_second) == pages
+    pages = _pages(in_engine, "engine")
+    assert len(pages) > 10 and _pages(in_engine, "sent") == []
+    assert _pages(in_second, "sent") == pages and _pages(in_second, "engine") == []
     built, expected = _files(second.site), _files(engine.site)
     assert list(built) == list(expected)
     assert [path for path in built if built[path] != expected[path]] == []
-    assert any(path.startswith("search/") and path.endswith(".json") and "/terms/" in path for path in built)
+    assert any(path.startswith("search/") and "/terms/" in path for path in built)
 
 
 @pytest.mark.parametrize(("mode", "reason"), [
-    ("fails", "ValueError: the parser met something it cannot read"),
+    ("fails", 'TypeError: can only concatenate str (not "NoneType") to str'),
     ("is killed", "it was stopped by signal 9 (Killed)"),
 ])
 def test_a_failed_second_process_stops_the_build_in_one_line_and_leaves_the_previous_site(
         project: Path, tmp_path: Path, mode: str, reason: str) -> None:
     previous = project / "site"
-    (previous / "index.html").parent.mkdir(parents=True)
+    previous.mkdir()
     (previous / "index.html").write_text("the previous site", encoding="utf-8")
-    result, indexed = _build_with_spy(project, tmp_path, mode)
+    result, log = _build_with_spy(project, tmp_path, mode)
     assert result.returncode == 1, result.output
-    assert len(indexed) == 3, indexed
+    assert len(_pages(log, "sent")) > 10, log
     assert "Traceback" not in result.output
     errors = [line.split("-  ", 1)[1] for line in result.output.splitlines() if line.startswith("ERROR")]
     assert errors == [f"Upper Back Atlas: the search index was not made: its second process failed: {reason}; "
@@ -96,22 +117,37 @@ def test_a_failed_second_process_stops_the_build_in_one_line_and_leaves_the_prev
 
 class _Page:
     def __init__(self, number: int) -> None:
-        self.url, self.title, self.meta, self.toc = f"page-{number}/", f"Page {number}", {"atlas": {"big": "x" * 100}}, []
-        self.content = f"<h1 id='page-{number}'>Page {number}</h1><p>{'word ' * 20_000}</p>"
+        self.url, self.title, self.toc = f"page-{number}/", f"Page {number}", []
+        self.meta = {"atlas": {"large": "x" * 1000}, "search": {"boost": number % 3}}
+        self.content = f"<h1 id='page-{number}'>Page {number}</h1><p>{f'word{number % 7} ' * 20_000}</p>"
 
 
-def test_what_is_sent_is_what_the_index_reads_and_a_failed_build_leaves_no_process() -> None:
-    from material.plugins.search.plugin import SearchIndex
-    page = searched_page(_Page(1))
-    assert (page.url, page.title, page.meta, page.toc) == ("page-1/", "Page 1", {}, ())
-    process = SearchProcess(SearchIndex, {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "fields": {}})
-    pid = process.pid
-    for number in range(40):  # more than the pipe holds: the second process reads as pages come
-        process.add_entry_from_context(_Page(number))
+CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+          "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
+"""A search plugin's settings, as Material's on_config makes them."""
+
+
+def test_the_files_are_those_of_an_index_made_here() -> None:
+    pages = [_Page(number) for number in range(40)]  # more than the pipe holds: the second process reads as pages come
+    assert searched_page(pages[1]).meta == {"search": {"boost": 1}}
+    here = SearchIndex(**CONFIG)
+    process = SearchProcess(SearchIndex, CONFIG)
+    for page in pages:
+        here.add_entry_from_context(page)
+        process.add_entry_from_context(page)
     assert '"docs":[]' in process.generate_search_index()
+    terms = {"page-3/": ["rhomboids"]}
+    assert process.search_files(terms, None) == index_search_files(here.generate_search_index(None), terms, None)
+    assert process.pid == 0
+
+
+def test_a_failed_build_leaves_no_second_process() -> None:
+    process = SearchProcess(SearchIndex, CONFIG)
+    pid = process.pid
+    process.add_entry_from_context(_Page(1))
     process.close()
     assert process.pid == 0
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+    with pytest.raises(SearchIndexFailed, match="its second process failed: it stopped"):
+        process.search_files({}, None)

@@ -9,7 +9,7 @@ import os
 import struct
 import sys
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 LENGTH = struct.Struct("<q")
 """How a message's length is written."""
@@ -27,10 +27,15 @@ def can_fork() -> bool:
 def pipe() -> tuple[int, int]:
     """A pipe's reading and writing ends, with PIPE_BYTES of room where the system allows it."""
     reads, writes = os.pipe()
-    if hasattr(fcntl, "F_SETPIPE_SZ"):
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(writes, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    widen(writes)
     return reads, writes
+
+
+def widen(end: IO[bytes] | int | None) -> None:
+    """Ask for PIPE_BYTES of room in the pipe of this end (Linux; elsewhere, or when refused, it keeps its room)."""
+    if end is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(end if isinstance(end, int) else end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def flush_output() -> None:
@@ -40,19 +45,19 @@ def flush_output() -> None:
         stream.flush()
 
 
-def send(stream: BinaryIO, data: bytes) -> None:
+def send(stream: IO[bytes], data: bytes) -> None:
     stream.write(LENGTH.pack(len(data)))
     stream.write(data)
     stream.flush()
 
 
-def send_length(stream: BinaryIO, length: int) -> None:
+def send_length(stream: IO[bytes], length: int) -> None:
     """Say that `length` bytes were written elsewhere (a page of that length follows the last one in a spool)."""
     stream.write(LENGTH.pack(length))
     stream.flush()
 
 
-def receive_length(stream: BinaryIO) -> int | None:
+def receive_length(stream: IO[bytes]) -> int | None:
     """The length of the next message, or None when the sender stopped."""
     header = stream.read(LENGTH.size)
     if len(header) != LENGTH.size:
@@ -61,7 +66,7 @@ def receive_length(stream: BinaryIO) -> int | None:
     return length if length >= 0 else None
 
 
-def receive(stream: BinaryIO) -> bytes | None:
+def receive(stream: IO[bytes]) -> bytes | None:
     """The next message, or None when the sender stopped."""
     length = receive_length(stream)
     if length is None:

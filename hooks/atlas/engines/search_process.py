@@ -3,34 +3,41 @@
 Material's search plugin parses each page's HTML into the index's entries as the page is written (on_page_context): at
 1,000 exercises about 2.5 s of a 17 s build, in the engine's process, while the second processor is idle. SearchProcess
 takes the place of the plugin's index (`replace_search_index`). It hands each page (its address and title, the
-metadata the index reads, its table of contents and its HTML) to a second process, forked as the build starts, which
-feeds it to an index of the plugin's own class and settings. Once the last page is written, that process makes the
-search index's files from its entries as the engine's process makes them from the index the plugin writes
-(index_search_files), and sends them back. The entries are made by Material's code from the same inputs, so the files
-are the same, byte for byte.
+metadata the index reads, its table of contents and its HTML) to a second process, started once the pages are converted, which
+feeds it to an index of the plugin's own class and settings. Once the last page is written, that process sends the
+index back, as the plugin would write it, and ends; the search index's files are made from it as from the file the
+plugin writes (index_search_files). The entries are made by Material's code from the same inputs, so the files are the
+same, byte for byte.
 
 The plugin still writes its index file, without entries, and the files sent back replace it (write_after_build). Only
 an index of the shape Material's plugin has is replaced; any other search (MaterialX's providers) indexes in the
-engine's process as before, and so does every build where there is no fork (Windows) or no process to be had. When the
-second process fails, the build stops with one line saying why, and nothing is published."""
+engine's process as before, and so does `mkdocs serve` (a rebuild converts only the pages a save changed) and a build
+where no process can be had. When the second process fails, the build stops with one line saying why, and nothing is
+published."""
 
 from __future__ import annotations
 
 import contextlib
-import gc
+import importlib
 import os
 import pickle
 import signal
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from atlas.second_process import can_fork, fork_with_pipes, receive, send
+from atlas.second_process import flush_output, receive, send, widen
 from atlas.site.search_shards import index_search_files
 from atlas.site.search_terms import PageTerms
 
+HOOKS = Path(__file__).parents[2]
+"""The folder the `atlas` package is in, which the second process imports it from."""
+_STARTS = "from atlas.engines.search_process import index_pages; index_pages()"
+"""What the second process runs: a fresh interpreter imports only the search index's code (a forked one would share,
+and then copy as either process writes, everything the engine's process holds)."""
 INDEX_METHODS = ("add_entry_from_context", "generate_search_index")
 """What an index must have to be replaced: Material's plugin calls these two, and nothing else of it."""
 META_READ = ("search", "tags", "title")
@@ -58,16 +65,21 @@ class SearchedPage:
 
 
 @dataclass(frozen=True)
-class _Finish:
-    """The last page is written: make the search files with these terms (and what `project`'s last build kept)."""
+class _Start:
+    """The index the second process makes: its class (module:name) and settings."""
 
-    terms: Mapping[str, PageTerms]
-    project: Path | None
+    kind: str
+    config: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Finish:
+    """The last page is written: send the index (its JSON, as the plugin writes it), and end."""
 
 
 @dataclass(frozen=True)
 class _Failed:
-    """What the second process sends instead of the files when it fails."""
+    """What the second process sends instead of the index when it fails."""
 
     reason: str
 
@@ -79,8 +91,6 @@ class SearchIndexFailed(RuntimeError):
 def replace_search_index(plugins: Iterable[Any]) -> SearchProcess | None:
     """Put a SearchProcess in the place of the first search plugin's index that has Material's shape; None (nothing
     replaced) when no plugin has one or no second process can be had."""
-    if not can_fork():
-        return None
     for plugin in plugins:
         index = getattr(plugin, "search_index", None)
         config = getattr(index, "config", None)
@@ -109,23 +119,23 @@ class SearchProcess:
 
     def __init__(self, kind: type, config: dict[str, Any]) -> None:
         self._kind, self._config = kind, config
-        self._to_child: BinaryIO | None
-        self._from_child: BinaryIO | None
-        self._pid, self._to_child, self._from_child = fork_with_pipes(partial(_index_pages, kind, config))
+        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(HOOKS), os.environ.get("PYTHONPATH")])))
+        flush_output()
+        self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sys.executable, "-c", _STARTS], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=environment)
+        self._to_child, self._from_child = self._process.stdin, self._process.stdout
+        widen(self._process.stdin)
+        self._send(_Start(f"{kind.__module__}:{kind.__qualname__}", config))
 
     @property
     def pid(self) -> int:
         """The second process's id while it runs, else 0."""
-        return self._pid
+        return self._process.pid if self._process is not None else 0
 
     def add_entry_from_context(self, page: Any) -> None:
         """The plugin's call for each page written: hand the page to the second process."""
-        if self._to_child is None:
-            return
-        try:
-            send(self._to_child, pickle.dumps(searched_page(page), protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:  # it stopped: why is said when the files are asked for
-            self._close_to_child()
+        self._send(searched_page(page))
 
     def generate_search_index(self, prev: Any = None) -> str:
         """The plugin's index file: its settings and no entries (they are in the second process). `prev`, the index of a
@@ -133,59 +143,67 @@ class SearchProcess:
         return str(self._kind(**self._config).generate_search_index(None))
 
     def search_files(self, terms_by_location: Mapping[str, PageTerms], project: Path | None) -> dict[str, bytes]:
-        """Once every page is written: the search files (index_search_files) of every page's entries with these terms,
-        made in the second process; SearchIndexFailed when it did not make them."""
+        """Once every page is written: the search files (index_search_files) of the index the second process made, with
+        these terms; SearchIndexFailed when it did not send it. The files are made here, once it has ended: its memory
+        is let go before theirs is taken, and this process only waits meanwhile."""
+        self._send(_Finish())
         message = None
-        with contextlib.suppress(OSError):  # it stopped: said below
-            if self._to_child is not None:
-                send(self._to_child, pickle.dumps(_Finish(dict(terms_by_location), project), protocol=pickle.HIGHEST_PROTOCOL))
-            if self._from_child is not None:
+        if self._from_child is not None:
+            with contextlib.suppress(OSError):  # it stopped: said below
                 message = receive(self._from_child)
         status = self._stop()
         made = pickle.loads(message) if message is not None else None
-        if isinstance(made, dict):
-            return made
+        if isinstance(made, str):
+            return index_search_files(made, terms_by_location, project)
         reason = made.reason if isinstance(made, _Failed) else _ended(status)
         raise SearchIndexFailed(f"the search index was not made: its second process failed: {reason}")
 
     def close(self) -> None:
         """Stop the second process, if it still runs (the build failed), and wait for it."""
-        if self._pid:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
         self._stop()
 
-    def _close_to_child(self) -> None:
-        if self._to_child is not None:
+    def _send(self, item: object) -> None:
+        if self._to_child is None:
+            return
+        try:
+            send(self._to_child, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # it stopped: why is said when the files are asked for
             with contextlib.suppress(OSError):  # what is left unsent to a process that stopped
                 self._to_child.close()
             self._to_child = None
 
-    def _stop(self) -> int:
-        """Close the pipes and wait for the second process; its exit status (0 when it had already been waited for)."""
-        self._close_to_child()
-        if self._from_child is not None:
-            self._from_child.close()
-            self._from_child = None
-        status = 0
-        if self._pid:
-            with contextlib.suppress(ChildProcessError):
-                status = os.waitpid(self._pid, 0)[1]
-            self._pid = 0
+    def _stop(self) -> int | None:
+        """Close the pipes and wait for the second process; its exit status (None when it had already been waited for)."""
+        for stream in (self._to_child, self._from_child):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        self._to_child = self._from_child = None
+        if self._process is None:
+            return None
+        status, self._process = self._process.wait(), None
         return status
 
 
-def _index_pages(kind: type, config: dict[str, Any], pages: BinaryIO, out: BinaryIO) -> None:
-    """The second process's work: each page into an index of `kind`, then, when told, the search files."""
-    # What it was forked with is never collected here: a collection would touch, and so copy, every object of the
-    # engine's process.
-    gc.freeze()
+def index_pages() -> None:
+    """The second process's work: each page it is sent into an index of the class and settings it is sent first, then,
+    when told, the index's JSON. What it sends goes to a copy of its output, which it points at its error output (where
+    nothing it imports may print into the messages)."""
+    pages, out = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
     try:
-        index = kind(**config)
+        start = receive(pages)
+        if start is None:
+            return
+        begun = pickle.loads(start)
+        module, _, name = begun.kind.partition(":")
+        index = getattr(importlib.import_module(module), name)(**begun.config)
         while (message := receive(pages)) is not None:
             item = pickle.loads(message)
             if isinstance(item, _Finish):
-                made: dict[str, bytes] | _Failed = index_search_files(index.generate_search_index(None), item.terms, item.project)
+                made: str | _Failed = str(index.generate_search_index(None))
                 break
             index.add_entry_from_context(item)
         else:  # the engine's process stopped writing pages: the build failed
@@ -195,9 +213,11 @@ def _index_pages(kind: type, config: dict[str, Any], pages: BinaryIO, out: Binar
     send(out, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _ended(status: int) -> str:
-    """How a process with this exit status ended, in words."""
-    if os.WIFSIGNALED(status):
-        return f"it was stopped by signal {os.WTERMSIG(status)} ({signal.strsignal(os.WTERMSIG(status))})"
-    return f"it ended (status {os.waitstatus_to_exitcode(status)}) without sending the files"
+def _ended(status: int | None) -> str:
+    """How a process that ended with this status (a negative one: stopped by that signal) ended, in words."""
+    if status is None:
+        return "it stopped"
+    if status < 0:
+        return f"it was stopped by signal {-status} ({signal.strsignal(-status)})"
+    return f"it ended (status {status}) without sending the files"
 

@@ -304,11 +304,14 @@ def index_search_files(raw: str, terms_by_location: Mapping[str, PageTerms], pro
     files, kept (SEARCH_FILES); with no project nothing is looked up or kept."""
     if project is None:
         return _search_files_with_terms(json.loads(raw), terms_by_location)
-    kept = SEARCH_FILES.text(project, (raw, json.dumps(terms_by_location, sort_keys=True)),
-                             lambda: json.dumps({path: data.decode("utf-8")
-                                                 for path, data in _search_files_with_terms(json.loads(raw), terms_by_location).items()},
-                                                ensure_ascii=False))
-    return {path: text.encode("utf-8") for path, text in json.loads(kept).items()}
+    made: dict[str, bytes] = {}
+
+    def make() -> str:
+        made.update(_search_files_with_terms(json.loads(raw), terms_by_location))
+        return json.dumps({path: data.decode("utf-8") for path, data in made.items()}, ensure_ascii=False)
+
+    kept = SEARCH_FILES.text(project, (raw, json.dumps(terms_by_location, sort_keys=True)), make)
+    return made or {path: text.encode("utf-8") for path, text in json.loads(kept).items()}
 
 
 def write_search_shards(site_dir: Path, files: Mapping[str, bytes]) -> None:

@@ -19,9 +19,11 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-from atlas.records.graph import Atlas
-from atlas.records.model import Exercise, MuscleGroup, Routine
+if TYPE_CHECKING:  # the search index's process reads terms and imports no records
+    from atlas.records.graph import Atlas
+    from atlas.records.model import Exercise, MuscleGroup, Routine
 
 FIELDS = {"needs_nothing": 2e7, "needs": 6e6, "muscle": 2e6, "name": 2e6, "works": 2e6, "names": 1e6, "terms": 1e5,
           "spellings": 1e4}
