@@ -197,7 +197,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    if not _build.serving:  # the pages are converted, and written next (the generator's process has ended)
+    if not _build.serving:  # the pages are converted and are written next; started now, it holds none of them
         _build.search = replace_search_index(config.plugins.values())
     for file, extra in _build.files:
         file.content_bytes = extra.content
@@ -213,7 +213,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir, project = Path(config.site_dir), _build.layout.root if _build.layout else None
     if _build.served_search:  # serve: each save a new index, made whole from this build's pages and the last ones'
         search = _build.served_search.search_files(site_dir, _build.search_terms)
-    elif _build.search:  # a one-off build's pages were indexed in a second process, which makes the files
+    elif _build.search:  # a one-off build's pages were indexed in a second process, which sends the index back
         search = partial(_build.search.search_files, _build.search_terms, project)
     else:
         search = partial(site_search_files, site_dir, _build.search_terms, project)

@@ -85,7 +85,7 @@ class _Failed:
 
 
 class SearchIndexFailed(RuntimeError):
-    """The second process did not make the search files."""
+    """The second process did not send the index back."""
 
 
 def replace_search_index(plugins: Iterable[Any]) -> SearchProcess | None:
