@@ -169,7 +169,7 @@ class SearchProcess:
             return
         try:
             send(self._to_child, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:  # it stopped: why is said when the files are asked for
+        except OSError:  # it stopped: why is said when the index is asked for
             with contextlib.suppress(OSError):  # what is left unsent to a process that stopped
                 self._to_child.close()
             self._to_child = None
@@ -219,5 +219,5 @@ def _ended(status: int | None) -> str:
         return "it stopped"
     if status < 0:
         return f"it was stopped by signal {-status} ({signal.strsignal(-status)})"
-    return f"it ended (status {status}) without sending the files"
+    return f"it ended (status {status}) without sending the index"
 
